@@ -1,0 +1,127 @@
+#include "schema.h"
+
+#include <cstdio>
+
+#include "utf8.h"
+
+namespace trawl::schema {
+namespace {
+
+constexpr unsigned char kRecordMagic = 0x54;  // 'T'
+constexpr unsigned char kRecordVersion = 1;
+
+void put_varint(std::string* out, uint64_t v) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>((v & 0x7F) | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+bool get_varint(std::string_view* in, uint64_t* v) {
+  uint64_t result = 0;
+  for (int shift = 0; shift < 64 && !in->empty(); shift += 7) {
+    auto byte = static_cast<unsigned char>(in->front());
+    in->remove_prefix(1);
+    result |= static_cast<uint64_t>(byte & 0x7F) << shift;
+    if (!(byte & 0x80)) {
+      *v = result;
+      return true;
+    }
+  }
+  return false;
+}
+
+void put_field(std::string* out, std::string_view key, std::string_view value) {
+  put_varint(out, key.size());
+  out->append(key);
+  put_varint(out, value.size());
+  out->append(value);
+}
+
+bool get_bytes(std::string_view* in, std::string_view* bytes) {
+  uint64_t n;
+  if (!get_varint(in, &n) || n > in->size()) return false;
+  *bytes = in->substr(0, n);
+  in->remove_prefix(n);
+  return true;
+}
+
+}  // namespace
+
+uint64_t hash64(std::string_view bytes) {
+  uint64_t h = 1469598103934665603ULL;
+  for (char c : bytes) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+std::string bounded_term(std::string_view prefix, std::string_view value) {
+  std::string term(prefix);
+  if (prefix.size() + value.size() <= 200) {
+    term.append(value);
+    return term;
+  }
+  term.append(utf8::truncate(value, 180));
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx",
+                static_cast<unsigned long long>(hash64(value)));
+  term.append(hex);
+  return term;
+}
+
+std::string id_term(std::string_view key) { return bounded_term(kIdPrefix, key); }
+
+std::string file_term(std::string_view path) {
+  return bounded_term(kFilePrefix, path);
+}
+
+std::string encode_record(const DocRecord& r) {
+  std::string out;
+  out.reserve(r.text.size() + r.path.size() + r.title.size() + 64);
+  out.push_back(static_cast<char>(kRecordMagic));
+  out.push_back(static_cast<char>(kRecordVersion));
+  put_field(&out, "path", r.path);
+  put_field(&out, "id", r.id);
+  put_field(&out, "title", r.title);
+  put_field(&out, "format", r.format);
+  put_field(&out, "mtime", std::to_string(r.mtime));
+  put_field(&out, "size", std::to_string(r.size));
+  for (const auto& [key, value] : r.extra) put_field(&out, key, value);
+  put_field(&out, "text", r.text);  // last: readers can stop before it
+  return out;
+}
+
+bool decode_record(std::string_view data, DocRecord* r) {
+  if (data.size() < 2 || static_cast<unsigned char>(data[0]) != kRecordMagic ||
+      static_cast<unsigned char>(data[1]) > kRecordVersion) {
+    return false;
+  }
+  data.remove_prefix(2);
+  while (!data.empty()) {
+    std::string_view key, value;
+    if (!get_bytes(&data, &key) || !get_bytes(&data, &value)) return false;
+    if (key == "path") {
+      r->path = value;
+    } else if (key == "id") {
+      r->id = value;
+    } else if (key == "title") {
+      r->title = value;
+    } else if (key == "format") {
+      r->format = value;
+    } else if (key == "text") {
+      r->text = value;
+    } else if (key == "mtime") {
+      r->mtime = std::strtoll(std::string(value).c_str(), nullptr, 10);
+    } else if (key == "size") {
+      r->size = std::strtoull(std::string(value).c_str(), nullptr, 10);
+    } else {
+      r->extra.emplace_back(key, value);
+    }
+  }
+  return true;
+}
+
+}  // namespace trawl::schema

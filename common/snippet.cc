@@ -1,0 +1,226 @@
+#include "snippet.h"
+
+#include <algorithm>
+#include <map>
+
+#include "utf8.h"
+
+namespace trawl {
+namespace {
+
+constexpr std::string_view kEllipsis = "…";
+
+struct Hit {
+  uint32_t begin;
+  uint32_t end;
+  std::string key;
+};
+
+bool is_space(char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Appends a hit for every occurrence of `phrase` at consecutive positions.
+void find_phrase(const std::vector<Token>& tokens, const std::vector<std::string>& phrase,
+                 std::vector<Hit>* hits) {
+  if (phrase.empty()) return;
+  std::string key = "\"";
+  for (const std::string& t : phrase) key += t + " ";
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].alias || tokens[i].term != phrase[0]) continue;
+    size_t k = i;
+    size_t matched = 1;
+    for (size_t j = i + 1; j < tokens.size() && matched < phrase.size(); ++j) {
+      if (tokens[j].alias) continue;
+      if (tokens[j].pos != tokens[k].pos + 1 || tokens[j].term != phrase[matched]) break;
+      k = j;
+      ++matched;
+    }
+    if (matched < phrase.size()) continue;
+    for (size_t j = i; j <= k; ++j) {
+      if (!tokens[j].alias) hits->push_back(Hit{tokens[j].begin, tokens[j].end, key});
+    }
+  }
+}
+
+std::vector<Hit> find_hits(const std::vector<Token>& tokens, const TermMatcher& m) {
+  std::vector<Hit> hits;
+  for (const Token& t : tokens) {
+    std::string key = m.match(t.term);
+    if (!key.empty()) hits.push_back(Hit{t.begin, t.end, std::move(key)});
+  }
+  for (const auto& phrase : m.phrases()) find_phrase(tokens, phrase, &hits);
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
+  return hits;
+}
+
+// Code points in text[from, to).
+size_t chars_between(std::string_view text, size_t from, size_t to) {
+  return utf8::length(text.substr(from, to - from));
+}
+
+// Moves `pos` back over up to `chars` characters, stopping early just after a
+// sentence end (". ", "! ", "? ", a line break); otherwise returns the start
+// of the word at the limit.
+size_t passage_start(std::string_view text, size_t pos, size_t chars) {
+  size_t p = pos;
+  for (size_t n = 0; p > 0 && n < chars; ++n) {
+    size_t q = p - 1;
+    while (q > 0 && !utf8::is_lead(text[q])) --q;
+    if (is_space(text[q]) && q > 0) {
+      char before = text[q - 1];
+      if (before == '.' || before == '!' || before == '?' || text[q] == '\n') return p;
+    }
+    p = q;
+  }
+  if (p == 0) return 0;
+  while (p < pos && !is_space(text[p])) ++p;  // do not start inside a word
+  while (p < pos && is_space(text[p])) ++p;
+  return p;
+}
+
+// Moves `pos` forward over up to `chars` characters and back to the end of
+// the last whole word.
+size_t passage_end(std::string_view text, size_t pos, size_t chars) {
+  size_t p = pos;
+  for (size_t n = 0; p < text.size() && n < chars; ++n) {
+    ++p;
+    while (p < text.size() && !utf8::is_lead(text[p])) ++p;
+  }
+  if (p >= text.size()) return text.size();
+  size_t cut = p;
+  while (cut > pos && !is_space(text[cut])) --cut;
+  return cut > pos ? cut : p;
+}
+
+// Picks hits [first, last] maximising distinct keys, then hit count, within
+// `max_chars` characters.
+std::pair<size_t, size_t> best_window(std::string_view text,
+                                      const std::vector<Hit>& hits,
+                                      size_t max_chars) {
+  std::vector<size_t> cp(hits.size() * 2);
+  size_t count = 0;
+  size_t at = 0;
+  for (size_t i = 0; i < hits.size(); ++i) {
+    count += chars_between(text, at, hits[i].begin);
+    cp[2 * i] = count;
+    at = hits[i].begin;
+    cp[2 * i + 1] = count + chars_between(text, hits[i].begin, hits[i].end);
+  }
+  std::map<std::string_view, int> keys;
+  std::pair<size_t, size_t> best{0, 0};
+  size_t best_score = 0;
+  size_t j = 0;
+  for (size_t i = 0; i < hits.size(); ++i) {
+    if (j < i) j = i;
+    while (j < hits.size() && cp[2 * j + 1] - cp[2 * i] <= max_chars) {
+      ++keys[hits[j].key];
+      ++j;
+    }
+    size_t score = keys.size() * 100000 + (j - i);
+    if (j > i && score > best_score) best_score = score, best = {i, j - 1};
+    if (j == i) continue;  // a single hit longer than the window
+    if (--keys[hits[i].key] == 0) keys.erase(hits[i].key);
+  }
+  return best;
+}
+
+std::vector<Span> merge_spans(std::string_view text, const std::vector<Hit>& hits) {
+  std::vector<Span> spans;
+  for (const Hit& h : hits) {
+    if (!spans.empty()) {
+      Span& last = spans.back();
+      bool joined = h.begin <= last.second;
+      if (!joined && h.begin - last.second <= 3) {
+        joined = std::none_of(text.begin() + last.second, text.begin() + h.begin,
+                              is_space);
+      }
+      if (joined) {
+        last.second = std::max(last.second, h.end);
+        continue;
+      }
+    }
+    spans.emplace_back(h.begin, h.end);
+  }
+  return spans;
+}
+
+// Copies text[start, end) into snippet->text collapsing white space, and maps
+// the spans into it.
+void render(std::string_view text, size_t start, size_t end,
+            const std::vector<Span>& spans, Snippet* snippet) {
+  std::string& out = snippet->text;
+  if (start > 0) out += kEllipsis;
+  std::vector<uint32_t> map(end - start + 1);
+  bool in_space = false;
+  for (size_t i = start; i < end; ++i) {
+    map[i - start] = static_cast<uint32_t>(out.size());
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (is_space(text[i]) || c < 0x20 || c == 0x7F) {
+      if (!in_space && !out.empty()) out.push_back(' ');
+      in_space = true;
+      continue;
+    }
+    in_space = false;
+    out.push_back(text[i]);
+  }
+  map[end - start] = static_cast<uint32_t>(out.size());
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  bool more = std::any_of(text.begin() + end, text.end(), [](char ch) { return !is_space(ch); });
+  for (const Span& s : spans) {
+    if (s.first < start || s.second > end) continue;
+    uint32_t b = map[s.first - start];
+    uint32_t e = std::min<uint32_t>(map[s.second - start], out.size());
+    while (e > b && out[e - 1] == ' ') --e;
+    if (e > b) snippet->highlights.emplace_back(b, e);
+  }
+  if (more) out += kEllipsis;
+}
+
+}  // namespace
+
+std::string TermMatcher::match(const std::string& term) const {
+  if (exact_.count(term)) return term;
+  if (!stems_.empty() && should_stem(term)) {
+    std::string s = stemmer_(term);
+    if (stems_.count(s)) return "Z" + s;
+  }
+  for (const std::string& w : wildcards_) {
+    if (term.compare(0, w.size(), w) == 0) return term;
+  }
+  return std::string();
+}
+
+Snippet make_snippet(std::string_view text, const std::vector<Token>& tokens,
+                     const TermMatcher& matcher, const SnippetOptions& options) {
+  Snippet snippet;
+  const size_t max_chars = std::max<size_t>(options.max_chars, 20);
+  std::vector<Hit> hits = find_hits(tokens, matcher);
+  if (hits.empty()) {
+    render(text, 0, passage_end(text, 0, max_chars), {}, &snippet);
+    return snippet;
+  }
+  auto [first, last] = best_window(text, hits, max_chars);
+  size_t begin = hits[first].begin;
+  size_t end = hits[first].end;
+  for (size_t k = first; k <= last; ++k) end = std::max<size_t>(end, hits[k].end);
+  size_t used = chars_between(text, begin, end);
+  size_t spare = used < max_chars ? max_chars - used : 0;
+  size_t start = passage_start(text, begin, spare / 3);
+  used = chars_between(text, start, end);
+  size_t stop = used < max_chars ? passage_end(text, end, max_chars - used) : end;
+  std::vector<Hit> inside;
+  for (const Hit& h : hits) {
+    if (h.begin >= start && h.end <= stop) inside.push_back(h);
+  }
+  render(text, start, stop, merge_spans(text, inside), &snippet);
+  return snippet;
+}
+
+std::vector<Span> highlight_all(std::string_view text, const std::vector<Token>& tokens,
+                                const TermMatcher& matcher) {
+  return merge_spans(text, find_hits(tokens, matcher));
+}
+
+}  // namespace trawl

@@ -1,0 +1,84 @@
+// Snippets: the best passage of a text for a query, with the matched words
+// highlighted in the original text.
+//
+//   text   "Canada joined the call. Alexei Navalny was jailed in 2021 ..."
+//   query  navalny jailed            (folded and stemmed as at index time)
+//   ->     "Alexei Navalny was jailed in 2021 …", highlights {[7,14), [19,25)}
+//
+// TermMatcher decides whether a token of the text matches the query: by its
+// exact term, its stem, or a wildcard prefix. make_snippet() picks the window
+// of about `max_chars` characters holding the most distinct matched terms
+// (then the most matches), starts it at a sentence or word boundary, cuts it
+// at a word boundary, collapses runs of white space and marks cuts with "…".
+// Offsets are byte offsets into Snippet::text.
+//
+// TermMatcher is immutable once built; it holds a Xapian::Stem, so use one
+// per thread.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include <xapian.h>
+
+#include "analyzer.h"
+
+namespace trawl {
+
+using Span = std::pair<uint32_t, uint32_t>;  // [begin, end) in bytes
+
+class TermMatcher {
+ public:
+  explicit TermMatcher(Xapian::Stem stemmer = Xapian::Stem())
+      : stemmer_(std::move(stemmer)) {}
+
+  void add_exact(std::string term) { exact_.insert(std::move(term)); }
+  // `stem` without the Z prefix.
+  void add_stem(std::string stem) { stems_.insert(std::move(stem)); }
+  void add_wildcard(std::string prefix) { wildcards_.push_back(std::move(prefix)); }
+  // Terms of a phrase: highlighted only where they occur in this order.
+  void add_phrase(std::vector<std::string> terms) { phrases_.push_back(std::move(terms)); }
+
+  bool empty() const {
+    return exact_.empty() && stems_.empty() && wildcards_.empty() && phrases_.empty();
+  }
+  const std::vector<std::vector<std::string>>& phrases() const { return phrases_; }
+
+  // Returns the key of the query term that `term` matches ("" if none):
+  // distinct keys count as distinct matched words when ranking passages.
+  std::string match(const std::string& term) const;
+
+ private:
+  Xapian::Stem stemmer_;
+  std::unordered_set<std::string> exact_;
+  std::unordered_set<std::string> stems_;
+  std::vector<std::string> wildcards_;
+  std::vector<std::vector<std::string>> phrases_;
+};
+
+struct Snippet {
+  std::string text;
+  std::vector<Span> highlights;  // sorted, non-overlapping
+};
+
+struct SnippetOptions {
+  size_t max_chars = 200;  // approximate length of the passage in characters
+};
+
+// Builds the snippet of `text`, whose analysis is `tokens` (from
+// Analyzer::analyze on the same text). Never fails: with no match, the
+// snippet is the start of the text.
+Snippet make_snippet(std::string_view text, const std::vector<Token>& tokens,
+                     const TermMatcher& matcher, const SnippetOptions& options);
+
+// Highlight spans of the matched tokens of a whole short text (a title),
+// merged where only non-space characters separate them.
+std::vector<Span> highlight_all(std::string_view text,
+                                const std::vector<Token>& tokens,
+                                const TermMatcher& matcher);
+
+}  // namespace trawl

@@ -1,0 +1,99 @@
+#include "file_system.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <memory>
+
+namespace trawl::indexer {
+namespace {
+
+Status errno_status(int err) { return Status::Failed(std::strerror(err)); }
+
+FileType type_of(mode_t mode) {
+  if (S_ISREG(mode)) return FileType::kRegular;
+  if (S_ISDIR(mode)) return FileType::kDirectory;
+  if (S_ISLNK(mode)) return FileType::kSymlink;
+  return FileType::kOther;
+}
+
+struct DirCloser {
+  void operator()(DIR* d) const { closedir(d); }
+};
+
+struct Fd {
+  int fd;
+  ~Fd() {
+    if (fd >= 0) close(fd);
+  }
+};
+
+}  // namespace
+
+Status RealFileSystem::list(const std::string& dir,
+                            std::vector<DirEntry>* entries) const {
+  std::unique_ptr<DIR, DirCloser> d(opendir(dir.c_str()));
+  if (!d) return errno_status(errno);
+  errno = 0;
+  while (dirent* e = readdir(d.get())) {
+    if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
+    DirEntry entry;
+    entry.name = e->d_name;
+    switch (e->d_type) {
+      case DT_REG: entry.type = FileType::kRegular; break;
+      case DT_DIR: entry.type = FileType::kDirectory; break;
+      case DT_LNK: entry.type = FileType::kSymlink; break;
+      case DT_UNKNOWN: {
+        FileInfo info;
+        std::string path = dir + "/" + entry.name;
+        entry.type = this->stat(path, &info).ok() ? info.type : FileType::kOther;
+        break;
+      }
+      default: entry.type = FileType::kOther;
+    }
+    entries->push_back(std::move(entry));
+  }
+  if (errno != 0) return errno_status(errno);
+  return Status::Ok();
+}
+
+Status RealFileSystem::stat(const std::string& path, FileInfo* info) const {
+  struct stat st;
+  if (::lstat(path.c_str(), &st) != 0) return errno_status(errno);
+  info->type = type_of(st.st_mode);
+  info->size = static_cast<uint64_t>(st.st_size);
+  info->mtime = static_cast<int64_t>(st.st_mtim.tv_sec);
+  return Status::Ok();
+}
+
+Status RealFileSystem::read(const std::string& path, uint64_t max_bytes,
+                            std::string* bytes) const {
+  // O_NONBLOCK: opening a FIFO that slipped in must not hang the crawl.
+  Fd f{::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)};
+  if (f.fd < 0) return errno_status(errno);
+  struct stat st;
+  if (::fstat(f.fd, &st) != 0) return errno_status(errno);
+  if (!S_ISREG(st.st_mode)) return Status::Failed("not a regular file");
+  if (static_cast<uint64_t>(st.st_size) > max_bytes) {
+    return Status::Failed("file is larger than " + std::to_string(max_bytes) + " bytes");
+  }
+  bytes->resize(static_cast<size_t>(st.st_size));
+  size_t got = 0;
+  while (got < bytes->size()) {
+    ssize_t n = ::read(f.fd, bytes->data() + got, bytes->size() - got);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return errno_status(errno);
+    }
+    if (n == 0) break;  // the file shrank while we read it
+    got += static_cast<size_t>(n);
+  }
+  bytes->resize(got);
+  return Status::Ok();
+}
+
+}  // namespace trawl::indexer

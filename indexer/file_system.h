@@ -1,0 +1,54 @@
+// FileSystem: the indexer's only access to files, so that tests can run the
+// crawler and the whole pipeline on an in-memory fake (tests/support).
+//
+// Paths are absolute, '/'-separated. stat() never follows symlinks, and
+// read() refuses anything but a regular file (it never blocks on a FIFO or
+// opens a device). Implementations must be safe to call from several
+// threads at once.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "status.h"
+
+namespace trawl::indexer {
+
+enum class FileType { kRegular, kDirectory, kSymlink, kOther };
+
+struct DirEntry {
+  std::string name;
+  FileType type = FileType::kOther;
+};
+
+struct FileInfo {
+  FileType type = FileType::kOther;
+  uint64_t size = 0;
+  int64_t mtime = 0;  // seconds since the epoch
+};
+
+class FileSystem {
+ public:
+  virtual ~FileSystem() = default;
+
+  // Fills *entries with the entries of directory `dir` (not "." or "..").
+  virtual Status list(const std::string& dir, std::vector<DirEntry>* entries) const = 0;
+  // Describes `path` itself (a symlink is reported as kSymlink).
+  virtual Status stat(const std::string& path, FileInfo* info) const = 0;
+  // Reads the regular file `path` into *bytes. Fails if it is not a regular
+  // file or is larger than `max_bytes`.
+  virtual Status read(const std::string& path, uint64_t max_bytes,
+                      std::string* bytes) const = 0;
+};
+
+// The operating system's file system (POSIX).
+class RealFileSystem : public FileSystem {
+ public:
+  Status list(const std::string& dir, std::vector<DirEntry>* entries) const override;
+  Status stat(const std::string& path, FileInfo* info) const override;
+  Status read(const std::string& path, uint64_t max_bytes,
+              std::string* bytes) const override;
+};
+
+}  // namespace trawl::indexer

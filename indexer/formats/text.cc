@@ -1,0 +1,140 @@
+// Plain text: title heuristics and the text extractor.
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstring>
+#include <string>
+
+#include "format.h"
+#include "utf8.h"
+
+namespace trawl::indexer {
+namespace {
+
+constexpr size_t kMaxTitleChars = 150;
+
+constexpr std::array<std::string_view, 44> kDateWords = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "am", "pm", "utc"};
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+bool has_letter(std::string_view s) {
+  for (char c : s) {
+    auto u = static_cast<unsigned char>(c);
+    if (std::isalpha(u) || u >= 0x80) return true;
+  }
+  return false;
+}
+
+bool is_date_word(std::string_view w) {
+  std::string lower(w);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (std::find(kDateWords.begin(), kDateWords.end(), lower) != kDateWords.end()) return true;
+  // Numbers with an ordinal suffix: 1st, 22nd, 3rd, 4th.
+  size_t digits = 0;
+  while (digits < lower.size() && std::isdigit(static_cast<unsigned char>(lower[digits]))) ++digits;
+  std::string_view rest = std::string_view(lower).substr(digits);
+  return digits > 0 && (rest.empty() || rest == "st" || rest == "nd" || rest == "rd" || rest == "th");
+}
+
+// Glued menu text: a lower-case letter directly followed by an upper-case
+// one ("HomeRegional UpdateCanada").
+int glued_words(std::string_view line) {
+  int n = 0;
+  for (size_t i = 1; i < line.size(); ++i) {
+    if (std::islower(static_cast<unsigned char>(line[i - 1])) &&
+        std::isupper(static_cast<unsigned char>(line[i]))) {
+      ++n;
+    }
+  }
+  return n;
+}
+
+// The first sentence of a paragraph-length line, shortened.
+std::string headline_of(std::string_view line) {
+  for (size_t i = 40; i + 1 < line.size() && i < kMaxTitleChars; ++i) {
+    if ((line[i] == '.' || line[i] == '!' || line[i] == '?') && line[i + 1] == ' ') {
+      return std::string(line.substr(0, i));
+    }
+  }
+  return shorten(line, kMaxTitleChars);
+}
+
+}  // namespace
+
+bool looks_like_date(std::string_view line) {
+  line = trim(line);
+  if (line.empty() || line.size() > 60) return false;
+  bool digit = false;
+  size_t i = 0;
+  while (i < line.size()) {
+    auto c = static_cast<unsigned char>(line[i]);
+    if (!std::isalnum(c)) {
+      if (c >= 0x80 || !std::strchr(" ,./:-", c)) return false;
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < line.size() && std::isalnum(static_cast<unsigned char>(line[j]))) ++j;
+    std::string_view w = line.substr(i, j - i);
+    if (std::isdigit(static_cast<unsigned char>(w[0]))) digit = true;
+    if (!is_date_word(w)) return false;
+    i = j;
+  }
+  return digit;
+}
+
+bool looks_like_breadcrumb(std::string_view line) {
+  line = trim(line);
+  for (std::string_view sep : {" > ", " » ", " › ", " | ", " / ", " :: "}) {
+    size_t first = line.find(sep);
+    if (first != std::string_view::npos && line.find(sep, first + 1) != std::string_view::npos) {
+      return true;  // two separators: "Home > World > Europe"
+    }
+    bool arrow = sep == " > " || sep == " » " || sep == " › ";
+    if (arrow && first != std::string_view::npos && first < 12 && line.size() < 80) {
+      return true;  // "Home > Sanctions"
+    }
+  }
+  return glued_words(line) >= 2;
+}
+
+TitleSplit split_title(std::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    std::string_view line = trim(text.substr(pos, eol - pos));
+    if (!line.empty() && has_letter(line) && !looks_like_date(line) &&
+        !looks_like_breadcrumb(line)) {
+      TitleSplit split;
+      split.title = utf8::length(line) > kMaxTitleChars ? headline_of(line)
+                                                        : std::string(line);
+      split.body.assign(text.substr(0, pos));
+      if (eol < text.size()) split.body.append(text.substr(eol + 1));
+      // A paragraph used as the title stays in the body as well.
+      if (split.title.size() < line.size()) split.body.assign(text);
+      return split;
+    }
+    pos = eol + 1;
+  }
+  return TitleSplit{std::string(), std::string(text)};
+}
+
+Status extract_text(std::string_view bytes, Extraction* out) {
+  std::string text;
+  if (Status s = decode_text(bytes, &text); !s.ok()) return s;
+  TitleSplit split = split_title(text);
+  out->docs.push_back(ExtractedDoc{"", "", std::move(split.title), std::move(split.body)});
+  return Status::Ok();
+}
+
+}  // namespace trawl::indexer

@@ -1,0 +1,255 @@
+#include "query.h"
+
+#include <xapian.h>
+
+#include "schema.h"
+#include "utf8.h"
+
+namespace trawl::searcher {
+namespace {
+
+bool is_space(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+         c == 0xA0 || c == 0x3000;
+}
+
+bool is_quote(char32_t c) {
+  return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F ||
+         c == 0xAB || c == 0xBB;
+}
+
+bool is_operator(std::string_view w) {
+  if (w == "AND" || w == "OR" || w == "NOT" || w == "XOR" || w == "NEAR" || w == "ADJ") {
+    return true;
+  }
+  for (std::string_view op : {"NEAR/", "ADJ/"}) {
+    if (w.size() > op.size() && w.substr(0, op.size()) == op &&
+        w.find_first_not_of("0123456789", op.size()) == std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool is_field(std::string_view name) { return name == schema::kTitleField; }
+
+// Builds the rewritten query one piece at a time.
+class Rewriter {
+ public:
+  Rewriter(bool fixed, Analyzer& analyzer) : fixed_(fixed), analyzer_(analyzer) {}
+
+  Rewrite run(std::string_view text);
+
+ private:
+  void chunk(std::string_view chunk);
+  void space() {
+    if (!out_.text.empty() && out_.text.back() != ' ') out_.text.push_back(' ');
+  }
+  // An opening quote or bracket binds to a preceding + - ~ or field:.
+  void open(char c) {
+    char last = out_.text.empty() ? ' ' : out_.text.back();
+    if (last != ' ' && last != '+' && last != '-' && last != '~' && last != ':' && last != '(') {
+      out_.text.push_back(' ');
+    }
+    out_.text.push_back(c);
+  }
+
+  const bool fixed_;
+  Analyzer& analyzer_;
+  Rewrite out_;
+  bool in_phrase_ = false;
+  std::vector<Token> tokens_;
+};
+
+Rewrite Rewriter::run(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    char32_t cp;
+    size_t n = utf8::decode(text, i, &cp);
+    if (n == 0) n = 1, cp = 0xFFFD;
+    if (is_space(cp)) {
+      space();
+    } else if (is_quote(cp)) {
+      if (fixed_) {
+        space();
+      } else if (in_phrase_) {
+        out_.text.push_back('"');
+        out_.text.push_back(' ');
+        in_phrase_ = false;
+      } else {
+        open('"');
+        in_phrase_ = true;
+      }
+    } else if (cp == '(' || cp == ')') {
+      if (fixed_ || in_phrase_) {
+        space();
+      } else if (cp == '(') {
+        open('(');
+      } else {
+        out_.text.append(") ");
+      }
+    } else {
+      size_t j = i;
+      while (j < text.size()) {
+        char32_t c;
+        size_t m = utf8::decode(text, j, &c);
+        if (m == 0) m = 1, c = 0xFFFD;
+        if (is_space(c) || is_quote(c) || c == '(' || c == ')') break;
+        j += m;
+      }
+      chunk(text.substr(i, j - i));
+      n = j - i;
+    }
+    i += n;
+  }
+  while (!out_.text.empty() && out_.text.back() == ' ') out_.text.pop_back();
+  return std::move(out_);
+}
+
+void Rewriter::chunk(std::string_view word) {
+  std::string lead;
+  const bool syntax = !fixed_ && !in_phrase_;
+  if (syntax) {
+    if (is_operator(word)) {
+      space();
+      out_.text.append(word);
+      out_.text.push_back(' ');
+      return;
+    }
+    if (word.size() > 1 && (word[0] == '+' || word[0] == '-' || word[0] == '~')) {
+      lead.push_back(word[0]);
+      word.remove_prefix(1);
+    }
+    size_t colon = word.find(':');
+    if (colon != std::string_view::npos && is_field(word.substr(0, colon))) {
+      lead.append(word.substr(0, colon + 1));
+      word.remove_prefix(colon + 1);
+    }
+  }
+  bool wildcard = false;
+  if (syntax) {
+    while (!word.empty() && word.back() == '*') word.remove_suffix(1), wildcard = true;
+  }
+  tokens_.clear();
+  analyzer_.analyze(word, &tokens_);
+  std::string terms;
+  for (const Token& t : tokens_) {
+    if (t.alias) continue;
+    if (!terms.empty()) terms.push_back(in_phrase_ ? ' ' : '-');
+    terms.append(t.term);
+  }
+  if (terms.empty()) {
+    // "+" or "title:" directly before a quote or bracket stays attached.
+    if (!lead.empty() && word.empty()) {
+      space();
+      out_.text.append(lead);
+    }
+    return;
+  }
+  if (wildcard) {
+    out_.wildcards.push_back(tokens_.back().term);
+    terms.push_back('*');
+  }
+  space();
+  out_.text.append(lead);
+  out_.text.append(terms);
+}
+
+void add_leaf(const std::string& term, TermMatcher* m) {
+  if (term.empty()) return;
+  const std::string z(schema::kStemPrefix);
+  const std::string s(schema::kTitlePrefix);
+  if (term.compare(0, z.size() + s.size(), z + s) == 0) {
+    m->add_stem(term.substr(z.size() + s.size()));
+  } else if (term.compare(0, z.size(), z) == 0) {
+    m->add_stem(term.substr(z.size()));
+  } else if (term.compare(0, s.size(), s) == 0) {
+    m->add_exact(term.substr(s.size()));
+  } else if (!(term[0] >= 'A' && term[0] <= 'Z')) {
+    m->add_exact(term);  // unprefixed; other upper-case prefixes are filters
+  }
+}
+
+// The terms of a phrase, without the title prefix, in order.
+std::vector<std::string> phrase_terms(const Xapian::Query& q) {
+  std::vector<std::string> terms;
+  const std::string s(schema::kTitlePrefix);
+  for (size_t i = 0; i < q.get_num_subqueries(); ++i) {
+    Xapian::Query sub = q.get_subquery(i);
+    if (sub.get_type() != Xapian::Query::LEAF_TERM) return {};
+    std::string t = *sub.get_terms_begin();
+    if (t.compare(0, s.size(), s) == 0) t.erase(0, s.size());
+    terms.push_back(std::move(t));
+  }
+  return terms;
+}
+
+void collect(const Xapian::Query& q, TermMatcher* m) {
+  if (q.get_type() == Xapian::Query::OP_PHRASE) {
+    std::vector<std::string> terms = phrase_terms(q);
+    if (!terms.empty()) {
+      m->add_phrase(std::move(terms));
+      return;
+    }
+  }
+  if (q.get_type() == Xapian::Query::LEAF_TERM) {
+    for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t) add_leaf(*t, m);
+    return;
+  }
+  size_t n = q.get_num_subqueries();
+  if (q.get_type() == Xapian::Query::OP_AND_NOT) n = std::min<size_t>(n, 1);
+  for (size_t i = 0; i < n; ++i) collect(q.get_subquery(i), m);
+}
+
+}  // namespace
+
+Rewrite rewrite_query(std::string_view text, bool fixed_strings, Analyzer& analyzer) {
+  return Rewriter(fixed_strings, analyzer).run(text);
+}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, Xapian::Stem stemmer,
+                           QueryOptions options)
+    : db_(db), stemmer_(std::move(stemmer)), options_(options) {}
+
+Xapian::Query QueryBuilder::parse(const std::string& text, bool fixed) const {
+  Xapian::QueryParser qp;
+  qp.set_database(db_);
+  qp.set_stemmer(stemmer_);
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  qp.set_default_op(options_.match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+  qp.add_prefix(std::string(schema::kTitleField), std::string(schema::kTitlePrefix));
+  qp.set_max_expansion(options_.max_wildcard, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                       Xapian::QueryParser::FLAG_WILDCARD);
+  unsigned flags = Xapian::QueryParser::FLAG_PHRASE;
+  if (!fixed) {
+    flags |= Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_LOVEHATE |
+             Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT;
+  }
+  return qp.parse_query(text, flags);
+}
+
+BuiltQuery QueryBuilder::build(std::string_view text) {
+  BuiltQuery built;
+  Rewrite r = rewrite_query(text, options_.fixed_strings, analyzer_);
+  try {
+    built.query = parse(r.text, options_.fixed_strings);
+    built.rewritten = std::move(r.text);
+    built.wildcards = std::move(r.wildcards);
+    return built;
+  } catch (const Xapian::QueryParserError& e) {
+    built.warning = e.get_msg();
+  }
+  Rewrite plain = rewrite_query(text, /*fixed_strings=*/true, analyzer_);
+  built.query = parse(plain.text, /*fixed=*/true);
+  built.rewritten = std::move(plain.text);
+  return built;
+}
+
+TermMatcher QueryBuilder::matcher(const BuiltQuery& built) const {
+  TermMatcher m(stemmer_);
+  collect(built.query, &m);
+  for (const std::string& w : built.wildcards) m.add_wildcard(w);
+  return m;
+}
+
+}  // namespace trawl::searcher

@@ -1,0 +1,45 @@
+// Renderer: the only code that formats search results, on a std::ostream.
+//
+// Text mode (default), one block per hit:
+//   1. Canada and allies discuss a joint response        <- title, bold
+//      news/allies.txt  (score 7.31)                     <- path, magenta
+//      …Alexei Navalny was jailed in 2021 …              <- snippet
+// Colour (ANSI) only if SearchOptions::color; matches in bold red. Titles,
+// paths and snippets are made terminal-safe (control characters escaped).
+// --json: {"type":"hit","data":{...}} per hit, then {"type":"summary",...};
+//   strings exact (JSON-escaped), offsets in bytes into "snippet".
+// -l: ranked paths, one per line (each file once), or NUL-terminated.
+// -c: the number of matching documents.
+// Not thread-safe.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "options.h"
+#include "search.h"
+
+namespace trawl::searcher {
+
+class Renderer {
+ public:
+  // REQUIRES: `out` outlives the renderer. Paths are shown relative to `cwd`.
+  Renderer(const SearchOptions& options, std::ostream& out, std::string cwd);
+
+  // Writes the hits (and, for JSON, the summary record).
+  void render(const SearchResult& result, double elapsed_seconds);
+
+ private:
+  void text_hit(const Hit& hit);
+  void json_hit(const Hit& hit);
+  void json_summary(const SearchResult& result, double elapsed_seconds);
+  // `text` with spans wrapped in the match colour, terminal-safe.
+  std::string highlighted(const std::string& text, const std::vector<Span>& spans,
+                          const char* base_color) const;
+
+  const SearchOptions& options_;
+  std::ostream& out_;
+  std::string cwd_;
+};
+
+}  // namespace trawl::searcher

@@ -1,0 +1,19 @@
+// run_search: one trawl-search run. Opens the database, runs the query and
+// renders the result on `out`; warnings go through Diag.
+//
+// Returns the exit code: kExitOk if anything matched, kExitNoMatch if not.
+// Throws trawl::Error (exit 2) if the database cannot be used.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "diag.h"
+#include "options.h"
+
+namespace trawl::searcher {
+
+int run_search(const SearchOptions& options, std::ostream& out, Diag& diag,
+               const std::string& cwd);
+
+}  // namespace trawl::searcher
