@@ -14,6 +14,7 @@ struct Hit {
   uint32_t begin;
   uint32_t end;
   std::string key;
+  uint32_t group = 0;  // occurrence number of a phrase; its words merge into one span
 };
 
 bool is_space(char c) {
@@ -22,7 +23,7 @@ bool is_space(char c) {
 
 // Appends a hit for every occurrence of `phrase` at consecutive positions.
 void find_phrase(const std::vector<Token>& tokens, const std::vector<std::string>& phrase,
-                 std::vector<Hit>* hits) {
+                 uint32_t* groups, std::vector<Hit>* hits) {
   if (phrase.empty()) return;
   std::string key = "\"";
   for (const std::string& t : phrase) key += t + " ";
@@ -37,8 +38,9 @@ void find_phrase(const std::vector<Token>& tokens, const std::vector<std::string
       ++matched;
     }
     if (matched < phrase.size()) continue;
+    const uint32_t group = ++*groups;
     for (size_t j = i; j <= k; ++j) {
-      if (!tokens[j].alias) hits->push_back(Hit{tokens[j].begin, tokens[j].end, key});
+      if (!tokens[j].alias) hits->push_back(Hit{tokens[j].begin, tokens[j].end, key, group});
     }
   }
 }
@@ -49,7 +51,8 @@ std::vector<Hit> find_hits(const std::vector<Token>& tokens, const TermMatcher& 
     std::string key = m.match(t.term);
     if (!key.empty()) hits.push_back(Hit{t.begin, t.end, std::move(key)});
   }
-  for (const auto& phrase : m.phrases()) find_phrase(tokens, phrase, &hits);
+  uint32_t groups = 0;
+  for (const auto& phrase : m.phrases()) find_phrase(tokens, phrase, &groups, &hits);
   std::stable_sort(hits.begin(), hits.end(),
                    [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
   return hits;
@@ -128,10 +131,12 @@ std::pair<size_t, size_t> best_window(std::string_view text,
 
 std::vector<Span> merge_spans(std::string_view text, const std::vector<Hit>& hits) {
   std::vector<Span> spans;
+  uint32_t last_group = 0;
   for (const Hit& h : hits) {
     if (!spans.empty()) {
       Span& last = spans.back();
-      bool joined = h.begin <= last.second;
+      bool joined = h.begin <= last.second || (h.group != 0 && h.group == last_group);
+      last_group = h.group;
       if (!joined && h.begin - last.second <= 3) {
         joined = std::none_of(text.begin() + last.second, text.begin() + h.begin,
                               is_space);
@@ -142,6 +147,7 @@ std::vector<Span> merge_spans(std::string_view text, const std::vector<Hit>& hit
       }
     }
     spans.emplace_back(h.begin, h.end);
+    last_group = h.group;
   }
   return spans;
 }

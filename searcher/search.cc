@@ -42,7 +42,10 @@ void fill_snippets(const BuiltQuery& built, const QueryBuilder& builder,
 
 }  // namespace
 
-Searcher::Searcher(const std::string& db_path) : path_(db_path), db_(open_database(db_path)) {
+Searcher::Searcher(const std::string& db_path) : Searcher(open_database(db_path), db_path) {}
+
+Searcher::Searcher(Xapian::Database db, std::string name)
+    : path_(std::move(name)), db_(std::move(db)) {
   if (db_.get_metadata(std::string(schema::kMetaSchema)).empty() && db_.get_doccount() > 0) {
     throw Error("database " + quote(path_) + ": not a trawl database");
   }

@@ -41,6 +41,9 @@ class Searcher {
   // Opens the database read-only. Throws trawl::Error (exit 2) if it does
   // not exist, cannot be opened, or is not a trawl database.
   explicit Searcher(const std::string& db_path);
+  // Searches an open database (tests pass an in-memory one); `name` is used
+  // in messages.
+  Searcher(Xapian::Database db, std::string name);
 
   SearchResult search(const SearchOptions& options);
 

@@ -1,0 +1,96 @@
+// MemFileSystem: an in-memory FileSystem for crawler and pipeline tests. It
+// records how often each file was read, so tests can check that work is not
+// repeated. Thread-safe for concurrent reads once populated.
+#pragma once
+
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <string>
+
+#include "file_system.h"
+
+namespace trawl::testing {
+
+class MemFileSystem : public indexer::FileSystem {
+ public:
+  void add_file(const std::string& path, std::string content, int64_t mtime = 1000) {
+    add_parents(path);
+    nodes_[path] = Node{indexer::FileType::kRegular, std::move(content), mtime};
+  }
+  void add_dir(const std::string& path) {
+    add_parents(path);
+    nodes_[path] = Node{indexer::FileType::kDirectory, "", 0};
+  }
+  void add_special(const std::string& path, indexer::FileType type) {
+    add_parents(path);
+    nodes_[path] = Node{type, "", 0};
+  }
+  // Listing or reading `path` fails with `message`.
+  void fail(const std::string& path, std::string message) { failures_[path] = std::move(message); }
+  void remove(const std::string& path) { nodes_.erase(path); }
+
+  int reads(const std::string& path) const {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = reads_.find(path);
+    return it == reads_.end() ? 0 : it->second;
+  }
+
+  Status list(const std::string& dir, std::vector<indexer::DirEntry>* entries) const override {
+    if (auto f = failures_.find(dir); f != failures_.end()) return Status::Failed(f->second);
+    auto it = nodes_.find(dir);
+    if (it == nodes_.end()) return Status::Failed("No such file or directory");
+    const std::string prefix = dir == "/" ? "/" : dir + "/";
+    for (auto c = nodes_.lower_bound(prefix); c != nodes_.end(); ++c) {
+      if (c->first.compare(0, prefix.size(), prefix) != 0) break;
+      std::string rest = c->first.substr(prefix.size());
+      if (rest.empty() || rest.find('/') != std::string::npos) continue;
+      entries->push_back(indexer::DirEntry{rest, c->second.type});
+    }
+    return Status::Ok();
+  }
+
+  Status stat(const std::string& path, indexer::FileInfo* info) const override {
+    auto it = nodes_.find(path);
+    if (it == nodes_.end()) return Status::Failed("No such file or directory");
+    info->type = it->second.type;
+    info->size = it->second.content.size();
+    info->mtime = it->second.mtime;
+    return Status::Ok();
+  }
+
+  Status read(const std::string& path, uint64_t max_bytes, std::string* bytes) const override {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      ++reads_[path];
+    }
+    if (auto f = failures_.find(path); f != failures_.end()) return Status::Failed(f->second);
+    auto it = nodes_.find(path);
+    if (it == nodes_.end()) return Status::Failed("No such file or directory");
+    if (it->second.type != indexer::FileType::kRegular) return Status::Failed("not a regular file");
+    if (it->second.content.size() > max_bytes) return Status::Failed("file too large");
+    *bytes = it->second.content;
+    return Status::Ok();
+  }
+
+ private:
+  struct Node {
+    indexer::FileType type;
+    std::string content;
+    int64_t mtime;
+  };
+  void add_parents(const std::string& path) {
+    for (size_t slash = path.find('/', 1); slash != std::string::npos;
+         slash = path.find('/', slash + 1)) {
+      nodes_.emplace(path.substr(0, slash), Node{indexer::FileType::kDirectory, "", 0});
+    }
+    nodes_.emplace("/", Node{indexer::FileType::kDirectory, "", 0});
+  }
+
+  std::map<std::string, Node> nodes_;
+  std::map<std::string, std::string> failures_;
+  mutable std::mutex mu_;
+  mutable std::map<std::string, int> reads_;
+};
+
+}  // namespace trawl::testing
