@@ -42,8 +42,16 @@ class Rewriter {
 
  private:
   void chunk(std::string_view chunk);
+  // Separates the next piece from the previous one, unless that is an
+  // opening quote or bracket, a leading + - ~, or a field prefix.
   void space() {
-    if (!out_.text.empty() && out_.text.back() != ' ') out_.text.push_back(' ');
+    if (out_.text.empty()) return;
+    char last = out_.text.back();
+    if (last == ' ' || last == '(' || last == '+' || last == '-' || last == '~' ||
+        last == ':' || (last == '"' && in_phrase_)) {
+      return;
+    }
+    out_.text.push_back(' ');
   }
   // An opening quote or bracket binds to a preceding + - ~ or field:.
   void open(char c) {
@@ -114,6 +122,11 @@ void Rewriter::chunk(std::string_view word) {
       space();
       out_.text.append(word);
       out_.text.push_back(' ');
+      return;
+    }
+    if (word == "+" || word == "-" || word == "~") {  // before a bracket or quote
+      space();
+      out_.text.append(word);
       return;
     }
     if (word.size() > 1 && (word[0] == '+' || word[0] == '-' || word[0] == '~')) {

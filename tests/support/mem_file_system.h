@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 
@@ -31,7 +32,7 @@ class MemFileSystem : public indexer::FileSystem {
   void remove(const std::string& path) { nodes_.erase(path); }
 
   int reads(const std::string& path) const {
-    std::lock_guard<std::mutex> lock(mu_);
+    std::lock_guard<std::mutex> lock(*mu_);
     auto it = reads_.find(path);
     return it == reads_.end() ? 0 : it->second;
   }
@@ -61,7 +62,7 @@ class MemFileSystem : public indexer::FileSystem {
 
   Status read(const std::string& path, uint64_t max_bytes, std::string* bytes) const override {
     {
-      std::lock_guard<std::mutex> lock(mu_);
+      std::lock_guard<std::mutex> lock(*mu_);
       ++reads_[path];
     }
     if (auto f = failures_.find(path); f != failures_.end()) return Status::Failed(f->second);
@@ -89,7 +90,7 @@ class MemFileSystem : public indexer::FileSystem {
 
   std::map<std::string, Node> nodes_;
   std::map<std::string, std::string> failures_;
-  mutable std::mutex mu_;
+  std::unique_ptr<std::mutex> mu_ = std::make_unique<std::mutex>();  // movable
   mutable std::map<std::string, int> reads_;
 };
 

@@ -1,0 +1,153 @@
+// Extractors: titles, bodies and per-record problems, from bytes.
+#include <doctest/doctest.h>
+
+#include <string_view>
+
+#include "formats/format.h"
+
+namespace trawl::indexer {
+namespace {
+
+struct TitleCase {
+  std::string_view text;
+  std::string_view title;
+  std::string_view body_starts;  // the body begins with this
+};
+
+const TitleCase kTitles[] = {
+    {"Headline here\n\nBody text.", "Headline here", "\nBody text."},
+    {"\n\n  Spaced headline  \nBody", "Spaced headline", "\n\n"},
+    {"Friday, May 3, 2024\nThe real title\n\nBody", "The real title", "Friday, May 3, 2024\n"},
+    {"2024-05-03\nTitle after ISO date\nBody", "Title after ISO date", "2024-05-03"},
+    {"3 May 2024 10:30 UTC\nTitle after time\nBody", "Title after time", "3 May"},
+    {"HomeRegional UpdateCanada and CaribbeanCanada\nReal headline\nBody", "Real headline", "Home"},
+    {"Home > World > Europe\nEurope headline\nBody", "Europe headline", "Home"},
+    {"Home » Politics\nPolitics headline\nBody", "Politics headline", "Home"},
+    {"-\n***\nAfter separators\nBody", "After separators", "-\n"},
+    {"May the best team win\nBody", "May the best team win", "Body"},
+    {"Apple | Review of the phone\nBody", "Apple | Review of the phone", "Body"},
+    {"", "", ""},
+};
+
+TEST_CASE("split_title: the first line that looks like a headline") {
+  for (const TitleCase& c : kTitles) {
+    CAPTURE(c.text);
+    TitleSplit s = split_title(c.text);
+    CHECK(s.title == c.title);
+    CHECK(s.body.compare(0, c.body_starts.size(), c.body_starts) == 0);
+  }
+}
+
+TEST_CASE("split_title: a paragraph yields its first sentence and stays in the body") {
+  std::string para =
+      "Canada and its allies on Friday called on the government to release the prisoners being "
+      "held. The sanctions target officials over abuses committed against citizens who "
+      "protested after the election.";
+  TitleSplit s = split_title(para + "\nMore text.");
+  CHECK(s.title ==
+        "Canada and its allies on Friday called on the government to release the prisoners being "
+        "held");
+  CHECK(s.body.find("called on the government") != std::string::npos);
+}
+
+struct DateCase {
+  std::string_view line;
+  bool date;
+};
+
+const DateCase kDates[] = {
+    {"Friday, May 3, 2024", true},   {"2024-05-03", true},      {"3/5/2024", true},
+    {"Tue 4 Mar 2025 09:00 UTC", true}, {"May 2024", true},     {"1st June", true},
+    {"May the fourth", false},       {"Friday", false},         {"Updated 2024", false},
+    {"2024 sanctions", false},       {"", false},
+};
+
+TEST_CASE("looks_like_date") {
+  for (const DateCase& c : kDates) {
+    CAPTURE(c.line);
+    CHECK(looks_like_date(c.line) == c.date);
+  }
+}
+
+TEST_CASE("decode_text: BOM, CRLF, invalid UTF-8, binary") {
+  std::string text;
+  REQUIRE(decode_text("\xEF\xBB\xBFhi\r\nthere\rend", &text).ok());
+  CHECK(text == "hi\nthere\nend");
+  REQUIRE(decode_text("caf\xE9!", &text).ok());
+  CHECK(text == "caf\xEF\xBF\xBD!");
+  Status s = decode_text(std::string_view("a\0b", 3), &text);
+  CHECK_FALSE(s.ok());
+  CHECK(s.message().find("binary") != std::string::npos);
+}
+
+TEST_CASE("extract_markdown: heading as title, markup stripped") {
+  Extraction ex;
+  REQUIRE(extract_markdown("Intro line\n\n# The **Big** Title\n\nSome *emphasis* and "
+                           "[a link](http://example.org) and `code`.\n\n- item one\n- item two\n",
+                           &ex)
+              .ok());
+  REQUIRE(ex.docs.size() == 1);
+  CHECK(ex.docs[0].title == "The Big Title");
+  const std::string& body = ex.docs[0].body;
+  CHECK(body.find("Some emphasis and a link and code.") != std::string::npos);
+  CHECK(body.find("http://example.org") == std::string::npos);
+  CHECK(body.find("item two") != std::string::npos);
+  CHECK(body.find("Intro line") != std::string::npos);
+  CHECK(body.find("Big Title") == std::string::npos);
+}
+
+TEST_CASE("extract_markdown: front matter title wins, setext heading works") {
+  Extraction ex;
+  REQUIRE(extract_markdown("---\ntitle: \"From YAML\"\ndate: 2024-01-01\n---\n# Heading\nText\n", &ex).ok());
+  CHECK(ex.docs[0].title == "From YAML");
+  CHECK(ex.docs[0].body.find("date:") == std::string::npos);
+  Extraction ex2;
+  REQUIRE(extract_markdown("Setext Title\n============\n\nBody\n", &ex2).ok());
+  CHECK(ex2.docs[0].title == "Setext Title");
+}
+
+TEST_CASE("extract_jsonl: good records kept, bad lines reported with line numbers") {
+  Extraction ex;
+  REQUIRE(extract_jsonl("{\"_id\":\"a\",\"title\":\"T\",\"text\":\"x\"}\n"
+                        "{broken\n"
+                        "\n"
+                        "{\"id\":7,\"text\":\"numeric id\"}\n"
+                        "[1,2]\n"
+                        "{\"title\":\"no id\"}\n"
+                        "{\"_id\":\"e\",\"text\":5}\n"
+                        "{\"_id\":\"f\"}\n",
+                        &ex)
+              .ok());
+  REQUIRE(ex.docs.size() == 2);
+  CHECK(ex.docs[0].id == "a");
+  CHECK(ex.docs[0].key_suffix == "#a");
+  CHECK(ex.docs[1].id == "7");
+  REQUIRE(ex.problems.size() == 5);
+  CHECK(ex.problems[0].rfind("line 2: invalid JSON", 0) == 0);
+  CHECK(ex.problems[1].rfind("line 5: not a JSON object", 0) == 0);
+  CHECK(ex.problems[2].rfind("line 6: no \"_id\"", 0) == 0);
+  CHECK(ex.problems[3].rfind("line 7: field \"text\"", 0) == 0);
+  CHECK(ex.problems[4].rfind("line 8: no \"title\" or \"text\"", 0) == 0);
+}
+
+struct FormatCase {
+  std::string_view path;
+  std::string_view format;  // "" = not indexed
+};
+
+const FormatCase kFormats[] = {
+    {"/a/b.txt", "text"},      {"/a/B.TXT", "text"},      {"/a/notes.md", "markdown"},
+    {"/a/x.markdown", "markdown"}, {"/a/d.jsonl", "jsonl"}, {"/a/d.ndjson", "jsonl"},
+    {"/a/.md", ""},            {"/a/img.png", ""},        {"/a/txt", ""},
+};
+
+TEST_CASE("find_format: by extension") {
+  for (const FormatCase& c : kFormats) {
+    CAPTURE(c.path);
+    const Format* f = find_format(c.path);
+    CHECK((f ? f->name : std::string_view()) == c.format);
+  }
+}
+
+}  // namespace
+}  // namespace trawl::indexer

@@ -1,0 +1,116 @@
+// Query rewriting and parsing: what QueryParser sees and what it builds.
+#include <doctest/doctest.h>
+
+#include <string_view>
+
+#include "query.h"
+#include "support/test_index.h"
+
+namespace trawl {
+namespace {
+
+struct RewriteCase {
+  std::string_view input;
+  std::string_view rewritten;
+  bool fixed = false;
+};
+
+const RewriteCase kRewrites[] = {
+    {"Montréal", "montreal"},
+    {"MONTRÉAL AND Québec", "montreal AND quebec"},
+    {"war and peace", "war and peace"},
+    {"a OR b NOT c XOR d", "a OR b NOT c XOR d"},
+    {"a NEAR/3 b ADJ c", "a NEAR/3 b ADJ c"},
+    {"\"Russia's sanctions\"", "\"russia s sanctions\""},
+    {"“smart quotes”", "\"smart quotes\""},
+    {"Russia's", "russia-s"},
+    {"co-ordinated", "co-ordinated"},
+    {"1,400", "1-400"},
+    {"U.S.", "u-s"},
+    {"+Navalny -Putin", "+navalny -putin"},
+    {"-co-ordinated", "-co-ordinated"},
+    {"sanct*", "sanct*"},
+    {"SANCT*", "sanct*"},
+    {"title:Arctic", "title:arctic"},
+    {"title:\"Arctic Council\"", "title:\"arctic council\""},
+    {"Title:Arctic", "title-arctic"},
+    {"foo:bar", "foo-bar"},
+    {"(a OR b) AND c", "(a OR b) AND c"},
+    {"+(a b)", "+(a b)"},
+    {"中华人民共和国", "中华-人民-共和国"},
+    {"  spaced   out  ", "spaced out"},
+    {"!!! ???", ""},
+    {"Straße", "strasse"},
+    {"\"AND\"", "\"and\""},
+    {"c++", "c"},
+    // -F: everything is a word.
+    {"a AND b", "a and b", true},
+    {"\"a b\" -c title:d e*", "a b c title-d e", true},
+    {"co-ordinated", "co-ordinated", true},
+};
+
+TEST_CASE("rewrite_query: operators kept, words analysed") {
+  Analyzer analyzer;
+  for (const RewriteCase& c : kRewrites) {
+    CAPTURE(c.input);
+    CAPTURE(c.fixed);
+    CHECK(searcher::rewrite_query(c.input, c.fixed, analyzer).text == c.rewritten);
+  }
+}
+
+TEST_CASE("rewrite_query: wildcard prefixes are folded") {
+  Analyzer analyzer;
+  searcher::Rewrite r = searcher::rewrite_query("Montré* café", false, analyzer);
+  REQUIRE(r.wildcards.size() == 1);
+  CHECK(r.wildcards[0] == "montre");
+}
+
+struct ParseCase {
+  std::string_view input;
+  std::string_view description;  // Xapian's Query::get_description()
+  bool match_any = false;
+};
+
+const ParseCase kParses[] = {
+    {"sanctions", "Query(Zsanction@1)"},
+    {"Canada sanctions", "Query((Zcanada@1 AND Zsanction@2))"},
+    {"Canada sanctions", "Query((Zcanada@1 OR Zsanction@2))", true},
+    {"\"jailed in 2014\"", "Query((jailed@1 PHRASE 3 in@2 PHRASE 3 2014@3))"},
+    {"title:arctic", "Query(ZSarctic@1)"},
+    {"Russia's", "Query((russia@1 PHRASE 2 s@2))"},
+    {"flood NOT bridge", "Query((Zflood@1 AND_NOT Zbridg@2))"},
+    {"2014", "Query(2014@1)"},
+    {"AND", "Query(Zand@1)"},  // a syntax error, retried as a word
+};
+
+TEST_CASE("QueryBuilder: parsed queries") {
+  Xapian::WritableDatabase db = testing::make_index({{"d", "", "text"}});
+  for (const ParseCase& c : kParses) {
+    CAPTURE(c.input);
+    searcher::QueryOptions options;
+    options.match_any = c.match_any;
+    searcher::QueryBuilder builder(db, Xapian::Stem("english"), options);
+    CHECK(builder.build(c.input).query.get_description() == c.description);
+  }
+}
+
+TEST_CASE("QueryBuilder: a syntax error is retried as words, with a warning") {
+  Xapian::WritableDatabase db = testing::make_index({{"d", "", "text"}});
+  searcher::QueryBuilder builder(db, Xapian::Stem("english"), {});
+  searcher::BuiltQuery ok = builder.build("a AND b");
+  CHECK(ok.warning.empty());
+  searcher::BuiltQuery bad = builder.build("AND");
+  CHECK_FALSE(bad.warning.empty());
+  CHECK(bad.rewritten == "and");
+}
+
+TEST_CASE("QueryBuilder: the matcher leaves out NOT branches") {
+  Xapian::WritableDatabase db = testing::make_index({{"d", "", "text"}});
+  searcher::QueryBuilder builder(db, Xapian::Stem("english"), {});
+  TermMatcher m = builder.matcher(builder.build("floods NOT bridges"));
+  CHECK(m.match("flooded") != "");
+  CHECK(m.match("bridge") == "");
+}
+
+}  // namespace
+}  // namespace trawl

@@ -1,0 +1,134 @@
+// The whole indexing pipeline on an in-memory file system, written to a real
+// database in a temporary directory, then searched.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "error.h"
+#include "run_index.h"
+#include "search.h"
+#include "support/mem_file_system.h"
+#include "support/temp_dir.h"
+
+namespace trawl::indexer {
+namespace {
+
+testing::MemFileSystem corpus() {
+  testing::MemFileSystem fs;
+  fs.add_file("/c/news/flood.txt", "River flood warning\n\nThe river rose overnight.");
+  fs.add_file("/c/notes/cafe.md", "# Café notes\n\nThe *café* in Montréal opened.");
+  fs.add_file("/c/data/recs.jsonl",
+              "{\"_id\":\"r1\",\"title\":\"Chess final\",\"text\":\"A long chess final.\"}\n"
+              "not json\n"
+              "{\"_id\":\"r2\",\"title\":\"Cheese fair\",\"text\":\"Cheese from the valley.\"}\n");
+  fs.add_file("/c/empty.txt", "   \n");
+  fs.add_file("/c/image.png", "\x89PNG");
+  fs.add_file("/c/bin.txt", std::string("a\0b", 3));
+  fs.add_file("/c/.hidden.txt", "secret words");
+  fs.fail("/c/locked.txt", "Permission denied");
+  fs.add_file("/c/locked.txt", "x");
+  return fs;
+}
+
+struct Run {
+  int code;
+  IndexSummary summary;
+  std::string err;
+};
+
+Run index(const testing::MemFileSystem& fs, const std::string& db, const std::string& lang = "") {
+  std::ostringstream err;
+  Diag diag("trawl-index", err);
+  IndexOptions options;
+  options.db_path = db;
+  options.language = lang;
+  options.roots = {"/c"};
+  Run r;
+  r.code = run_index(options, fs, diag, "/c", &r.summary);
+  r.err = err.str();
+  return r;
+}
+
+std::vector<std::string> ids(const std::string& db, const std::string& query) {
+  searcher::Searcher s(db);
+  searcher::SearchOptions options;
+  options.query = query;
+  options.mode = searcher::OutputMode::kFiles;
+  std::vector<std::string> out;
+  for (const auto& hit : s.search(options).hits) out.push_back(hit.record.id);
+  return out;
+}
+
+TEST_CASE("run_index: indexes what it can, names what it cannot, exit 1") {
+  testing::TempDir tmp;
+  testing::MemFileSystem fs = corpus();
+  Run r = index(fs, tmp / "db");
+  CHECK(r.code == kExitSomeFailed);
+  CHECK(r.summary.documents == 4);
+  CHECK(r.summary.files == 3);
+  CHECK(r.summary.failed == 3);  // bad JSON line, binary file, unreadable file
+  CHECK(r.summary.skipped["empty"] == 1);
+  CHECK(r.summary.skipped["unsupported type"] == 1);
+  CHECK(r.summary.skipped["hidden"] == 1);
+  CHECK(r.err.find("trawl-index: error: 'data/recs.jsonl': line 2: invalid JSON") != std::string::npos);
+  CHECK(r.err.find("trawl-index: error: 'bin.txt': binary file") != std::string::npos);
+  CHECK(r.err.find("trawl-index: error: 'locked.txt': cannot read: Permission denied") != std::string::npos);
+  CHECK(r.err.find("indexed 4 documents from 3 files") != std::string::npos);
+
+  CHECK(ids(tmp / "db", "montreal") == std::vector<std::string>{"/c/notes/cafe.md"});
+  CHECK(ids(tmp / "db", "cheese") == std::vector<std::string>{"r2"});
+  CHECK(ids(tmp / "db", "secret").empty());
+}
+
+TEST_CASE("run_index: a re-run replaces documents instead of adding copies") {
+  testing::TempDir tmp;
+  testing::MemFileSystem fs = corpus();
+  index(fs, tmp / "db");
+  fs.add_file("/c/news/flood.txt", "River flood update\n\nThe water is receding.");
+  fs.add_file("/c/data/recs.jsonl", "{\"_id\":\"r1\",\"title\":\"Chess final\",\"text\":\"Done.\"}\n");
+  Run r = index(fs, tmp / "db");
+  CHECK(r.summary.documents == 3);
+  CHECK(Xapian::Database(tmp / "db").get_doccount() == 3);
+  CHECK(ids(tmp / "db", "receding") == std::vector<std::string>{"/c/news/flood.txt"});
+  CHECK(ids(tmp / "db", "overnight").empty());
+  CHECK(ids(tmp / "db", "cheese").empty());  // r2 left the file
+}
+
+TEST_CASE("run_index: the language is stored and kept; a change is refused") {
+  testing::TempDir tmp;
+  testing::MemFileSystem fs;
+  fs.add_file("/c/a.txt", "Titre\n\nLes chevaux couraient.");
+  CHECK(index(fs, tmp / "db", "french").code == kExitOk);
+  CHECK(Xapian::Database(tmp / "db").get_metadata("trawl.language") == "french");
+  CHECK(index(fs, tmp / "db").code == kExitOk);  // no --language: keep french
+  CHECK(ids(tmp / "db", "cheval") == std::vector<std::string>{"/c/a.txt"});
+  CHECK_THROWS_AS(index(fs, tmp / "db", "german"), Error);
+  CHECK_THROWS_AS(index(fs, tmp / "db2", "klingon"), Error);
+  CHECK_FALSE(std::filesystem::exists(tmp / "db2"));
+}
+
+TEST_CASE("run_index: refuses to write into a folder that is not a database") {
+  testing::TempDir tmp;
+  std::filesystem::create_directory(tmp / "notes");
+  std::ofstream(tmp / "notes/keep.txt") << "precious";
+  testing::MemFileSystem fs;
+  fs.add_file("/c/a.txt", "x");
+  CHECK_THROWS_WITH_AS(index(fs, tmp / "notes"),
+                       doctest::Contains("is not a trawl database"), Error);
+}
+
+TEST_CASE("run_index: a missing root is an error before anything is written") {
+  testing::TempDir tmp;
+  testing::MemFileSystem fs;
+  std::ostringstream err;
+  Diag diag("trawl-index", err);
+  IndexOptions options;
+  options.db_path = tmp / "db";
+  options.roots = {"/missing"};
+  CHECK_THROWS_WITH_AS(run_index(options, fs, diag, "/"), doctest::Contains("'missing'"), Error);
+  CHECK_FALSE(std::filesystem::exists(tmp / "db"));
+}
+
+}  // namespace
+}  // namespace trawl::indexer
