@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "cli.h"
 #include "diag.h"
 #include "error.h"
 #include "file_system.h"
@@ -31,9 +32,10 @@ int main(int argc, char** argv) {
                  "for a new database), french, german, russian, ... or none");
   app.add_flag("-q,--quiet", options.quiet, "No summary line (errors are still printed)");
   app.set_version_flag("-V,--version", "trawl-index " TRAWL_VERSION);
-  CLI11_PARSE(app, argc, argv);
-
   trawl::Diag diag("trawl-index", std::cerr);
+  if (int code = trawl::parse_command_line(app, argc, argv, diag); code != trawl::kContinue) {
+    return code;
+  }
   try {
     const std::string cwd = trawl::current_dir();
     options.db_path = trawl::index_db_path(db_flag, std::getenv("TRAWL_DB"), cwd);

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <sys/stat.h>
 
+#include "cli.h"
 #include "diag.h"
 #include "error.h"
 #include "paths.h"
@@ -37,7 +38,7 @@ bool want_color(const std::string& mode) {
 int main(int argc, char** argv) {
   using trawl::searcher::OutputMode;
   trawl::searcher::SearchOptions options;
-  std::vector<std::string> words;
+  std::vector<std::string> words, dash_words;
   std::string db_flag;
   std::string color = "auto";
   bool json = false, files = false, count = false, quiet = false;
@@ -49,7 +50,7 @@ int main(int argc, char** argv) {
       "something matched, 1 if nothing did, 2 on error.",
       "trawl-search"};
   app.add_option("QUERY", words, "Query words (joined with spaces)");
-  app.add_option("-e,--query", words, "A query that starts with '-' (repeatable)");
+  app.add_option("-e,--query", dash_words, "A query that starts with '-' (repeatable)");
   app.add_option("--db", db_flag,
                  "Database (default: $TRAWL_DB, else the nearest .trawl/ here or above)");
   app.add_flag("--or", options.match_any, "Match any word instead of all (ranked by how many)");
@@ -69,9 +70,10 @@ int main(int argc, char** argv) {
   app.add_option("--color", color, "When to use colour: auto (default), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.set_version_flag("-V,--version", "trawl-search " TRAWL_VERSION);
-  CLI11_PARSE(app, argc, argv);
-
   trawl::Diag diag("trawl-search", std::cerr);
+  if (int code = trawl::parse_command_line(app, argc, argv, diag); code != trawl::kContinue) {
+    return code;
+  }
   if (json + files + count + quiet > 1) {
     diag.error("", "--json, -l, -c and -q cannot be combined");
     return trawl::kExitError;
@@ -80,6 +82,7 @@ int main(int argc, char** argv) {
                : count ? OutputMode::kCount : quiet ? OutputMode::kQuiet
                                                    : OutputMode::kText;
   options.color = options.mode == OutputMode::kText && want_color(color);
+  words.insert(words.begin(), dash_words.begin(), dash_words.end());
   for (const std::string& w : words) {
     if (!options.query.empty()) options.query += ' ';
     options.query += w;
