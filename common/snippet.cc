@@ -157,7 +157,9 @@ std::vector<Span> merge_spans(std::string_view text, const std::vector<Hit>& hit
 void render(std::string_view text, size_t start, size_t end,
             const std::vector<Span>& spans, Snippet* snippet) {
   std::string& out = snippet->text;
-  if (start > 0) out += kEllipsis;
+  if (std::any_of(text.begin(), text.begin() + start, [](char ch) { return !is_space(ch); })) {
+    out += kEllipsis;
+  }
   std::vector<uint32_t> map(end - start + 1);
   bool in_space = false;
   for (size_t i = start; i < end; ++i) {

@@ -1,0 +1,127 @@
+// Searcher behaviour on small in-memory indexes: ranking rules, paging,
+// wildcard caps, snippets and counts.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "search.h"
+#include "support/test_index.h"
+
+namespace trawl::searcher {
+namespace {
+
+std::vector<std::string> paths(const SearchResult& r) {
+  std::vector<std::string> out;
+  for (const Hit& h : r.hits) out.push_back(h.record.path);
+  return out;
+}
+
+SearchResult run(const Xapian::Database& db, const std::string& query, SearchOptions options = {}) {
+  Searcher s(db, "test");
+  options.query = query;
+  if (options.mode == OutputMode::kText) options.mode = OutputMode::kJson;
+  return s.search(options);
+}
+
+TEST_CASE("search: a title word outweighs the same word in a body of the same length") {
+  Xapian::WritableDatabase db = testing::make_index({
+      {"body", "Weekly notes", "The glacier moved and other news of the week."},
+      {"title", "Glacier moved", "Weekly notes and other news of the week."},
+  });
+  CHECK(paths(run(db, "glacier")) == std::vector<std::string>{"title", "body"});
+}
+
+TEST_CASE("search: AND by default, --or ranks by how many words match") {
+  Xapian::WritableDatabase db = testing::make_index({
+      {"both", "", "red apples and green pears"},
+      {"one", "", "red cars"},
+      {"none", "", "blue sky"},
+  });
+  CHECK(paths(run(db, "red pears")) == std::vector<std::string>{"both"});
+  SearchOptions any;
+  any.match_any = true;
+  CHECK(paths(run(db, "red pears", any)) == std::vector<std::string>{"both", "one"});
+}
+
+TEST_CASE("search: NEAR and phrases use positions") {
+  Xapian::WritableDatabase db = testing::make_index({
+      {"near", "", "the river quickly rose again"},
+      {"far", "", "the river was calm for many long quiet days until it finally rose"},
+  });
+  CHECK(paths(run(db, "river NEAR/3 rose")) == std::vector<std::string>{"near"});
+  CHECK(paths(run(db, "\"river quickly rose\"")) == std::vector<std::string>{"near"});
+  CHECK(run(db, "\"rose river\"").hits.empty());
+}
+
+TEST_CASE("search: limit, offset and ranks") {
+  std::vector<testing::TestDoc> docs;
+  for (int i = 0; i < 12; ++i) {
+    docs.push_back({"d" + std::to_string(i), "", std::string(i + 1, 'x') + " lake " +
+                                                     std::string(i % 3 ? "" : "lake lake")});
+  }
+  Xapian::WritableDatabase db = testing::make_index(docs);
+  SearchOptions options;
+  options.limit = 5;
+  SearchResult first = run(db, "lake", options);
+  REQUIRE(first.hits.size() == 5);
+  CHECK(first.hits[0].rank == 1);
+  CHECK(first.matches_estimated == 12);
+  options.offset = 10;
+  SearchResult last = run(db, "lake", options);
+  REQUIRE(last.hits.size() == 2);
+  CHECK(last.hits[0].rank == 11);
+  CHECK(last.hits[1].rank == 12);
+}
+
+TEST_CASE("search: -c counts exactly") {
+  std::vector<testing::TestDoc> docs;
+  for (int i = 0; i < 300; ++i) docs.push_back({"d" + std::to_string(i), "", i % 2 ? "odd" : "even"});
+  Xapian::WritableDatabase db = testing::make_index(docs);
+  SearchOptions options;
+  options.mode = OutputMode::kCount;
+  SearchResult r = run(db, "odd", options);
+  CHECK(r.matches_estimated == 150);
+  CHECK(r.matches_lower == 150);
+  CHECK(r.hits.empty());
+}
+
+TEST_CASE("search: a wildcard expands to at most the cap, most frequent first") {
+  std::vector<testing::TestDoc> docs;
+  for (int i = 0; i < 400; ++i) {
+    docs.push_back({"d" + std::to_string(i), "", "sanction" + std::to_string(i) + " filler"});
+  }
+  docs.push_back({"common1", "", "sanctionzz"});
+  docs.push_back({"common2", "", "sanctionzz"});
+  Xapian::WritableDatabase db = testing::make_index(docs);
+  SearchOptions options;
+  options.mode = OutputMode::kCount;
+  SearchResult r = run(db, "sanction*", options);
+  CHECK(r.matches_estimated >= 2);
+  CHECK(r.matches_estimated <= 200 + 1);  // the default cap is 200 terms
+  options.mode = OutputMode::kFiles;
+  options.limit = 500;
+  std::vector<std::string> p = paths(run(db, "sanction*", options));
+  CHECK(std::count(p.begin(), p.end(), "common1") == 1);  // the frequent term is kept
+}
+
+TEST_CASE("search: snippets come from the stored text, titles are highlighted") {
+  Xapian::WritableDatabase db = testing::make_index(
+      {{"a", "Glacier report", std::string(3000, ' ') + "At the end the glacier calved."}});
+  SearchResult r = run(db, "glacier");
+  REQUIRE(r.hits.size() == 1);
+  CHECK(r.hits[0].snippet.text == "At the end the glacier calved.");
+  CHECK(r.hits[0].title_highlights == std::vector<Span>{{0, 7}});
+}
+
+TEST_CASE("search: an empty or word-less query matches nothing, without error") {
+  Xapian::WritableDatabase db = testing::make_index({{"a", "", "words"}});
+  for (const char* q : {"", "   ", "!!!", "\"\"", "()"}) {
+    CAPTURE(std::string_view(q));
+    CHECK(run(db, q).hits.empty());
+  }
+}
+
+}  // namespace
+}  // namespace trawl::searcher
