@@ -35,7 +35,7 @@ void Diag::write(std::string_view level, std::string_view subject,
   if (level == "error") ++errors_;
   if (level == "warning") ++warnings_;
   err_ << program_ << ": " << level << ": ";
-  if (!subject.empty()) err_ << subject << ": ";
+  if (!subject.empty()) err_ << terminal_safe(subject) << ": ";
   err_ << terminal_safe(problem) << '\n';
   err_.flush();
 }

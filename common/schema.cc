@@ -50,7 +50,7 @@ bool get_bytes(std::string_view* in, std::string_view* bytes) {
 }  // namespace
 
 uint64_t hash64(std::string_view bytes) {
-  uint64_t h = 1469598103934665603ULL;
+  uint64_t h = 14695981039346656037ULL;  // FNV-1a 64 offset basis
   for (char c : bytes) {
     h ^= static_cast<unsigned char>(c);
     h *= 1099511628211ULL;
@@ -60,7 +60,7 @@ uint64_t hash64(std::string_view bytes) {
 
 std::string bounded_term(std::string_view prefix, std::string_view value) {
   std::string term(prefix);
-  if (prefix.size() + value.size() <= 200) {
+  if (value.size() <= 200) {
     term.append(value);
     return term;
   }
@@ -100,6 +100,7 @@ bool decode_record(std::string_view data, DocRecord* r) {
     return false;
   }
   data.remove_prefix(2);
+  bool complete = false;  // "text" is always written last
   while (!data.empty()) {
     std::string_view key, value;
     if (!get_bytes(&data, &key) || !get_bytes(&data, &value)) return false;
@@ -113,6 +114,7 @@ bool decode_record(std::string_view data, DocRecord* r) {
       r->format = value;
     } else if (key == "text") {
       r->text = value;
+      complete = true;
     } else if (key == "mtime") {
       r->mtime = std::strtoll(std::string(value).c_str(), nullptr, 10);
     } else if (key == "size") {
@@ -121,7 +123,7 @@ bool decode_record(std::string_view data, DocRecord* r) {
       r->extra.emplace_back(key, value);
     }
   }
-  return true;
+  return complete;
 }
 
 }  // namespace trawl::schema

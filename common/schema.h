@@ -83,8 +83,9 @@ struct DocRecord {
 };
 
 std::string encode_record(const DocRecord& record);
-// Returns false (and leaves *record partly filled) if `data` is not a record
-// written by encode_record.
+// Returns false (and leaves *record partly filled) if `data` is not a whole
+// record written by encode_record (a truncated record is rejected: the text
+// field always comes last).
 bool decode_record(std::string_view data, DocRecord* record);
 
 // 64-bit FNV-1a: stable across runs and machines.

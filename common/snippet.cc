@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include <xapian.h>
+
 #include "utf8.h"
 
 namespace trawl {
@@ -129,6 +131,18 @@ std::pair<size_t, size_t> best_window(std::string_view text,
   return best;
 }
 
+// True if `gap` holds no space and no word character: the apostrophe of
+// "Russia's", the periods of "U.S.".
+bool only_punctuation(std::string_view gap) {
+  for (size_t i = 0; i < gap.size();) {
+    char32_t cp;
+    size_t n = utf8::decode(gap, i, &cp);
+    if (n == 0 || is_space(gap[i]) || Xapian::Unicode::is_wordchar(cp)) return false;
+    i += n;
+  }
+  return true;
+}
+
 std::vector<Span> merge_spans(std::string_view text, const std::vector<Hit>& hits) {
   std::vector<Span> spans;
   uint32_t last_group = 0;
@@ -138,8 +152,7 @@ std::vector<Span> merge_spans(std::string_view text, const std::vector<Hit>& hit
       bool joined = h.begin <= last.second || (h.group != 0 && h.group == last_group);
       last_group = h.group;
       if (!joined && h.begin - last.second <= 3) {
-        joined = std::none_of(text.begin() + last.second, text.begin() + h.begin,
-                              is_space);
+        joined = only_punctuation(text.substr(last.second, h.begin - last.second));
       }
       if (joined) {
         last.second = std::max(last.second, h.end);

@@ -92,7 +92,17 @@ std::string_view truncate(std::string_view s, size_t max_bytes) {
 
 size_t length(std::string_view s) {
   size_t n = 0;
-  for (char c : s) n += is_lead(c);
+  size_t i = 0;
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+    } else {
+      char32_t cp;
+      size_t len = decode(s, i, &cp);
+      i += len == 0 ? 1 : len;
+    }
+    ++n;
+  }
   return n;
 }
 

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "formats/format.h"
+
 namespace trawl::indexer {
 
 struct IndexOptions {
@@ -21,6 +23,8 @@ struct IndexOptions {
   size_t batch_docs = 2000;
   // Also commit after this many bytes of extracted text.
   size_t batch_bytes = 64u << 20;
+  // Encoding and JSON field mapping for the extractors.
+  ExtractOptions extract;
   // No summary line; errors are still printed.
   bool quiet = false;
 };

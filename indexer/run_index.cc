@@ -74,11 +74,12 @@ void Indexer::index_file(const FileRef& ref) {
     return fail(ref.path, "cannot read: " + s.message());
   }
   Extraction ex;
-  if (Status s = format->extract(bytes_, &ex); !s.ok()) return fail(ref.path, s.message());
+  if (Status s = format->extract(bytes_, options_.extract, &ex); !s.ok()) {
+    return fail(ref.path, s.message());
+  }
   for (const std::string& problem : ex.problems) fail(ref.path, problem);
   if (ex.docs.empty() && ex.problems.empty()) return skip("empty");
-  bool records = format->name == "jsonl";
-  if (records) writer_.delete_all(schema::file_term(ref.path));
+  if (format->records) writer_.delete_all(schema::file_term(ref.path));
   size_t added = 0;
   for (ExtractedDoc& doc : ex.docs) {
     if (doc.title.empty() && doc.body.find_first_not_of(" \n\t") == std::string::npos) {

@@ -1,61 +1,123 @@
 #include "format.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
+#include "encoding.h"
 #include "utf8.h"
 
 namespace trawl::indexer {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, Format>, 7> kFormats = {{
-    {".txt", {"text", extract_text}},
-    {".text", {"text", extract_text}},
-    {".md", {"markdown", extract_markdown}},
-    {".markdown", {"markdown", extract_markdown}},
-    {".mdown", {"markdown", extract_markdown}},
-    {".jsonl", {"jsonl", extract_jsonl}},
-    {".ndjson", {"jsonl", extract_jsonl}},
-}};
+constexpr Format kText{"text", extract_text, false};
+constexpr Format kMarkdown{"markdown", extract_markdown, false};
+constexpr Format kHtml{"html", extract_html, false};
+constexpr Format kPdf{"pdf", extract_pdf, false};
+constexpr Format kEmail{"email", extract_email, false};
+constexpr Format kMbox{"mbox", extract_mbox, true};
+constexpr Format kJsonl{"jsonl", extract_jsonl, true};
+constexpr Format kJson{"json", extract_json, true};
 
-bool iends_with(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  for (size_t i = 0; i < suffix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(s[s.size() - suffix.size() + i])) !=
-        suffix[i]) {
-      return false;
-    }
-  }
-  return true;
+struct Extension {
+  std::string_view ext;  // lower case, with the dot
+  const Format* format;
+};
+
+// Plain text and source code are indexed as text.
+constexpr Extension kExtensions[] = {
+    {".txt", &kText}, {".text", &kText}, {".log", &kText}, {".csv", &kText},
+    {".tsv", &kText}, {".rst", &kText}, {".org", &kText}, {".adoc", &kText},
+    {".tex", &kText}, {".bib", &kText}, {".srt", &kText}, {".vtt", &kText},
+    {".ini", &kText}, {".cfg", &kText}, {".conf", &kText}, {".toml", &kText},
+    {".yaml", &kText}, {".yml", &kText}, {".xml", &kText}, {".svg", &kText},
+    {".c", &kText}, {".h", &kText}, {".cc", &kText}, {".cpp", &kText},
+    {".cxx", &kText}, {".hh", &kText}, {".hpp", &kText}, {".hxx", &kText},
+    {".py", &kText}, {".rb", &kText}, {".pl", &kText}, {".pm", &kText},
+    {".php", &kText}, {".js", &kText}, {".mjs", &kText}, {".ts", &kText},
+    {".tsx", &kText}, {".jsx", &kText}, {".java", &kText}, {".kt", &kText},
+    {".scala", &kText}, {".go", &kText}, {".rs", &kText}, {".swift", &kText},
+    {".cs", &kText}, {".fs", &kText}, {".hs", &kText}, {".ml", &kText},
+    {".lua", &kText}, {".r", &kText}, {".jl", &kText}, {".sql", &kText},
+    {".sh", &kText}, {".bash", &kText}, {".zsh", &kText}, {".fish", &kText},
+    {".el", &kText}, {".clj", &kText}, {".erl", &kText}, {".ex", &kText},
+    {".css", &kText}, {".scss", &kText}, {".cmake", &kText}, {".mk", &kText},
+    {".md", &kMarkdown}, {".markdown", &kMarkdown}, {".mdown", &kMarkdown},
+    {".html", &kHtml}, {".htm", &kHtml}, {".xhtml", &kHtml},
+    {".pdf", &kPdf},
+    {".eml", &kEmail},
+    {".mbox", &kMbox}, {".mbx", &kMbox},
+    {".jsonl", &kJsonl}, {".ndjson", &kJsonl},
+    {".json", &kJson},
+};
+
+// Files without an extension that are text by convention.
+constexpr std::string_view kTextNames[] = {
+    "readme", "license", "copying", "authors", "changelog", "news", "todo", "makefile",
+    "dockerfile", "install"};
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
 }
 
 }  // namespace
 
 const Format* find_format(std::string_view path) {
   size_t slash = path.rfind('/');
-  std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
-  if (!name.empty() && name[0] == '.' && name.find('.', 1) == std::string_view::npos) {
-    return nullptr;  // ".md" alone is a hidden file, not an extension
+  std::string name = lower(slash == std::string_view::npos ? path : path.substr(slash + 1));
+  size_t dot = name.rfind('.');
+  if (dot == std::string::npos || dot == 0) {
+    if (std::find(std::begin(kTextNames), std::end(kTextNames), name) != std::end(kTextNames)) {
+      return &kText;
+    }
+    return nullptr;
   }
-  for (const auto& [ext, format] : kFormats) {
-    if (iends_with(name, ext)) return &format;
+  std::string_view ext = std::string_view(name).substr(dot);
+  for (const Extension& e : kExtensions) {
+    if (e.ext == ext) return e.format;
   }
   return nullptr;
 }
 
-Status decode_text(std::string_view bytes, std::string* text) {
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  if (bytes.find('\0') != std::string_view::npos) {
-    return Status::Failed("binary file (contains NUL bytes)");
+const Format* sniff_format(std::string_view bytes) {
+  std::string_view head = bytes.substr(0, 1024);
+  if (head.substr(0, 5) == "%PDF-") return &kPdf;
+  if (looks_binary(bytes)) return nullptr;
+  std::string start = lower(head.substr(0, 512));
+  size_t first = start.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (first != std::string::npos) {
+    std::string_view s = std::string_view(start).substr(first);
+    if (s.rfind("<!doctype html", 0) == 0 || s.rfind("<html", 0) == 0) return &kHtml;
+    if (s.rfind("from ", 0) == 0 && start.find("\nfrom:") != std::string::npos) return &kMbox;
   }
-  std::string repaired = utf8::is_valid(bytes) ? std::string(bytes) : utf8::repair(bytes);
+  return &kText;
+}
+
+const Format* format_named(std::string_view name) {
+  for (const Format* f : {&kText, &kMarkdown, &kHtml, &kPdf, &kEmail, &kMbox, &kJsonl, &kJson}) {
+    if (f->name == name) return f;
+  }
+  return nullptr;
+}
+
+Status decode_text(std::string_view bytes, const ExtractOptions& options, std::string* text,
+                   std::string* encoding, std::string_view hint) {
+  if (looks_binary(bytes)) return Status::Failed("binary file (contains NUL or control bytes)");
+  Decoded decoded;
+  if (Status s = to_utf8(bytes, options.encoding, hint, &decoded); !s.ok()) return s;
+  if (encoding) *encoding = decoded.encoding;
   text->clear();
-  text->reserve(repaired.size());
-  for (size_t i = 0; i < repaired.size(); ++i) {
-    char c = repaired[i];
+  text->reserve(decoded.text.size());
+  const std::string& in = decoded.text;
+  for (size_t i = 0; i < in.size(); ++i) {
+    char c = in[i];
     if (c == '\r') {
       text->push_back('\n');
-      if (i + 1 < repaired.size() && repaired[i + 1] == '\n') ++i;
+      if (i + 1 < in.size() && in[i + 1] == '\n') ++i;
+    } else if (c == '\0') {
+      text->append("\xEF\xBF\xBD");  // from UTF-16/32 data
     } else {
       text->push_back(c);
     }

@@ -1,56 +1,98 @@
 // Formats: extractors turn the bytes of a file into documents.
 //
-// Each extractor takes bytes (never a path) and returns Status plus an
-// Extraction: one document for a text or Markdown file, one per record for a
-// JSON Lines file. A problem with one record (a bad JSON line) goes into
-// Extraction::problems and the other records are kept; a Status failure
-// means the whole file is unusable. All functions are pure and thread-safe.
+// Each extractor takes bytes (never a path) and options, and returns Status
+// plus an Extraction: one document for most files, one per record for JSON
+// Lines, JSON arrays and mbox files. A problem with one record (a bad JSON
+// line) goes into Extraction::problems and the other records are kept; a
+// Status failure means the whole file is unusable; Extraction::skip_reason
+// says that a readable file has nothing to index (a PDF without a text
+// layer). Text is always valid UTF-8 (see encoding.h). All functions are
+// pure and thread-safe.
+//
+// Registry: find_format() maps an extension to a format; sniff_format()
+// decides for a file whose extension is unknown (text, PDF, HTML, or
+// nullptr for binary data).
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "status.h"
 
 namespace trawl::indexer {
 
+struct ExtractOptions {
+  std::string encoding;            // --encoding: source encoding ("" = detect)
+  std::string jsonl_id;            // --jsonl-id: id field ("" = "_id", else "id")
+  std::string jsonl_title = "title";  // --jsonl-title
+  std::string jsonl_text = "text";    // --jsonl-text
+};
+
+// A named piece of metadata: "description", "keywords", "tags", "from",
+// "to", or a JSON field name. Searchable as a field and printed in --json.
+using Field = std::pair<std::string, std::string>;
+
 struct ExtractedDoc {
   std::string key_suffix;  // "" for a whole file; "#" + id for a record
   std::string id;          // user-facing id; "" means the file's path
   std::string title;
   std::string body;
+  std::string author;
+  std::string date;        // ISO 8601 date or date-time from the document; "" if none
+  std::string language;    // language from metadata (BCP 47, e.g. "fr"); "" if none
+  std::vector<Field> fields;
 };
 
 struct Extraction {
   std::vector<ExtractedDoc> docs;
-  std::vector<std::string> problems;  // e.g. "line 3: invalid JSON: ..."
+  std::vector<std::string> problems;  // e.g. "line 3: invalid JSON"
+  std::string encoding;               // the source encoding found ("UTF-8", "windows-1251", ...)
+  std::string skip_reason;            // nothing to index, and why
 };
 
-using ExtractFn = Status (*)(std::string_view bytes, Extraction* out);
+using ExtractFn = Status (*)(std::string_view bytes, const ExtractOptions& options,
+                             Extraction* out);
 
 struct Format {
-  std::string_view name;  // "text", "markdown", "jsonl"
+  std::string_view name;  // "text", "markdown", "html", "pdf", "email", "mbox", "jsonl", "json"
   ExtractFn extract;
+  bool records;           // may yield several documents per file
 };
 
-// The format for `path`'s extension (case-insensitive), or nullptr if trawl
-// does not index such files.
+// The format for `path`'s extension (case-insensitive), or nullptr if the
+// extension is not one trawl knows.
 const Format* find_format(std::string_view path);
+// The format of data with an unknown extension, from its first bytes:
+// PDF and HTML by their signatures, text if it decodes as text, nullptr for
+// binary data.
+const Format* sniff_format(std::string_view bytes);
+// The format named `name` ("text", "html", ...), or nullptr.
+const Format* format_named(std::string_view name);
 
-Status extract_text(std::string_view bytes, Extraction* out);
-Status extract_markdown(std::string_view bytes, Extraction* out);
-Status extract_jsonl(std::string_view bytes, Extraction* out);
+Status extract_text(std::string_view bytes, const ExtractOptions& options, Extraction* out);
+Status extract_markdown(std::string_view bytes, const ExtractOptions& options, Extraction* out);
+Status extract_html(std::string_view bytes, const ExtractOptions& options, Extraction* out);
+Status extract_pdf(std::string_view bytes, const ExtractOptions& options, Extraction* out);
+Status extract_email(std::string_view bytes, const ExtractOptions& options, Extraction* out);
+Status extract_mbox(std::string_view bytes, const ExtractOptions& options, Extraction* out);
+Status extract_jsonl(std::string_view bytes, const ExtractOptions& options, Extraction* out);
+Status extract_json(std::string_view bytes, const ExtractOptions& options, Extraction* out);
 
-// Decodes file bytes into clean text: strips a UTF-8 BOM, replaces invalid
-// UTF-8 with U+FFFD and CRLF/CR with LF. Fails for binary data (NUL bytes).
-Status decode_text(std::string_view bytes, std::string* text);
+// Decodes file bytes into clean text (see encoding.h for the detection
+// order; `hint` is a charset declared by the document itself, such as an
+// HTML meta tag): normalises CRLF/CR to LF. Fails for binary data.
+// *encoding receives the source encoding.
+Status decode_text(std::string_view bytes, const ExtractOptions& options, std::string* text,
+                   std::string* encoding = nullptr, std::string_view hint = {});
 
 // Splits plain text into a title and a body. The title is the first
 // non-empty line that looks like a headline: bare date lines ("Friday, May
-// 3, 2024"), breadcrumbs ("Home > World", "HomeRegional UpdateCanada") and
-// lines without letters are passed over; a paragraph-length line yields its
-// first sentence, shortened. The body is the text without the title line.
+// 3, 2024"), breadcrumbs ("Home > World", "HomeRegional UpdateCanada"),
+// site navigation ("... Uncategorized") and lines without letters are passed
+// over; a paragraph-length line yields its first sentence, shortened. The
+// body is the text without the title line.
 struct TitleSplit {
   std::string title;
   std::string body;
@@ -63,5 +105,10 @@ bool looks_like_breadcrumb(std::string_view line);
 // Shortens `s` to at most `max_chars` characters at a word boundary, adding
 // "…" when it cuts.
 std::string shorten(std::string_view s, size_t max_chars);
+
+// Normalises a date found in a document ("2024-05-03", "May 3, 2024",
+// "Fri, 03 May 2024 10:00:00 +0200", "D:20240503100000Z") to ISO 8601
+// ("2024-05-03" or "2024-05-03T08:00:00Z"); "" if it cannot be read.
+std::string normalize_date(std::string_view date);
 
 }  // namespace trawl::indexer

@@ -1,6 +1,8 @@
 // Markdown: CommonMark parsing with cmark; the text without markup, the
-// first heading as the title, YAML front matter's title if present.
+// first heading as the title; YAML front matter (yaml-cpp) gives title,
+// date, author, tags, language, description and keywords.
 #include <cmark.h>
+#include <yaml-cpp/yaml.h>
 
 #include <memory>
 #include <string>
@@ -23,28 +25,55 @@ bool is_block(cmark_node_type t) {
          t == CMARK_NODE_THEMATIC_BREAK || t == CMARK_NODE_HTML_BLOCK;
 }
 
-// Removes a leading "---" ... "---" block and returns its title: value.
-std::string strip_front_matter(std::string* text) {
-  if (text->compare(0, 4, "---\n") != 0) return std::string();
+// A YAML scalar or sequence as one string ("a, b" for a sequence).
+std::string yaml_text(const YAML::Node& node) {
+  if (node.IsScalar()) return node.as<std::string>();
+  std::string out;
+  if (node.IsSequence()) {
+    for (const YAML::Node& item : node) {
+      if (!item.IsScalar()) continue;
+      if (!out.empty()) out += ", ";
+      out += item.as<std::string>();
+    }
+  }
+  return out;
+}
+
+// Removes a leading "---" ... "---" block and reads its fields into *doc.
+// Malformed YAML is reported as a problem; the rest of the file is kept.
+void take_front_matter(std::string* text, ExtractedDoc* doc, std::vector<std::string>* problems) {
+  if (text->compare(0, 4, "---\n") != 0) return;
   size_t end = text->find("\n---", 3);
-  if (end == std::string::npos) return std::string();
+  if (end == std::string::npos) return;
   size_t after = text->find('\n', end + 4);
   std::string yaml = text->substr(4, end - 4);
   text->erase(0, after == std::string::npos ? text->size() : after + 1);
-  size_t pos = 0;
-  while (pos < yaml.size()) {
-    size_t eol = yaml.find('\n', pos);
-    if (eol == std::string::npos) eol = yaml.size();
-    std::string line = yaml.substr(pos, eol - pos);
-    if (line.compare(0, 6, "title:") == 0) {
-      std::string v = line.substr(6);
-      size_t b = v.find_first_not_of(" \t\"'");
-      size_t e = v.find_last_not_of(" \t\"'");
-      return b == std::string::npos ? std::string() : v.substr(b, e - b + 1);
-    }
-    pos = eol + 1;
+  YAML::Node root;
+  try {
+    root = YAML::Load(yaml);
+  } catch (const YAML::Exception& e) {
+    problems->push_back("front matter: invalid YAML: " + e.msg);
+    return;
   }
-  return std::string();
+  if (!root.IsMap()) return;
+  for (const auto& kv : root) {
+    if (!kv.first.IsScalar()) continue;
+    const std::string key = kv.first.as<std::string>();
+    const std::string value = yaml_text(kv.second);
+    if (value.empty()) continue;
+    if (key == "title") {
+      doc->title = value;
+    } else if (key == "author" || key == "authors") {
+      doc->author = value;
+    } else if (key == "date") {
+      doc->date = normalize_date(value);
+    } else if (key == "lang" || key == "language") {
+      doc->language = value;
+    } else if (key == "tags" || key == "keywords" || key == "description" ||
+               key == "categories" || key == "summary") {
+      doc->fields.emplace_back(key, value);
+    }
+  }
 }
 
 // Appends the text of inline node `n` to *out.
@@ -68,10 +97,12 @@ void append_inline(cmark_node* n, std::string* out) {
 
 }  // namespace
 
-Status extract_markdown(std::string_view bytes, Extraction* out) {
+Status extract_markdown(std::string_view bytes, const ExtractOptions& options, Extraction* out) {
   std::string text;
-  if (Status s = decode_text(bytes, &text); !s.ok()) return s;
-  std::string title = strip_front_matter(&text);
+  if (Status s = decode_text(bytes, options, &text, &out->encoding); !s.ok()) return s;
+  ExtractedDoc doc;
+  take_front_matter(&text, &doc, &out->problems);
+  std::string title = doc.title;
   std::unique_ptr<cmark_node, NodeFree> root(
       cmark_parse_document(text.data(), text.size(), CMARK_OPT_DEFAULT));
   if (!root) return Status::Failed("cannot parse Markdown");
@@ -97,7 +128,9 @@ Status extract_markdown(std::string_view bytes, Extraction* out) {
       body.push_back('\n');
     }
   }
-  out->docs.push_back(ExtractedDoc{"", "", std::move(title), std::move(body)});
+  doc.title = std::move(title);
+  doc.body = std::move(body);
+  out->docs.push_back(std::move(doc));
   return Status::Ok();
 }
 

@@ -92,8 +92,25 @@ bool looks_like_date(std::string_view line) {
   return digit;
 }
 
+// Words that only site navigation puts on a line of its own.
+static bool has_navigation_word(std::string_view line) {
+  static const std::string_view kWords[] = {"Uncategorized", "Uncategorised", "Skip to content",
+                                            "Skip to main content", "Toggle navigation",
+                                            "Main menu"};
+  for (std::string_view w : kWords) {
+    size_t at = line.find(w);
+    if (at == std::string_view::npos) continue;
+    size_t end = at + w.size();
+    bool starts = at == 0 || line[at - 1] == ' ';
+    bool ends = end == line.size() || line[end] == ' ';
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
 bool looks_like_breadcrumb(std::string_view line) {
   line = trim(line);
+  if (has_navigation_word(line)) return true;
   for (std::string_view sep : {" > ", " » ", " › ", " | ", " / ", " :: "}) {
     size_t first = line.find(sep);
     if (first != std::string_view::npos && line.find(sep, first + 1) != std::string_view::npos) {
@@ -129,11 +146,14 @@ TitleSplit split_title(std::string_view text) {
   return TitleSplit{std::string(), std::string(text)};
 }
 
-Status extract_text(std::string_view bytes, Extraction* out) {
+Status extract_text(std::string_view bytes, const ExtractOptions& options, Extraction* out) {
   std::string text;
-  if (Status s = decode_text(bytes, &text); !s.ok()) return s;
+  if (Status s = decode_text(bytes, options, &text, &out->encoding); !s.ok()) return s;
   TitleSplit split = split_title(text);
-  out->docs.push_back(ExtractedDoc{"", "", std::move(split.title), std::move(split.body)});
+  ExtractedDoc doc;
+  doc.title = std::move(split.title);
+  doc.body = std::move(split.body);
+  out->docs.push_back(std::move(doc));
   return Status::Ok();
 }
 
