@@ -175,11 +175,12 @@ void render(std::string_view text, size_t start, size_t end,
   }
   std::vector<uint32_t> map(end - start + 1);
   bool in_space = false;
+  const size_t body = out.size();  // after a leading "…"
   for (size_t i = start; i < end; ++i) {
     map[i - start] = static_cast<uint32_t>(out.size());
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (is_space(text[i]) || c < 0x20 || c == 0x7F) {
-      if (!in_space && !out.empty()) out.push_back(' ');
+      if (!in_space && out.size() > body) out.push_back(' ');
       in_space = true;
       continue;
     }

@@ -3,7 +3,7 @@
 //
 //   text   "Canada joined the call. Alexei Navalny was jailed in 2021 ..."
 //   query  navalny jailed            (folded and stemmed as at index time)
-//   ->     "Alexei Navalny was jailed in 2021 …", highlights {[7,14), [19,25)}
+//   ->     "…Alexei Navalny was jailed in 2021 …", highlights {[10,17), [22,28)}
 //
 // TermMatcher decides whether a token of the text matches the query: by its
 // exact term, its stem, or a wildcard prefix. make_snippet() picks the window
