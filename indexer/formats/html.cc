@@ -1,10 +1,187 @@
-// HTML (stub until implemented).
+// HTML and XHTML with libxml2's HTML parser: the text without markup, with
+// <script>, <style>, <noscript> and <template> dropped; <title> (else the
+// first <h1>) as the title; <meta> description, author, keywords and date as
+// fields; <html lang> as the language. The charset comes from a byte order
+// mark, --encoding, a <meta charset> or http-equiv declaration, or detection.
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include <cctype>
+#include <cstring>
+#include <memory>
+#include <string>
+
 #include "format.h"
 
 namespace trawl::indexer {
+namespace {
 
-Status extract_html(std::string_view, const ExtractOptions&, Extraction*) {
-  return Status::Failed("HTML extraction not available yet");
+constexpr size_t kCharsetScanBytes = 4096;
+
+struct DocFree {
+  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+};
+
+bool name_is(const xmlNode* n, const char* name) {
+  return n->name && xmlStrcasecmp(n->name, reinterpret_cast<const xmlChar*>(name)) == 0;
+}
+
+bool any_name(const xmlNode* n, std::initializer_list<const char*> names) {
+  for (const char* name : names) {
+    if (name_is(n, name)) return true;
+  }
+  return false;
+}
+
+std::string attribute(const xmlNode* n, const char* name) {
+  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
+  if (!v) return std::string();
+  std::string out(reinterpret_cast<const char*>(v));
+  xmlFree(v);
+  return out;
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// The charset a document declares in its first bytes, or "".
+std::string declared_charset(std::string_view bytes) {
+  std::string head = lower(std::string(bytes.substr(0, kCharsetScanBytes)));
+  for (size_t at = head.find("<meta"); at != std::string::npos; at = head.find("<meta", at + 5)) {
+    size_t end = head.find('>', at);
+    std::string tag = head.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    size_t cs = tag.find("charset");
+    if (cs == std::string::npos) continue;
+    size_t v = tag.find_first_not_of(" \t=\"'", cs + 7);
+    if (v == std::string::npos) continue;
+    size_t e = tag.find_first_of(" \t\"';/>", v);
+    return tag.substr(v, e == std::string::npos ? std::string::npos : e - v);
+  }
+  return std::string();
+}
+
+// Collapses white space runs to one space, for text outside <pre>.
+void append_collapsed(std::string_view text, std::string* out) {
+  for (char c : text) {
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+    if (space) {
+      if (!out->empty() && out->back() != ' ' && out->back() != '\n') out->push_back(' ');
+    } else {
+      out->push_back(c);
+    }
+  }
+}
+
+void end_block(std::string* out) {
+  while (!out->empty() && out->back() == ' ') out->pop_back();
+  if (!out->empty() && out->back() != '\n') out->push_back('\n');
+}
+
+bool is_block(const xmlNode* n) {
+  return any_name(n, {"p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3",
+                      "h4", "h5", "h6", "tr", "table", "section", "article", "header", "footer",
+                      "nav", "aside", "main", "blockquote", "pre", "hr", "figure", "figcaption",
+                      "address", "form", "fieldset", "td", "th", "caption", "body"});
+}
+
+class Walker {
+ public:
+  explicit Walker(ExtractedDoc* doc) : doc_(doc) {}
+  void walk(const xmlNode* n, bool pre);
+  std::string h1;
+
+ private:
+  void element(const xmlNode* n, bool pre);
+  void meta(const xmlNode* n);
+  ExtractedDoc* doc_;
+};
+
+void Walker::meta(const xmlNode* n) {
+  std::string name = lower(attribute(n, "name"));
+  if (name.empty()) name = lower(attribute(n, "property"));
+  std::string content = attribute(n, "content");
+  if (content.empty()) return;
+  if (name == "author" || name == "dc.creator") {
+    doc_->author = content;
+  } else if (name == "date" || name == "dc.date" || name == "article:published_time" ||
+             name == "dcterms.created") {
+    if (doc_->date.empty()) doc_->date = normalize_date(content);
+  } else if (name == "description" || name == "keywords") {
+    doc_->fields.emplace_back(name, content);
+  } else if (name == "og:title" && doc_->title.empty()) {
+    doc_->title = content;
+  }
+}
+
+void Walker::element(const xmlNode* n, bool pre) {
+  if (any_name(n, {"script", "style", "noscript", "template", "svg", "math"})) return;
+  if (name_is(n, "title")) {
+    std::string title;
+    for (const xmlNode* c = n->children; c; c = c->next) {
+      if (c->type == XML_TEXT_NODE && c->content) {
+        append_collapsed(reinterpret_cast<const char*>(c->content), &title);
+      }
+    }
+    while (!title.empty() && title.back() == ' ') title.pop_back();
+    if (!title.empty()) doc_->title = title;
+    return;
+  }
+  if (name_is(n, "meta")) return meta(n);
+  if (name_is(n, "html")) {
+    std::string lang = attribute(n, "lang");
+    if (lang.empty()) lang = attribute(n, "xml:lang");
+    if (!lang.empty()) doc_->language = lang;
+  }
+  const bool block = is_block(n);
+  if (block) end_block(&doc_->body);
+  const size_t before = doc_->body.size();
+  walk(n->children, pre || name_is(n, "pre"));
+  if (name_is(n, "h1") && h1.empty()) h1 = doc_->body.substr(before);
+  if (block) end_block(&doc_->body);
+}
+
+void Walker::walk(const xmlNode* n, bool pre) {
+  for (; n; n = n->next) {
+    if (n->type == XML_ELEMENT_NODE) {
+      element(n, pre);
+    } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content) {
+      const char* text = reinterpret_cast<const char*>(n->content);
+      if (pre) {
+        doc_->body.append(text);
+      } else {
+        append_collapsed(text, &doc_->body);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+Status extract_html(std::string_view bytes, const ExtractOptions& options, Extraction* out) {
+  std::string text;
+  if (Status s = decode_text(bytes, options, &text, &out->encoding, declared_charset(bytes));
+      !s.ok()) {
+    return s;
+  }
+  std::unique_ptr<xmlDoc, DocFree> doc(htmlReadMemory(
+      text.data(), static_cast<int>(text.size()), nullptr, "UTF-8",
+      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+          HTML_PARSE_NOIMPLIED | HTML_PARSE_COMPACT));
+  if (!doc) return Status::Failed("cannot parse HTML");
+  ExtractedDoc result;
+  Walker walker(&result);
+  walker.walk(xmlDocGetRootElement(doc.get()), false);
+  end_block(&result.body);
+  if (result.title.empty()) {
+    result.title = walker.h1;
+    while (!result.title.empty() && std::isspace(static_cast<unsigned char>(result.title.back()))) {
+      result.title.pop_back();
+    }
+  }
+  out->docs.push_back(std::move(result));
+  return Status::Ok();
 }
 
 }  // namespace trawl::indexer
