@@ -1,5 +1,6 @@
 #include "schema.h"
 
+#include <cctype>
 #include <cstdio>
 
 #include "utf8.h"
@@ -78,6 +79,30 @@ std::string file_term(std::string_view path) {
   return bounded_term(kFilePrefix, path);
 }
 
+std::string field_name(std::string_view raw) {
+  static const std::string_view kBuiltIn[] = {kTitleField, kAuthorField, kExtField, kTypeField,
+                                              kPathField,  kLangField,   "date",    "id"};
+  std::string name;
+  for (char c : raw.substr(0, 32)) {
+    char l = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    name.push_back((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9') ? l : '_');
+  }
+  for (std::string_view b : kBuiltIn) {
+    if (name == b) return std::string();
+  }
+  if (name.find_first_not_of('_') == std::string::npos) return std::string();
+  return name;
+}
+
+std::string field_prefix(std::string_view name) {
+  std::string clean = field_name(name);
+  if (clean.empty()) return std::string();
+  std::string prefix(kFieldPrefix);
+  for (char c : clean) prefix.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+  prefix.push_back(':');
+  return prefix;
+}
+
 std::string encode_record(const DocRecord& r) {
   std::string out;
   out.reserve(r.text.size() + r.path.size() + r.title.size() + 64);
@@ -87,6 +112,11 @@ std::string encode_record(const DocRecord& r) {
   put_field(&out, "id", r.id);
   put_field(&out, "title", r.title);
   put_field(&out, "format", r.format);
+  if (!r.author.empty()) put_field(&out, "author", r.author);
+  if (!r.date.empty()) put_field(&out, "date", r.date);
+  if (!r.language.empty()) put_field(&out, "lang", r.language);
+  if (!r.encoding.empty()) put_field(&out, "encoding", r.encoding);
+  for (const auto& [name, value] : r.fields) put_field(&out, "field:" + name, value);
   put_field(&out, "mtime", std::to_string(r.mtime));
   put_field(&out, "size", std::to_string(r.size));
   for (const auto& [key, value] : r.extra) put_field(&out, key, value);
@@ -112,6 +142,16 @@ bool decode_record(std::string_view data, DocRecord* r) {
       r->title = value;
     } else if (key == "format") {
       r->format = value;
+    } else if (key == "author") {
+      r->author = value;
+    } else if (key == "date") {
+      r->date = value;
+    } else if (key == "lang") {
+      r->language = value;
+    } else if (key == "encoding") {
+      r->encoding = value;
+    } else if (key.substr(0, 6) == "field:") {
+      r->fields.emplace_back(key.substr(6), value);
     } else if (key == "text") {
       r->text = value;
       complete = true;

@@ -27,22 +27,47 @@ namespace trawl::schema {
 // Version of this layout, stored in the database as kMetaSchema.
 inline constexpr int kSchemaVersion = 1;
 
-// Term prefixes.
+// Term prefixes. Free-text prefixes hold folded words with positions;
+// boolean ones hold one folded value per term and never change ranking.
 inline constexpr std::string_view kStemPrefix = "Z";    // stemmed forms
 inline constexpr std::string_view kTitlePrefix = "S";   // title words (title:)
 inline constexpr std::string_view kIdPrefix = "Q";      // unique document id
 inline constexpr std::string_view kFilePrefix = "XF";   // source file (boolean)
+inline constexpr std::string_view kAuthorPrefix = "A";  // author words (boolean, author:)
+inline constexpr std::string_view kExtPrefix = "E";     // extension, no dot (boolean, ext:)
+inline constexpr std::string_view kFormatPrefix = "T";  // format name (boolean, type:)
+inline constexpr std::string_view kPathPrefix = "P";    // folder names on the path (boolean, path:)
+inline constexpr std::string_view kLangPrefix = "L";    // language tag and primary subtag (lang:)
+inline constexpr std::string_view kDayPrefix = "D";     // YYYYMMDD of the document's date
+inline constexpr std::string_view kMonthPrefix = "M";   // YYYYMM
+inline constexpr std::string_view kYearPrefix = "Y";    // YYYY
+inline constexpr std::string_view kFieldPrefix = "XM";  // + FIELD + ":" : extra field words
 
 // Query-language field names mapped to prefixes.
 inline constexpr std::string_view kTitleField = "title";
+inline constexpr std::string_view kAuthorField = "author";
+inline constexpr std::string_view kExtField = "ext";
+inline constexpr std::string_view kTypeField = "type";  // extension or format name
+inline constexpr std::string_view kPathField = "path";
+inline constexpr std::string_view kLangField = "lang";
 
 // Value slots.
 inline constexpr Xapian::valueno kSlotMtime = 0;  // sortable_serialise(secs)
 inline constexpr Xapian::valueno kSlotSize = 1;   // sortable_serialise(bytes)
+inline constexpr Xapian::valueno kSlotDate = 2;   // "YYYYMMDD": document date, else mtime
 
 // Metadata keys.
 inline constexpr std::string_view kMetaSchema = "trawl.schema";
 inline constexpr std::string_view kMetaLanguage = "trawl.language";
+inline constexpr std::string_view kMetaFields = "trawl.fields";  // extra field names, space-separated
+
+// The prefix of extra field `name` ("tags" -> "XMTAGS:"), or "" if `name`
+// is not a usable field name (see field_name()).
+std::string field_prefix(std::string_view name);
+// The query-language name of a document field: lower case, [a-z0-9_] (other
+// characters become '_'), at most 32 bytes; "" for names that are empty or
+// taken by a built-in field.
+std::string field_name(std::string_view raw);
 
 // Positions: title words from kTitlePosition, body words from kBodyPosition,
 // so a phrase never spans title and body and a body position minus
@@ -72,14 +97,19 @@ std::string file_term(std::string_view path);
 // What the document data holds. Unknown fields are kept in `extra`, so that
 // readers of an older build can still open a newer database.
 struct DocRecord {
-  std::string path;     // absolute path of the source file
-  std::string id;       // user-facing id: the JSON Lines _id, else the path
+  std::string path;      // absolute path of the source file
+  std::string id;        // user-facing id: the JSON Lines _id, else the path
   std::string title;
-  std::string text;     // the extracted body, as indexed (valid UTF-8)
-  std::string format;   // "text", "markdown", "jsonl"
-  int64_t mtime = 0;    // seconds since the epoch
-  uint64_t size = 0;    // bytes of the source file
-  std::vector<std::pair<std::string, std::string>> extra;
+  std::string text;      // the extracted body, as indexed (valid UTF-8)
+  std::string format;    // "text", "markdown", "html", "pdf", "email", "jsonl", ...
+  std::string author;
+  std::string date;      // ISO 8601 from the document, "" if it has none
+  std::string language;  // from the document's metadata, "" if none
+  std::string encoding;  // source encoding
+  int64_t mtime = 0;     // seconds since the epoch
+  uint64_t size = 0;     // bytes of the source file
+  std::vector<std::pair<std::string, std::string>> fields;  // extra fields (name, value)
+  std::vector<std::pair<std::string, std::string>> extra;   // unknown keys, kept
 };
 
 std::string encode_record(const DocRecord& record);

@@ -1,14 +1,25 @@
 // IndexOptions: everything a trawl-index run can be asked to do. main()
-// fills it from the command line; tests fill it directly.
+// fills it from the command line; tests fill it directly. Defaults follow
+// ripgrep where a ripgrep flag exists.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "filter.h"
 #include "formats/format.h"
 
 namespace trawl::indexer {
+
+struct CrawlRules {
+  bool hidden = false;              // --hidden: enter hidden files and folders
+  bool no_ignore = false;           // --no-ignore: ignore .gitignore/.ignore/.trawlignore
+  std::vector<std::string> globs;   // -g/--glob: include (or, with '!', exclude) patterns
+  int max_depth = -1;               // --max-depth: -1 = unlimited; 0 = only the roots
+  bool follow = false;              // -L/--follow: follow symlinks (each real file once)
+  bool follow_outside = false;      // --follow-outside: also to targets outside the roots
+};
 
 struct IndexOptions {
   // Database directory (absolute). main() resolves --db / $TRAWL_DB / ./.trawl.
@@ -17,14 +28,25 @@ struct IndexOptions {
   std::string language;
   // Files and folders to index, absolute. Default: the current directory.
   std::vector<std::string> roots;
+  // Which files the crawl considers.
+  CrawlRules crawl;
   // Files larger than this are skipped with a message. Default 64 MiB.
   uint64_t max_filesize = 64ull << 20;
+  // Encoding and JSON field mapping for the extractors.
+  ExtractOptions extract;
+  // External converters by extension (--filter EXT:COMMAND), and their limits.
+  std::vector<FilterSpec> filters;
+  FilterLimits filter_limits;
   // Commit after this many documents (a kill loses at most one batch).
   size_t batch_docs = 2000;
   // Also commit after this many bytes of extracted text.
   size_t batch_bytes = 64u << 20;
-  // Encoding and JSON field mapping for the extractors.
-  ExtractOptions extract;
+  // --files: list what would be indexed, write nothing.
+  bool list_files = false;
+  // --debug: say why each file was skipped.
+  bool debug = false;
+  // --json: JSON Lines events on stdout instead of messages.
+  bool json = false;
   // No summary line; errors are still printed.
   bool quiet = false;
 };

@@ -119,7 +119,30 @@ TEST_CASE("schema::id_term and file_term use their prefixes") {
 // ---- DocRecord ---------------------------------------------------------------
 
 auto fields(const schema::DocRecord& r) {
-  return std::tie(r.path, r.id, r.title, r.text, r.format, r.mtime, r.size, r.extra);
+  return std::tie(r.path, r.id, r.title, r.text, r.format, r.mtime, r.size, r.extra, r.author,
+                  r.date, r.language, r.encoding, r.fields);
+}
+
+using Pairs = std::vector<std::pair<std::string, std::string>>;
+
+schema::DocRecord rec(std::string path, std::string id, std::string title, std::string text,
+                      std::string format, int64_t mtime, uint64_t size, Pairs extra,
+                      Pairs fields = {}, std::string author = "", std::string date = "",
+                      std::string language = "") {
+  schema::DocRecord r;
+  r.path = std::move(path);
+  r.id = std::move(id);
+  r.title = std::move(title);
+  r.text = std::move(text);
+  r.format = std::move(format);
+  r.mtime = mtime;
+  r.size = size;
+  r.extra = std::move(extra);
+  r.fields = std::move(fields);
+  r.author = std::move(author);
+  r.date = std::move(date);
+  r.language = std::move(language);
+  return r;
 }
 
 struct RecordCase {
@@ -130,23 +153,24 @@ struct RecordCase {
 const RecordCase kRecordCases[] = {
     {"empty", {}},
     {"typical",
-     {"/abs/notes/a.txt", "/abs/notes/a.txt", "Paris café", "Cafés open late", "text",
-      1700000000, 1234, {}}},
+     rec("/abs/notes/a.txt", "/abs/notes/a.txt", "Paris café", "Cafés open late", "text",
+      1700000000, 1234, {})},
     {"jsonl",
-     {"/data/x.jsonl", "42", "Title", "Body", "jsonl", 1, 2, {{"lang", "en"}, {"source", "wire"}}}},
+     rec("/data/x.jsonl", "42", "Title", "Body", "jsonl", 1, 2, {{"x-lang", "en"}, {"source", "wire"}},
+         {{"tags", "a, b"}, {"observer", "Tomas"}}, "Ann <a@b>", "2024-05-03", "fr-CA")},
     {"limits",
-     {"/p", "p", "", "", "markdown", std::numeric_limits<int64_t>::min(),
-      std::numeric_limits<uint64_t>::max(), {}}},
-    {"negative mtime", {"/p", "p", "t", "x", "text", -1, 0, {}}},
-    {"max mtime", {"/p", "p", "t", "x", "text", std::numeric_limits<int64_t>::max(), 7, {}}},
+     rec("/p", "p", "", "", "markdown", std::numeric_limits<int64_t>::min(),
+      std::numeric_limits<uint64_t>::max(), {})},
+    {"negative mtime", rec("/p", "p", "t", "x", "text", -1, 0, {})},
+    {"max mtime", rec("/p", "p", "t", "x", "text", std::numeric_limits<int64_t>::max(), 7, {})},
     {"utf-8",
-     {"/tmp/Навальный/北京.txt", "😀", "Ёлка: «ёлка»", "北京是中国的首都。\nНовая строка.",
-      "text", 5, 6, {{"ключ", "значение"}}}},
+     rec("/tmp/Навальный/北京.txt", "😀", "Ёлка: «ёлка»", "北京是中国的首都。\nНовая строка.",
+      "text", 5, 6, {{"ключ", "значение"}})},
     {"binary bytes",
-     {"/p\0q"s, "\xFF\xFE"s, "line\nbreak\r\n", "nul\0inside\x01\x80\xFF"s, "t\0"s, 9, 10,
-      {{"bin"s, "\0\x01\xFF"s}, {"\xC3"s, "\x80"s}}}},
-    {"empty extra key and value", {"/p", "p", "t", "x", "text", 0, 0, {{"", ""}, {"k", ""}}}},
-    {"long text", {"/p", "p", "t", std::string(100000, 'w'), "text", 3, 100000, {}}},
+     rec("/p\0q"s, "\xFF\xFE"s, "line\nbreak\r\n", "nul\0inside\x01\x80\xFF"s, "t\0"s, 9, 10,
+      {{"bin"s, "\0\x01\xFF"s}, {"\xC3"s, "\x80"s}})},
+    {"empty extra key and value", rec("/p", "p", "t", "x", "text", 0, 0, {{"", ""}, {"k", ""}})},
+    {"long text", rec("/p", "p", "t", std::string(100000, 'w'), "text", 3, 100000, {})},
 };
 
 TEST_CASE("schema::encode_record / decode_record round trip") {
@@ -183,8 +207,8 @@ TEST_CASE("schema::decode_record rejects garbage") {
 }
 
 schema::DocRecord sample_record() {
-  return {"/abs/a.txt", "/abs/a.txt", "A title", "Some body text, long enough.", "text",
-          1700000000, 4096, {{"lang", "en"}}};
+  return rec("/abs/a.txt", "/abs/a.txt", "A title", "Some body text, long enough.", "text",
+             1700000000, 4096, {{"x-lang", "en"}});
 }
 
 TEST_CASE("schema::decode_record rejects a record cut inside a field") {

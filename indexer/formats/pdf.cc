@@ -80,7 +80,7 @@ Status extract_pdf(std::string_view bytes, const ExtractOptions&, Extraction* ou
   result.body = page_text(*doc);
   out->encoding = "UTF-8";
   if (result.body.find_first_not_of(" \n\t\r") == std::string::npos) {
-    out->skip_reason = "no text layer (scanned PDF?)";
+    out->skip_reason = "no text layer";
     return Status::Ok();
   }
   if (result.title.empty()) {

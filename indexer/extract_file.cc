@@ -1,0 +1,70 @@
+#include "extract_file.h"
+
+#include <cctype>
+
+#include "formats/encoding.h"
+
+namespace trawl::indexer {
+namespace {
+
+std::string extension(std::string_view path) {
+  size_t slash = path.rfind('/');
+  size_t dot = path.rfind('.');
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash + 2)) {
+    return std::string();
+  }
+  std::string ext(path.substr(dot + 1));
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+Status run_converter(const IndexOptions& options, const FilterSpec& filter,
+                     const std::string& path, FileExtraction* out) {
+  std::string text;
+  if (Status s = run_filter(filter, path, options.filter_limits, &text); !s.ok()) return s;
+  out->format = "filter:" + filter.argv[0];
+  if (text.find_first_not_of(" \n\t\r\f") == std::string::npos) {
+    out->skip_reason = "filter output empty";
+    return Status::Ok();
+  }
+  return extract_text(text, options.extract, &out->extraction);
+}
+
+}  // namespace
+
+const FilterSpec* find_filter(const IndexOptions& options, std::string_view path) {
+  if (options.filters.empty()) return nullptr;
+  std::string ext = extension(path);
+  for (const FilterSpec& f : options.filters) {
+    if (f.ext == ext) return &f;
+  }
+  return nullptr;
+}
+
+bool known_by_name(const IndexOptions& options, std::string_view path) {
+  return find_filter(options, path) != nullptr || find_format(path) != nullptr;
+}
+
+Status extract_file(const IndexOptions& options, const std::string& path, std::string_view bytes,
+                    FileExtraction* out) {
+  if (const FilterSpec* filter = find_filter(options, path)) {
+    return run_converter(options, *filter, path, out);
+  }
+  const Format* format = find_format(path);
+  if (!format) format = sniff_format(bytes);
+  if (!format) {
+    out->skip_reason = "binary";
+    return Status::Ok();
+  }
+  out->format = std::string(format->name);
+  if (format->name != "pdf" && looks_binary(bytes)) {
+    out->skip_reason = "binary";
+    out->skip_detail = "NUL or control bytes in a ." + extension(path) + " file";
+    return Status::Ok();
+  }
+  if (Status s = format->extract(bytes, options.extract, &out->extraction); !s.ok()) return s;
+  out->skip_reason = out->extraction.skip_reason;
+  return Status::Ok();
+}
+
+}  // namespace trawl::indexer

@@ -1,0 +1,36 @@
+// extract_file: one file's bytes -> documents, choosing how: an external
+// filter registered for its extension wins, then the format of its
+// extension, then sniffing of the content (PDF and HTML signatures, text vs
+// binary). Thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "options.h"
+#include "formats/format.h"
+#include "status.h"
+
+namespace trawl::indexer {
+
+struct FileExtraction {
+  Extraction extraction;
+  std::string format;        // format name, or "filter:<command>"
+  std::string skip_reason;   // nothing to index ("binary", "no text layer", ...)
+  std::string skip_detail;
+};
+
+// The filter for `path`'s extension, or nullptr.
+const FilterSpec* find_filter(const IndexOptions& options, std::string_view path);
+
+// True if the file at `path` could be indexed without reading it: a filter
+// or a known format claims its extension. Files with unknown extensions need
+// their first bytes (sniff_format).
+bool known_by_name(const IndexOptions& options, std::string_view path);
+
+// Extracts the documents of the file at `path` whose content is `bytes`.
+// Fails (with a message for the user) if the file is unusable.
+Status extract_file(const IndexOptions& options, const std::string& path, std::string_view bytes,
+                    FileExtraction* out);
+
+}  // namespace trawl::indexer
