@@ -4,79 +4,141 @@
 
 namespace trawl::indexer {
 
+// One crawl of one root: the callbacks and the root's path.
+struct Crawler::Walk {
+  const FileFn& on_file;
+  const SkipFn& on_skip;
+  const ErrorFn& on_error;
+  std::vector<std::pair<uint64_t, uint64_t>> ancestors;  // folders being walked (loops)
+};
+
+Crawler::Crawler(const FileSystem& fs, CrawlOptions options)
+    : fs_(fs), options_(std::move(options)) {
+  if (options_.rules.follow) {
+    for (const std::string& root : options_.roots) {
+      std::string real;
+      FileInfo info;
+      real_roots_.push_back(fs_.resolve(root, &real, &info).ok() ? real : root);
+    }
+  }
+}
+
+Crawler::~Crawler() = default;
+
 bool Crawler::excluded(const std::string& path) const {
   return std::find(options_.exclude.begin(), options_.exclude.end(), path) !=
          options_.exclude.end();
 }
 
-void Crawler::crawl(const std::string& root, const FileFn& on_file,
-                    const SkipFn& on_skip, const ErrorFn& on_error) const {
+bool Crawler::inside_roots(const std::string& real) const {
+  for (const std::string& root : real_roots_) {
+    if (real == root || (real.size() > root.size() && real.compare(0, root.size(), root) == 0 &&
+                         (root == "/" || real[root.size()] == '/'))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void Crawler::crawl(const std::string& root, const FileFn& on_file, const SkipFn& on_skip,
+                    const ErrorFn& on_error) {
+  Walk w{on_file, on_skip, on_error, {}};
   FileInfo info;
-  if (Status s = fs_.stat(root, &info); !s.ok()) {
-    on_error(root, s);
-    return;
+  if (Status s = fs_.stat(root, &info); !s.ok()) return on_error(root, s);
+  if (info.type == FileType::kSymlink) {  // a root named on the command line is followed
+    std::string real;
+    if (Status s = fs_.resolve(root, &real, &info); !s.ok()) return on_error(root, s);
   }
   switch (info.type) {
     case FileType::kRegular:
-      on_file(FileRef{root, info.size, info.mtime});
-      return;
+      return file(w, root, info);
     case FileType::kDirectory:
-      if (excluded(root)) {
-        on_skip(root, SkipReason::kExcluded);
-        return;
-      }
-      walk(root, on_file, on_skip, on_error);
-      return;
-    case FileType::kSymlink:
-      on_skip(root, SkipReason::kSymlink);
-      return;
-    case FileType::kOther:
-      on_skip(root, SkipReason::kSpecial);
-      return;
+      if (excluded(root)) return on_skip(root, SkipReason::kExcluded);
+      seen_.insert({info.dev, info.ino});
+      w.ancestors.push_back({info.dev, info.ino});
+      return walk_dir(w, root, "", 0);
+    default:
+      return on_skip(root, SkipReason::kSpecial);
   }
 }
 
-void Crawler::walk(const std::string& dir, const FileFn& on_file, const SkipFn& on_skip,
-                   const ErrorFn& on_error) const {
+void Crawler::walk_dir(Walk& w, const std::string& dir, const std::string& rel, int depth) {
   std::vector<DirEntry> entries;
-  if (Status s = fs_.list(dir, &entries); !s.ok()) {
-    on_error(dir, s);
-    return;
-  }
+  if (Status s = fs_.list(dir, &entries); !s.ok()) return w.on_error(dir, s);
   std::sort(entries.begin(), entries.end(),
             [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
   const std::string base = dir == "/" ? "" : dir;
   for (const DirEntry& e : entries) {
-    std::string path = base + "/" + e.name;
-    if (!options_.hidden && e.name[0] == '.') {
-      on_skip(path, SkipReason::kHidden);
+    const std::string path = base + "/" + e.name;
+    const std::string child_rel = rel.empty() ? e.name : rel + "/" + e.name;
+    if (!options_.rules.hidden && e.name[0] == '.') {
+      w.on_skip(path, SkipReason::kHidden);
       continue;
     }
-    switch (e.type) {
-      case FileType::kDirectory:
-        if (excluded(path)) {
-          on_skip(path, SkipReason::kExcluded);
-        } else {
-          walk(path, on_file, on_skip, on_error);
-        }
-        break;
-      case FileType::kRegular: {
-        FileInfo info;
-        if (Status s = fs_.stat(path, &info); !s.ok()) {
-          on_error(path, s);  // vanished or unreadable since the listing
-        } else if (info.type == FileType::kRegular) {
-          on_file(FileRef{path, info.size, info.mtime});
-        }
-        break;
-      }
-      case FileType::kSymlink:
-        on_skip(path, SkipReason::kSymlink);
-        break;
-      case FileType::kOther:
-        on_skip(path, SkipReason::kSpecial);
-        break;
+    if (options_.rules.max_depth >= 0 && depth + 1 > options_.rules.max_depth) {
+      w.on_skip(path, SkipReason::kDepth);
+      continue;
     }
+    entry(w, path, child_rel, e.type, depth + 1);
   }
+}
+
+void Crawler::entry(Walk& w, const std::string& path, const std::string& rel, FileType type,
+                    int depth) {
+  switch (type) {
+    case FileType::kDirectory: {
+      if (excluded(path)) return w.on_skip(path, SkipReason::kExcluded);
+      FileInfo info;
+      if (Status s = fs_.stat(path, &info); !s.ok()) return w.on_error(path, s);
+      seen_.insert({info.dev, info.ino});
+      w.ancestors.push_back({info.dev, info.ino});
+      walk_dir(w, path, rel, depth);
+      w.ancestors.pop_back();
+      return;
+    }
+    case FileType::kRegular: {
+      FileInfo info;
+      if (Status s = fs_.stat(path, &info); !s.ok()) return w.on_error(path, s);
+      if (info.type != FileType::kRegular) return;  // replaced since the listing
+      return file(w, path, info);
+    }
+    case FileType::kSymlink:
+      if (!options_.rules.follow) return w.on_skip(path, SkipReason::kSymlink);
+      return follow_link(w, path, rel, depth);
+    case FileType::kOther:
+      return w.on_skip(path, SkipReason::kSpecial);
+  }
+}
+
+void Crawler::follow_link(Walk& w, const std::string& path, const std::string& rel, int depth) {
+  std::string real;
+  FileInfo info;
+  if (Status s = fs_.resolve(path, &real, &info); !s.ok()) return w.on_error(path, s);
+  if (!options_.rules.follow_outside && !inside_roots(real)) {
+    return w.on_skip(path, SkipReason::kOutside);
+  }
+  const std::pair<uint64_t, uint64_t> id{info.dev, info.ino};
+  if (info.type == FileType::kDirectory) {
+    if (std::find(w.ancestors.begin(), w.ancestors.end(), id) != w.ancestors.end()) {
+      return w.on_skip(path, SkipReason::kLoop);
+    }
+    if (excluded(real)) return w.on_skip(path, SkipReason::kExcluded);
+    if (!seen_.insert(id).second) return w.on_skip(path, SkipReason::kSeen);
+    w.ancestors.push_back(id);
+    walk_dir(w, path, rel, depth);
+    w.ancestors.pop_back();
+  } else if (info.type == FileType::kRegular) {
+    file(w, path, info);
+  } else {
+    w.on_skip(path, SkipReason::kSpecial);
+  }
+}
+
+void Crawler::file(Walk& w, const std::string& path, const FileInfo& info) {
+  if (options_.rules.follow && !seen_.insert({info.dev, info.ino}).second) {
+    return w.on_skip(path, SkipReason::kSeen);
+  }
+  w.on_file(FileRef{path, info.size, info.mtime});
 }
 
 }  // namespace trawl::indexer

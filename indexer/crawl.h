@@ -1,22 +1,34 @@
 // Crawler: walks the roots given on the command line and reports every file
-// that should be considered for indexing, in sorted order.
+// that should be considered for indexing, in sorted order, with ripgrep's
+// rules:
 //
-// Rules: hidden files and folders (name starting with '.') are skipped unless
-// CrawlOptions::hidden; folders listed in CrawlOptions::exclude (the database
-// itself) are never entered; symlinks are not followed; sockets, FIFOs and
-// devices are never reported. A root that is a regular file is reported as
-// is. Errors (an unreadable folder) go to the error callback and the walk
-// goes on.
+// - hidden files and folders (name starting with '.') are skipped unless
+//   CrawlRules::hidden;
+// - .gitignore, .ignore and .trawlignore files are honoured (deeper files
+//   win; in one folder .trawlignore > .ignore > .gitignore) unless
+//   CrawlRules::no_ignore; -g/--glob patterns include or ('!') exclude;
+// - folders in CrawlOptions::exclude (the database) are never entered;
+// - entries deeper than CrawlRules::max_depth are skipped (0 = the roots);
+// - symlinks are skipped, or with CrawlRules::follow followed: each real
+//   file and folder once, loops detected, targets outside the roots skipped
+//   unless CrawlRules::follow_outside;
+// - sockets, FIFOs and devices are never reported (nor opened).
+// A root that is a file is reported as is; a root that is a symlink is
+// followed. Errors (an unreadable folder) go to the error callback and the
+// walk goes on.
 //
 // Borrows the FileSystem; not thread-safe (one crawl at a time).
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "file_system.h"
+#include "options.h"
 #include "status.h"
 
 namespace trawl::indexer {
@@ -27,12 +39,17 @@ struct FileRef {
   int64_t mtime = 0;
 };
 
-enum class SkipReason { kHidden, kSymlink, kSpecial, kExcluded };
+enum class SkipReason {
+  kHidden, kSymlink, kSpecial, kExcluded, kIgnored, kGlob, kDepth, kLoop, kOutside, kSeen
+};
 
 struct CrawlOptions {
-  bool hidden = false;                // enter hidden files and folders
-  std::vector<std::string> exclude;   // absolute paths never entered
+  CrawlRules rules;
+  std::vector<std::string> exclude;  // absolute paths never entered
+  std::vector<std::string> roots;    // all roots of the run (for follow_outside)
 };
+
+class IgnoreStack;
 
 class Crawler {
  public:
@@ -40,20 +57,26 @@ class Crawler {
   using SkipFn = std::function<void(const std::string& path, SkipReason)>;
   using ErrorFn = std::function<void(const std::string& path, const Status&)>;
 
-  Crawler(const FileSystem& fs, CrawlOptions options)
-      : fs_(fs), options_(std::move(options)) {}
+  Crawler(const FileSystem& fs, CrawlOptions options);
+  ~Crawler();
 
   // Walks `root` (absolute). Calls on_file for each file in path order.
   void crawl(const std::string& root, const FileFn& on_file, const SkipFn& on_skip,
-             const ErrorFn& on_error) const;
+             const ErrorFn& on_error);
 
  private:
-  void walk(const std::string& dir, const FileFn& on_file, const SkipFn& on_skip,
-            const ErrorFn& on_error) const;
+  struct Walk;
+  void walk_dir(Walk& w, const std::string& dir, const std::string& rel, int depth);
+  void entry(Walk& w, const std::string& path, const std::string& rel, FileType type, int depth);
+  void follow_link(Walk& w, const std::string& path, const std::string& rel, int depth);
+  void file(Walk& w, const std::string& path, const FileInfo& info);
   bool excluded(const std::string& path) const;
+  bool inside_roots(const std::string& real) const;
 
   const FileSystem& fs_;
   CrawlOptions options_;
+  std::vector<std::string> real_roots_;
+  std::set<std::pair<uint64_t, uint64_t>> seen_;  // real files and folders already walked
 };
 
 }  // namespace trawl::indexer

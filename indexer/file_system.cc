@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 
@@ -31,6 +32,8 @@ struct Fd {
     if (fd >= 0) close(fd);
   }
 };
+
+void fill(const struct stat& st, FileInfo* info);
 
 }  // namespace
 
@@ -61,12 +64,46 @@ Status RealFileSystem::list(const std::string& dir,
   return Status::Ok();
 }
 
-Status RealFileSystem::stat(const std::string& path, FileInfo* info) const {
-  struct stat st;
-  if (::lstat(path.c_str(), &st) != 0) return errno_status(errno);
+namespace {
+void fill(const struct stat& st, FileInfo* info) {
   info->type = type_of(st.st_mode);
   info->size = static_cast<uint64_t>(st.st_size);
   info->mtime = static_cast<int64_t>(st.st_mtim.tv_sec);
+  info->dev = static_cast<uint64_t>(st.st_dev);
+  info->ino = static_cast<uint64_t>(st.st_ino);
+}
+}  // namespace
+
+Status RealFileSystem::stat(const std::string& path, FileInfo* info) const {
+  struct stat st;
+  if (::lstat(path.c_str(), &st) != 0) return errno_status(errno);
+  fill(st, info);
+  return Status::Ok();
+}
+
+Status RealFileSystem::resolve(const std::string& path, std::string* real, FileInfo* info) const {
+  std::unique_ptr<char, decltype(&free)> resolved(::realpath(path.c_str(), nullptr), &free);
+  if (!resolved) return errno_status(errno);
+  struct stat st;
+  if (::stat(resolved.get(), &st) != 0) return errno_status(errno);
+  *real = resolved.get();
+  fill(st, info);
+  return Status::Ok();
+}
+
+Status RealFileSystem::read_head(const std::string& path, uint64_t max_bytes,
+                                 std::string* bytes) const {
+  Fd f{::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)};
+  if (f.fd < 0) return errno_status(errno);
+  struct stat st;
+  if (::fstat(f.fd, &st) != 0) return errno_status(errno);
+  if (!S_ISREG(st.st_mode)) return Status::Failed("not a regular file");
+  bytes->resize(static_cast<size_t>(max_bytes));
+  ssize_t n;
+  while ((n = ::read(f.fd, bytes->data(), bytes->size())) < 0 && errno == EINTR) {
+  }
+  if (n < 0) return errno_status(errno);
+  bytes->resize(static_cast<size_t>(n));
   return Status::Ok();
 }
 

@@ -26,6 +26,8 @@ struct FileInfo {
   FileType type = FileType::kOther;
   uint64_t size = 0;
   int64_t mtime = 0;  // seconds since the epoch
+  uint64_t dev = 0;   // identity of the file: (dev, ino) is unique
+  uint64_t ino = 0;
 };
 
 class FileSystem {
@@ -40,6 +42,12 @@ class FileSystem {
   // file or is larger than `max_bytes`.
   virtual Status read(const std::string& path, uint64_t max_bytes,
                       std::string* bytes) const = 0;
+  // Reads at most the first `max_bytes` of regular file `path`.
+  virtual Status read_head(const std::string& path, uint64_t max_bytes,
+                           std::string* bytes) const = 0;
+  // Follows symlinks: *real receives the canonical path of what `path`
+  // points to, *info describes it. Fails for a dangling link or a loop.
+  virtual Status resolve(const std::string& path, std::string* real, FileInfo* info) const = 0;
 };
 
 // The operating system's file system (POSIX).
@@ -49,6 +57,9 @@ class RealFileSystem : public FileSystem {
   Status stat(const std::string& path, FileInfo* info) const override;
   Status read(const std::string& path, uint64_t max_bytes,
               std::string* bytes) const override;
+  Status read_head(const std::string& path, uint64_t max_bytes,
+                   std::string* bytes) const override;
+  Status resolve(const std::string& path, std::string* real, FileInfo* info) const override;
 };
 
 }  // namespace trawl::indexer

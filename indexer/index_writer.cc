@@ -69,6 +69,13 @@ IndexWriter::IndexWriter(const std::string& path, std::string_view language)
   language_ = !stored.empty() ? stored
               : language.empty() ? std::string(kDefaultLanguage)
                                  : std::string(language);
+  std::string fields = db_.get_metadata(std::string(schema::kMetaFields));
+  for (size_t pos = 0; pos < fields.size();) {
+    size_t end = fields.find(' ', pos);
+    if (end == std::string::npos) end = fields.size();
+    if (end > pos) field_names_.insert(fields.substr(pos, end - pos));
+    pos = end + 1;
+  }
   if (stored.empty() || schema.empty()) {
     db_.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kSchemaVersion));
     db_.set_metadata(std::string(schema::kMetaLanguage), language_);
@@ -81,6 +88,21 @@ void IndexWriter::replace(const std::string& id_term, const Xapian::Document& do
 
 void IndexWriter::delete_all(const std::string& term) { db_.delete_document(term); }
 
-void IndexWriter::commit() { db_.commit(); }
+void IndexWriter::add_field_names(
+    const std::vector<std::pair<std::string, std::string>>& fields) {
+  for (const auto& field : fields) {
+    if (field_names_.insert(field.first).second) fields_changed_ = true;
+  }
+}
+
+void IndexWriter::commit() {
+  if (fields_changed_) {
+    std::string list;
+    for (const std::string& name : field_names_) list += (list.empty() ? "" : " ") + name;
+    db_.set_metadata(std::string(schema::kMetaFields), list);
+    fields_changed_ = false;
+  }
+  db_.commit();
+}
 
 }  // namespace trawl::indexer

@@ -8,8 +8,11 @@
 // Not thread-safe.
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <xapian.h>
 
@@ -29,6 +32,9 @@ class IndexWriter {
   void replace(const std::string& id_term, const Xapian::Document& doc);
   // Deletes every document indexed by boolean term `term`.
   void delete_all(const std::string& term);
+  // Records the names of extra fields, so that the searcher can offer them
+  // as query prefixes (schema::kMetaFields; written at the next commit).
+  void add_field_names(const std::vector<std::pair<std::string, std::string>>& fields);
   void commit();
   Xapian::doccount doc_count() const { return db_.get_doccount(); }
 
@@ -36,6 +42,8 @@ class IndexWriter {
   std::string path_;
   std::string language_;
   Xapian::WritableDatabase db_;
+  std::set<std::string> field_names_;
+  bool fields_changed_ = false;
 };
 
 }  // namespace trawl::indexer

@@ -1,48 +1,130 @@
 // trawl-index: parses the command line and hands off to run_index().
-#include <CLI/CLI.hpp>
 #include <xapian.h>
 
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 
 #include "cli.h"
 #include "diag.h"
 #include "error.h"
 #include "file_system.h"
-#include "language.h"
+#include "formats/encoding.h"
 #include "paths.h"
 #include "run_index.h"
 #include "trawl_version.h"
 
-int main(int argc, char** argv) {
-  trawl::indexer::IndexOptions options;
-  std::string db_flag;
+namespace {
+
+using trawl::indexer::IndexOptions;
+
+// "64M", "500K", "2G", "1000" -> bytes; throws trawl::Error when malformed.
+uint64_t parse_size(const std::string& text) {
+  char* end = nullptr;
+  double value = std::strtod(text.c_str(), &end);
+  std::string unit = end ? end : "";
+  uint64_t scale = unit.empty() || unit == "B" ? 1
+                   : unit == "K" || unit == "k" ? 1ull << 10
+                   : unit == "M" || unit == "m" ? 1ull << 20
+                   : unit == "G" || unit == "g" ? 1ull << 30
+                                                : 0;
+  if (end == text.c_str() || scale == 0 || value < 0) {
+    throw trawl::Error("--max-filesize " + trawl::quote(text) + ": not a size (use e.g. 64M, 500K)");
+  }
+  return static_cast<uint64_t>(value * static_cast<double>(scale));
+}
+
+struct Flags {
+  std::string db;
   std::vector<std::string> paths;
+  std::string max_filesize;
+  std::vector<std::string> filters;
+  double filter_timeout = 30;
+};
+
+void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
+  app.add_option("PATH", f.paths, "Files or folders to index (default: .)");
+  app.add_option("--db", f.db, "Database directory (default: $TRAWL_DB, else ./.trawl)");
+  app.add_option("--language", o.language,
+                 "Stemming language, stored in the database: english (default for a new "
+                 "database), french, german, russian, ... or none");
+  app.add_flag("--hidden", o.crawl.hidden, "Index hidden files and folders too");
+  app.add_flag("--no-ignore", o.crawl.no_ignore, "Do not honour .gitignore, .ignore, .trawlignore");
+  app.add_option("-g,--glob", o.crawl.globs,
+                 "Include only matching files; '!GLOB' excludes (repeatable, gitignore syntax)");
+  app.add_option("--max-depth", o.crawl.max_depth, "Descend at most N folders (0: only PATHs)");
+  app.add_flag("-L,--follow", o.crawl.follow, "Follow symlinks (each real file once)");
+  app.add_flag("--follow-outside", o.crawl.follow_outside,
+               "With -L, also follow symlinks to targets outside the PATHs");
+  app.add_option("--max-filesize", f.max_filesize, "Skip larger files (default 64M; K, M, G)");
+  app.add_option("--encoding", o.extract.encoding,
+                 "Read text in this encoding instead of detecting it (e.g. windows-1251)");
+  app.add_option("--jsonl-id", o.extract.jsonl_id, "JSON field holding the id (default _id, id)");
+  app.add_option("--jsonl-title", o.extract.jsonl_title, "JSON field holding the title (default title)");
+  app.add_option("--jsonl-text", o.extract.jsonl_text, "JSON field holding the text (default text)");
+  app.add_option("--filter", f.filters,
+                 "EXT:COMMAND converts files with extension EXT to text (no shell; the path is "
+                 "appended, or replaces %f; repeatable)");
+  app.add_option("--filter-timeout", f.filter_timeout, "Seconds a filter may run (default 30)")
+      ->check(CLI::Range(0.1, 86400.0));
+  app.add_flag("--files", o.list_files, "List the files that would be indexed; write nothing");
+  app.add_flag("--debug", o.debug, "Say why each skipped file was skipped");
+  app.add_flag("--json", o.json, "JSON Lines events on stdout: indexed, skipped, failed, summary");
+  app.add_flag("-q,--quiet", o.quiet, "No summary line (errors are still printed)");
+  app.set_version_flag("-V,--version", "trawl-index " TRAWL_VERSION);
+}
+
+// Turns the flags into options; throws trawl::Error for a bad value.
+void finish_options(const Flags& f, const std::string& cwd, IndexOptions& o) {
+  o.db_path = trawl::index_db_path(f.db, std::getenv("TRAWL_DB"), cwd);
+  for (const std::string& p : f.paths.empty() ? std::vector<std::string>{"."} : f.paths) {
+    o.roots.push_back(trawl::absolute_path(p, cwd));
+  }
+  if (!f.max_filesize.empty()) o.max_filesize = parse_size(f.max_filesize);
+  if (!o.extract.encoding.empty() && !trawl::indexer::encoding_known(o.extract.encoding)) {
+    throw trawl::Error("--encoding " + trawl::quote(o.extract.encoding) + ": unknown encoding");
+  }
+  for (const std::string& spec : f.filters) {
+    trawl::indexer::FilterSpec filter;
+    if (trawl::Status s = trawl::indexer::parse_filter(spec, &filter); !s.ok()) {
+      throw trawl::Error("--filter: " + s.message());
+    }
+    o.filters.push_back(std::move(filter));
+  }
+  o.filter_limits.timeout_ms = static_cast<int>(f.filter_timeout * 1000);
+  o.filter_limits.max_output = o.max_filesize;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  IndexOptions options;
+  Flags flags;
   CLI::App app{
       "trawl-index: index a folder of documents for trawl-search.\n"
-      "Indexes .txt, .md and .jsonl files under each PATH (default: the current\n"
-      "directory) into a Xapian database. Exit status: 0 all indexed, 1 indexed\n"
-      "but some files failed, 2 error, 3 database locked by another indexer.",
+      "Indexes text, Markdown, HTML, PDF, e-mail (.eml, mbox), JSON Lines and\n"
+      "JSON, and source files under each PATH (default: the current directory)\n"
+      "into a Xapian database. Exit status: 0 all indexed, 1 indexed but some\n"
+      "files failed, 2 error, 3 database locked by another indexer.",
       "trawl-index"};
-  app.add_option("PATH", paths, "Files or folders to index (default: .)");
-  app.add_option("--db", db_flag,
-                 "Database directory (default: $TRAWL_DB, else ./.trawl)");
-  app.add_option("--language", options.language,
-                 "Stemming language, stored in the database: english (default "
-                 "for a new database), french, german, russian, ... or none");
-  app.add_flag("-q,--quiet", options.quiet, "No summary line (errors are still printed)");
-  app.set_version_flag("-V,--version", "trawl-index " TRAWL_VERSION);
+  add_options(app, options, flags);
   trawl::Diag diag("trawl-index", std::cerr);
   if (int code = trawl::parse_command_line(app, argc, argv, diag); code != trawl::kContinue) {
     return code;
   }
   try {
     const std::string cwd = trawl::current_dir();
-    options.db_path = trawl::index_db_path(db_flag, std::getenv("TRAWL_DB"), cwd);
-    if (paths.empty()) paths.push_back(".");
-    for (const std::string& p : paths) options.roots.push_back(trawl::absolute_path(p, cwd));
+    finish_options(flags, cwd, options);
+    std::unique_ptr<trawl::indexer::Reporter> reporter;
+    if (options.json) {
+      reporter = std::make_unique<trawl::indexer::JsonReporter>(std::cout, cwd);
+    } else {
+      reporter = std::make_unique<trawl::indexer::HumanReporter>(diag, cwd, options.debug,
+                                                                 options.quiet);
+    }
     trawl::indexer::RealFileSystem fs;
-    return trawl::indexer::run_index(options, fs, diag, cwd);
+    if (options.list_files) return trawl::indexer::list_files(options, fs, *reporter, cwd, std::cout);
+    return trawl::indexer::run_index(options, fs, *reporter, cwd);
   } catch (const trawl::Error& e) {
     diag.error("", e.what());
     return e.exit_code();

@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include "fold.h"
 #include "schema.h"
 #include "utf8.h"
 
@@ -31,12 +32,11 @@ bool is_operator(std::string_view w) {
   return false;
 }
 
-bool is_field(std::string_view name) { return name == schema::kTitleField; }
-
 // Builds the rewritten query one piece at a time.
 class Rewriter {
  public:
-  Rewriter(bool fixed, Analyzer& analyzer) : fixed_(fixed), analyzer_(analyzer) {}
+  Rewriter(bool fixed, Analyzer& analyzer, const QueryFields& fields)
+      : fixed_(fixed), analyzer_(analyzer), fields_(fields) {}
 
   Rewrite run(std::string_view text);
 
@@ -62,8 +62,13 @@ class Rewriter {
     out_.text.push_back(c);
   }
 
+  // Appends a boolean filter "name:value" with the value folded, or nothing
+  // for an empty value.
+  void filter(std::string_view lead, std::string_view name, std::string_view value);
+
   const bool fixed_;
   Analyzer& analyzer_;
+  const QueryFields& fields_;
   Rewrite out_;
   bool in_phrase_ = false;
   std::vector<Token> tokens_;
@@ -134,9 +139,13 @@ void Rewriter::chunk(std::string_view word) {
       word.remove_prefix(1);
     }
     size_t colon = word.find(':');
-    if (colon != std::string_view::npos && is_field(word.substr(0, colon))) {
-      lead.append(word.substr(0, colon + 1));
-      word.remove_prefix(colon + 1);
+    if (colon != std::string_view::npos) {
+      std::string name = fold(word.substr(0, colon));
+      if (fields_.filters.count(name)) return filter(lead, name, word.substr(colon + 1));
+      if (fields_.text.count(name)) {
+        lead.append(name + ":");
+        word.remove_prefix(colon + 1);
+      }
     }
   }
   bool wildcard = false;
@@ -166,6 +175,20 @@ void Rewriter::chunk(std::string_view word) {
   space();
   out_.text.append(lead);
   out_.text.append(terms);
+}
+
+void Rewriter::filter(std::string_view lead, std::string_view name, std::string_view value) {
+  std::string folded = fold(value);
+  if (name == schema::kExtField || name == schema::kTypeField) {
+    while (!folded.empty() && folded[0] == '.') folded.erase(0, 1);
+  }
+  if (folded.empty()) return;
+  space();
+  out_.text.append(lead);
+  out_.text.append(name);
+  out_.text.push_back(':');
+  out_.text.append(folded);
+  out_.text.push_back(' ');
 }
 
 void add_leaf(const std::string& term, TermMatcher* m) {
@@ -216,13 +239,22 @@ void collect(const Xapian::Query& q, TermMatcher* m) {
 
 }  // namespace
 
-Rewrite rewrite_query(std::string_view text, bool fixed_strings, Analyzer& analyzer) {
-  return Rewriter(fixed_strings, analyzer).run(text);
+Rewrite rewrite_query(std::string_view text, bool fixed_strings, Analyzer& analyzer,
+                      const QueryFields& fields) {
+  return Rewriter(fixed_strings, analyzer, fields).run(text);
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, Xapian::Stem stemmer,
                            QueryOptions options)
-    : db_(db), stemmer_(std::move(stemmer)), options_(options) {}
+    : db_(db), stemmer_(std::move(stemmer)), options_(options) {
+  std::string names = db_.get_metadata(std::string(schema::kMetaFields));
+  for (size_t pos = 0; pos < names.size();) {
+    size_t end = names.find(' ', pos);
+    if (end == std::string::npos) end = names.size();
+    if (end > pos) fields_.text.insert(names.substr(pos, end - pos));
+    pos = end + 1;
+  }
+}
 
 Xapian::Query QueryBuilder::parse(const std::string& text, bool fixed) const {
   Xapian::QueryParser qp;
@@ -231,6 +263,15 @@ Xapian::Query QueryBuilder::parse(const std::string& text, bool fixed) const {
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   qp.set_default_op(options_.match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
   qp.add_prefix(std::string(schema::kTitleField), std::string(schema::kTitlePrefix));
+  for (const std::string& name : fields_.text) {
+    if (name != schema::kTitleField) qp.add_prefix(name, schema::field_prefix(name));
+  }
+  qp.add_boolean_prefix(std::string(schema::kAuthorField), std::string(schema::kAuthorPrefix));
+  qp.add_boolean_prefix(std::string(schema::kExtField), std::string(schema::kExtPrefix));
+  qp.add_boolean_prefix(std::string(schema::kTypeField), std::string(schema::kExtPrefix));
+  qp.add_boolean_prefix(std::string(schema::kTypeField), std::string(schema::kFormatPrefix));
+  qp.add_boolean_prefix(std::string(schema::kPathField), std::string(schema::kPathPrefix));
+  qp.add_boolean_prefix(std::string(schema::kLangField), std::string(schema::kLangPrefix));
   qp.set_max_expansion(options_.max_wildcard, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
                        Xapian::QueryParser::FLAG_WILDCARD);
   unsigned flags = Xapian::QueryParser::FLAG_PHRASE;
@@ -243,7 +284,7 @@ Xapian::Query QueryBuilder::parse(const std::string& text, bool fixed) const {
 
 BuiltQuery QueryBuilder::build(std::string_view text) {
   BuiltQuery built;
-  Rewrite r = rewrite_query(text, options_.fixed_strings, analyzer_);
+  Rewrite r = rewrite_query(text, options_.fixed_strings, analyzer_, fields_);
   try {
     built.query = parse(r.text, options_.fixed_strings);
     built.rewritten = std::move(r.text);
@@ -252,7 +293,7 @@ BuiltQuery QueryBuilder::build(std::string_view text) {
   } catch (const Xapian::QueryParserError& e) {
     built.warning = e.get_msg();
   }
-  Rewrite plain = rewrite_query(text, /*fixed_strings=*/true, analyzer_);
+  Rewrite plain = rewrite_query(text, /*fixed_strings=*/true, analyzer_, fields_);
   built.query = parse(plain.text, /*fixed=*/true);
   built.rewritten = std::move(plain.text);
   return built;

@@ -17,6 +17,7 @@
 // words and a warning says so. Not thread-safe (owns an Analyzer).
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,7 @@
 #include <xapian.h>
 
 #include "analyzer.h"
+#include "schema.h"
 #include "snippet.h"
 
 namespace trawl::searcher {
@@ -41,12 +43,23 @@ struct BuiltQuery {
   std::string warning;            // set if the query was retried as words
 };
 
+// The field names a query may use: free-text fields (title:, and the extra
+// fields the database lists) and boolean filters (author:, ext:, type:,
+// path:, lang:), whose values are folded but not split.
+struct QueryFields {
+  std::set<std::string> text = {std::string(schema::kTitleField)};
+  std::set<std::string> filters = {std::string(schema::kAuthorField), std::string(schema::kExtField),
+                                   std::string(schema::kTypeField), std::string(schema::kPathField),
+                                   std::string(schema::kLangField)};
+};
+
 // The QueryParser input for `text`, and the wildcard prefixes it uses.
 struct Rewrite {
   std::string text;
   std::vector<std::string> wildcards;
 };
-Rewrite rewrite_query(std::string_view text, bool fixed_strings, Analyzer& analyzer);
+Rewrite rewrite_query(std::string_view text, bool fixed_strings, Analyzer& analyzer,
+                      const QueryFields& fields = QueryFields());
 
 class QueryBuilder {
  public:
@@ -66,6 +79,7 @@ class QueryBuilder {
   Xapian::Database db_;
   Xapian::Stem stemmer_;
   QueryOptions options_;
+  QueryFields fields_;
   Analyzer analyzer_;
 };
 

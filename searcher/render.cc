@@ -87,6 +87,15 @@ void Renderer::json_hit(const Hit& hit) {
   w.key("format").value(r.format);
   w.key("mtime").value(static_cast<int64_t>(r.mtime));
   w.key("size").value(static_cast<uint64_t>(r.size));
+  if (!r.author.empty()) w.key("author").value(r.author);
+  if (!r.date.empty()) w.key("date").value(r.date);
+  if (!r.language.empty()) w.key("lang").value(r.language);
+  if (!r.encoding.empty()) w.key("encoding").value(r.encoding);
+  if (!r.fields.empty()) {
+    w.key("fields").begin_object();
+    for (const auto& [name, value] : r.fields) w.key(name).value(value);
+    w.end_object();
+  }
   w.end_object().end_object();
   out_ << w.str() << '\n';
 }

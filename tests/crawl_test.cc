@@ -18,6 +18,7 @@ struct CrawlResult {
 
 CrawlResult crawl(const testing::MemFileSystem& fs, const std::string& root, CrawlOptions options) {
   CrawlResult r;
+  if (options.roots.empty()) options.roots = {root};
   Crawler(fs, std::move(options))
       .crawl(
           root, [&](const FileRef& f) { r.files.push_back(f.path); },
@@ -42,7 +43,7 @@ testing::MemFileSystem sample() {
 TEST_CASE("crawl: sorted files; hidden, symlinks, specials and the database skipped") {
   testing::MemFileSystem fs = sample();
   CrawlOptions options;
-  options.hidden = true;
+  options.rules.hidden = true;
   options.exclude = {"/root/.trawl"};
   CrawlResult r = crawl(fs, "/root", options);
   CHECK(r.files == std::vector<std::string>{"/root/.e.txt", "/root/.hidden/d.txt", "/root/a.txt",

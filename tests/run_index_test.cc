@@ -40,12 +40,13 @@ struct Run {
 Run index(const testing::MemFileSystem& fs, const std::string& db, const std::string& lang = "") {
   std::ostringstream err;
   Diag diag("trawl-index", err);
+  HumanReporter reporter(diag, "/c", false, false);
   IndexOptions options;
   options.db_path = db;
   options.language = lang;
   options.roots = {"/c"};
   Run r;
-  r.code = run_index(options, fs, diag, "/c", &r.summary);
+  r.code = run_index(options, fs, reporter, "/c", &r.summary);
   r.err = err.str();
   return r;
 }
@@ -67,12 +68,11 @@ TEST_CASE("run_index: indexes what it can, names what it cannot, exit 1") {
   CHECK(r.code == kExitSomeFailed);
   CHECK(r.summary.documents == 4);
   CHECK(r.summary.files == 3);
-  CHECK(r.summary.failed == 3);  // bad JSON line, binary file, unreadable file
+  CHECK(r.summary.failed == 2);  // bad JSON line, unreadable file
   CHECK(r.summary.skipped["empty"] == 1);
-  CHECK(r.summary.skipped["unsupported type"] == 1);
+  CHECK(r.summary.skipped["binary"] == 2);  // image.png, bin.txt (NUL bytes)
   CHECK(r.summary.skipped["hidden"] == 1);
   CHECK(r.err.find("trawl-index: error: 'data/recs.jsonl': line 2: invalid JSON") != std::string::npos);
-  CHECK(r.err.find("trawl-index: error: 'bin.txt': binary file") != std::string::npos);
   CHECK(r.err.find("trawl-index: error: 'locked.txt': cannot read: Permission denied") != std::string::npos);
   CHECK(r.err.find("indexed 4 documents from 3 files") != std::string::npos);
 
@@ -123,10 +123,12 @@ TEST_CASE("run_index: a missing root is an error before anything is written") {
   testing::MemFileSystem fs;
   std::ostringstream err;
   Diag diag("trawl-index", err);
+  HumanReporter reporter(diag, "/", false, false);
   IndexOptions options;
   options.db_path = tmp / "db";
   options.roots = {"/missing"};
-  CHECK_THROWS_WITH_AS(run_index(options, fs, diag, "/"), doctest::Contains("'missing'"), Error);
+  CHECK_THROWS_WITH_AS(run_index(options, fs, reporter, "/"), doctest::Contains("'missing'"),
+                       Error);
   CHECK_FALSE(std::filesystem::exists(tmp / "db"));
 }
 

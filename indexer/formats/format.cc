@@ -84,6 +84,13 @@ const Format* find_format(std::string_view path) {
 const Format* sniff_format(std::string_view bytes) {
   std::string_view head = bytes.substr(0, 1024);
   if (head.substr(0, 5) == "%PDF-") return &kPdf;
+  // Signatures of common binary formats, which may lack NUL bytes early on.
+  static const std::string_view kBinary[] = {
+      "\x89PNG", "\xFF\xD8\xFF", "GIF87a", "GIF89a", "PK\x03\x04", "\x1F\x8B", "\x7F" "ELF",
+      "BZh", "\xFD" "7zXZ", "7z\xBC\xAF", "Rar!", "OggS", "ID3", "fLaC", "RIFF", "\x00\x00\x01\x00"};
+  for (std::string_view magic : kBinary) {
+    if (head.substr(0, magic.size()) == magic) return nullptr;
+  }
   if (looks_binary(bytes)) return nullptr;
   std::string start = lower(head.substr(0, 512));
   size_t first = start.find_first_not_of(" \t\r\n\xEF\xBB\xBF");

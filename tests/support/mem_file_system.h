@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <functional>
 #include <string>
 
 #include "file_system.h"
@@ -26,6 +27,11 @@ class MemFileSystem : public indexer::FileSystem {
   void add_special(const std::string& path, indexer::FileType type) {
     add_parents(path);
     nodes_[path] = Node{type, "", 0};
+  }
+  // A symlink at `path` pointing to absolute `target`.
+  void add_symlink(const std::string& path, const std::string& target) {
+    add_parents(path);
+    nodes_[path] = Node{indexer::FileType::kSymlink, target, 0};
   }
   // Listing or reading `path` fails with `message`.
   void fail(const std::string& path, std::string message) { failures_[path] = std::move(message); }
@@ -54,10 +60,31 @@ class MemFileSystem : public indexer::FileSystem {
   Status stat(const std::string& path, indexer::FileInfo* info) const override {
     auto it = nodes_.find(path);
     if (it == nodes_.end()) return Status::Failed("No such file or directory");
-    info->type = it->second.type;
-    info->size = it->second.content.size();
-    info->mtime = it->second.mtime;
+    describe(path, it->second, info);
     return Status::Ok();
+  }
+
+  Status read_head(const std::string& path, uint64_t max_bytes, std::string* bytes) const override {
+    if (Status s = read(path, ~0ull, bytes); !s.ok()) return s;
+    if (bytes->size() > max_bytes) bytes->resize(max_bytes);
+    return Status::Ok();
+  }
+
+  // Follows symlinks (also in parent folders), at most 40 hops.
+  Status resolve(const std::string& path, std::string* real, indexer::FileInfo* info) const override {
+    std::string current = path;
+    for (int hops = 0; hops < 40; ++hops) {
+      std::string resolved = resolve_parents(current);
+      auto it = nodes_.find(resolved);
+      if (it == nodes_.end()) return Status::Failed("No such file or directory");
+      if (it->second.type != indexer::FileType::kSymlink) {
+        *real = resolved;
+        describe(resolved, it->second, info);
+        return Status::Ok();
+      }
+      current = it->second.content;
+    }
+    return Status::Failed("Too many levels of symbolic links");
   }
 
   Status read(const std::string& path, uint64_t max_bytes, std::string* bytes) const override {
@@ -80,6 +107,32 @@ class MemFileSystem : public indexer::FileSystem {
     std::string content;
     int64_t mtime;
   };
+  static void describe(const std::string& path, const Node& n, indexer::FileInfo* info) {
+    info->type = n.type;
+    info->size = n.content.size();
+    info->mtime = n.mtime;
+    info->dev = 1;
+    info->ino = std::hash<std::string>()(path);
+  }
+
+  // `path` with symlinked parent folders replaced by their targets.
+  std::string resolve_parents(const std::string& path) const {
+    std::string out;
+    size_t pos = 1;
+    while (pos <= path.size()) {
+      size_t slash = path.find('/', pos);
+      if (slash == std::string::npos) slash = path.size();
+      out += "/" + path.substr(pos, slash - pos);
+      auto it = nodes_.find(out);
+      if (slash < path.size() && it != nodes_.end() &&
+          it->second.type == indexer::FileType::kSymlink) {
+        out = it->second.content;
+      }
+      pos = slash + 1;
+    }
+    return out;
+  }
+
   void add_parents(const std::string& path) {
     for (size_t slash = path.find('/', 1); slash != std::string::npos;
          slash = path.find('/', slash + 1)) {
