@@ -87,7 +87,8 @@ const Format* sniff_format(std::string_view bytes) {
   // Signatures of common binary formats, which may lack NUL bytes early on.
   static const std::string_view kBinary[] = {
       "\x89PNG", "\xFF\xD8\xFF", "GIF87a", "GIF89a", "PK\x03\x04", "\x1F\x8B", "\x7F" "ELF",
-      "BZh", "\xFD" "7zXZ", "7z\xBC\xAF", "Rar!", "OggS", "ID3", "fLaC", "RIFF", "\x00\x00\x01\x00"};
+      "BZh", "\xFD" "7zXZ", "7z\xBC\xAF", "Rar!", "OggS", "ID3", "fLaC", "RIFF",
+      std::string_view("\x00\x00\x01\x00", 4)};
   for (std::string_view magic : kBinary) {
     if (head.substr(0, magic.size()) == magic) return nullptr;
   }
