@@ -1,0 +1,91 @@
+# The format samples of tests/data/formats through the real binaries: each
+# file's title and words (MANIFEST.tsv), skips and failures with their
+# messages, JSON events, --files and --debug.
+source "$(dirname "$0")/lib.sh"
+DATA=$TRAWL_SOURCE/tests/data
+cp -r "$DATA/formats" corpus
+DB=$WORK/db
+
+expect_exit 1 "$TRAWL_INDEX" --db "$DB" corpus
+cp err index.err
+expect_in index.err "trawl-index: error: 'corpus/pdf/damaged.pdf': damaged or not a PDF"
+expect_in index.err "trawl-index: warning: 'corpus/pdf/scan.pdf': skipped: no text layer"
+expect_in index.err "skipped"
+expect_in index.err "binary"
+
+# Each row: the title is extracted and every word finds the file.
+# (Empty cells become "-": read would merge consecutive tabs.)
+sed -e 's/\t\t/\t-\t/g' -e 's/\t$/\t-/' "$DATA/formats/MANIFEST.tsv" > manifest
+while IFS=$'\t' read -r path title words absent; do
+  [[ -z "$path" || "$path" == \#* ]] && continue
+  [[ "$title" == - ]] && title=""
+  [[ "$absent" == - ]] && absent=""
+  first=${words%%,*}
+  IFS=, read -ra list <<< "$words"
+  for w in "${list[@]}"; do
+    "$TRAWL_SEARCH" --db "$DB" -l -n 100 "$w" > hits 2>/dev/null
+    grep -qxF "corpus/$path" hits && pass "$w finds $path" || fail "$w does not find $path"
+  done
+  IFS=, read -ra list <<< "$absent"
+  for w in "${list[@]}"; do
+    "$TRAWL_SEARCH" --db "$DB" -l -n 100 "$w" > hits 2>/dev/null
+    grep -qxF "corpus/$path" hits && fail "$w finds $path" || pass "$w does not find $path"
+  done
+  "$TRAWL_SEARCH" --db "$DB" --json -n 100 "$first" > hits.json 2>/dev/null
+  python3 - "$path" "$title" hits.json <<'PY' || fail "title of $path is not '$title'"
+import json, sys
+path, title, hits = sys.argv[1], sys.argv[2], sys.argv[3]
+for line in open(hits):
+    r = json.loads(line)
+    if r["type"] == "hit" and r["data"]["path"] == "corpus/" + path:
+        assert r["data"]["title"] == title, r["data"]["title"]
+        sys.exit(0)
+sys.exit(1)
+PY
+done < manifest
+
+# --json: one event per file, a summary last; valid JSON throughout.
+rm -rf "$DB"
+"$TRAWL_INDEX" --db "$DB" --json corpus > events.json 2> events.err
+python3 - events.json <<'PY' || fail "JSON events"
+import json, sys
+events = [json.loads(l) for l in open(sys.argv[1])]
+kinds = {}
+for e in events:
+    kinds.setdefault(e["type"], []).append(e["data"])
+assert events[-1]["type"] == "summary", events[-1]
+assert any(d["path"] == "corpus/pdf/damaged.pdf" for d in kinds["failed"])
+assert any(d["path"] == "corpus/other/blob.dat" and d["reason"] == "binary" for d in kinds["skipped"])
+assert any(d["path"] == "corpus/text/cp1251.txt" and d["encoding"] == "windows-1251" for d in kinds["indexed"])
+assert events[-1]["data"]["failed"] == 1
+PY
+expect_empty events.err
+
+# --files lists what would be indexed and writes nothing.
+expect_exit 0 "$TRAWL_INDEX" --db "$WORK/none" --files corpus
+expect_in out corpus/other/notes.xyz
+expect_in out corpus/pdf/report.pdf
+grep -q blob.dat out && fail "--files lists a binary file"
+[[ -e "$WORK/none" ]] && fail "--files created a database"
+
+# --debug names every skipped file with its reason.
+expect_exit 1 "$TRAWL_INDEX" --db "$DB" --debug corpus
+expect_in err "'corpus/other/blob.dat': skipped: binary"
+
+# JSON mapping flags.
+cp -r "$DATA/mapped" mapped
+expect_exit 0 "$TRAWL_INDEX" --db "$WORK/mapped.db" --jsonl-id doc --jsonl-title headline --jsonl-text content mapped
+"$TRAWL_SEARCH" --db "$WORK/mapped.db" --json strike > out
+expect_in out '"id":"m1"'
+expect_in out '"title":"Rail strike ends"'
+expect_in out '"region":"north"'
+expect_in out '"author":"Ola Berg"'
+expect_in out '"date":"2021-03-05"'
+expect_exit 0 "$TRAWL_SEARCH" --db "$WORK/mapped.db" region:north
+expect_exit 1 "$TRAWL_SEARCH" --db "$WORK/mapped.db" region:south
+
+# --encoding forces one; an unknown one is a usage error.
+expect_exit 2 "$TRAWL_INDEX" --db "$WORK/e.db" --encoding klingon-8 corpus
+expect_in err "unknown encoding"
+
+finish
