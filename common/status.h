@@ -14,16 +14,21 @@ class Status {
  public:
   Status() = default;  // ok
   static Status Ok() { return Status(); }
-  static Status Failed(std::string message) { return Status(std::move(message)); }
+  static Status Failed(std::string message) { return Status(std::move(message), false); }
+  // The file or folder does not exist (any more).
+  static Status NotFound(std::string message) { return Status(std::move(message), true); }
 
   bool ok() const { return message_.empty(); }
+  bool not_found() const { return not_found_; }
   const std::string& message() const { return message_; }
 
  private:
-  explicit Status(std::string message) : message_(std::move(message)) {
+  Status(std::string message, bool not_found)
+      : message_(std::move(message)), not_found_(not_found) {
     if (message_.empty()) message_ = "unknown error";
   }
   std::string message_;
+  bool not_found_ = false;
 };
 
 }  // namespace trawl

@@ -98,7 +98,10 @@ void Crawler::entry(Walk& w, const std::string& path, const std::string& rel, Fi
     }
     case FileType::kRegular: {
       FileInfo info;
-      if (Status s = fs_.stat(path, &info); !s.ok()) return w.on_error(path, s);
+      if (Status s = fs_.stat(path, &info); !s.ok()) {
+        if (s.not_found()) return w.on_skip(path, SkipReason::kVanished);
+        return w.on_error(path, s);
+      }
       if (info.type != FileType::kRegular) return;  // replaced since the listing
       return file(w, path, info);
     }

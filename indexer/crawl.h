@@ -40,7 +40,8 @@ struct FileRef {
 };
 
 enum class SkipReason {
-  kHidden, kSymlink, kSpecial, kExcluded, kIgnored, kGlob, kDepth, kLoop, kOutside, kSeen
+  kHidden, kSymlink, kSpecial, kExcluded, kIgnored, kGlob, kDepth, kLoop, kOutside, kSeen,
+  kVanished
 };
 
 struct CrawlOptions {

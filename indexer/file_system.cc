@@ -13,7 +13,9 @@
 namespace trawl::indexer {
 namespace {
 
-Status errno_status(int err) { return Status::Failed(std::strerror(err)); }
+Status errno_status(int err) {
+  return err == ENOENT ? Status::NotFound(std::strerror(err)) : Status::Failed(std::strerror(err));
+}
 
 FileType type_of(mode_t mode) {
   if (S_ISREG(mode)) return FileType::kRegular;

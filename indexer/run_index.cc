@@ -26,6 +26,7 @@ const char* skip_reason_name(SkipReason r) {
     case SkipReason::kLoop: return "symlink loop";
     case SkipReason::kOutside: return "outside roots";
     case SkipReason::kSeen: return "already seen";
+    case SkipReason::kVanished: return "vanished";
   }
   return "other";
 }
@@ -113,6 +114,7 @@ void Indexer::index_file(const FileRef& ref) {
                 "larger than --max-filesize " + std::to_string(options_.max_filesize) + " bytes");
   }
   if (Status s = fs_.read(ref.path, options_.max_filesize, &bytes_); !s.ok()) {
+    if (s.not_found()) return skip(ref.path, "vanished");
     return fail(ref.path, "cannot read: " + s.message());
   }
   FileExtraction fx;

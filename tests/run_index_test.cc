@@ -81,6 +81,31 @@ TEST_CASE("run_index: indexes what it can, names what it cannot, exit 1") {
   CHECK(ids(tmp / "db", "secret").empty());
 }
 
+TEST_CASE("run_index: a file that vanishes during the crawl is skipped, not failed") {
+  testing::TempDir tmp;
+  testing::MemFileSystem fs;
+  fs.add_file("/c/stays.txt", "Stays\n\nhere");
+  fs.add_file("/c/gone.txt", "Gone\n\nsoon");
+  fs.vanish("/c/gone.txt");
+  Run r = index(fs, tmp / "db");
+  CHECK(r.code == kExitOk);
+  CHECK(r.summary.documents == 1);
+  CHECK(r.summary.skipped["vanished"] == 1);
+  CHECK(r.summary.failed == 0);
+}
+
+TEST_CASE("run_index: an unreadable folder is named, the rest is indexed") {
+  testing::TempDir tmp;
+  testing::MemFileSystem fs;
+  fs.add_file("/c/ok/a.txt", "A\n\nfine");
+  fs.add_file("/c/locked/b.txt", "B\n\nhidden");
+  fs.fail("/c/locked", "Permission denied");
+  Run r = index(fs, tmp / "db");
+  CHECK(r.code == kExitSomeFailed);
+  CHECK(r.summary.documents == 1);
+  CHECK(r.err.find("trawl-index: error: 'locked': Permission denied") != std::string::npos);
+}
+
 TEST_CASE("run_index: a re-run replaces documents instead of adding copies") {
   testing::TempDir tmp;
   testing::MemFileSystem fs = corpus();

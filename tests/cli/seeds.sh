@@ -28,4 +28,23 @@ PY
 "$TRAWL_SEARCH" --db "$DB" --json 'montreal' > out
 expect_in out '"title":"Canada and allies discuss joint response to Russia’s imprisonment of Navalny"'
 
+# Every title is the headline: never a date line, a breadcrumb or site navigation.
+"$TRAWL_SEARCH" --db "$DB" --json -n 10 path:seeds > out
+python3 - out <<'PY' || fail "seed titles"
+import json, sys
+titles = {json.loads(l)["data"]["path"].rsplit("/", 1)[1][:3]: json.loads(l)["data"]["title"]
+          for l in open(sys.argv[1]) if '"hit"' in l}
+want = {
+    "000": "Canada and allies discuss joint response to Russia's imprisonment of Kremlin critic Navalny",
+    "001": "Canada and allies discuss joint response to Russia’s imprisonment of Navalny",
+    "002": "Reviewing Russian-Canadian Bilateral Relations",
+    "004": "To the Prime Minister of Canada",
+}
+for k, v in want.items():
+    assert titles[k] == v, (k, titles[k])
+# 003 has no headline: its first sentence, shortened at a word boundary.
+assert titles["003"].startswith("Canada and its allies on Friday called on Belarus"), titles["003"]
+assert titles["003"].endswith("…") and len(titles["003"]) <= 151, titles["003"]
+PY
+
 finish

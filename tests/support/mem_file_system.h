@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <functional>
 #include <string>
 
@@ -36,6 +37,8 @@ class MemFileSystem : public indexer::FileSystem {
   // Listing or reading `path` fails with `message`.
   void fail(const std::string& path, std::string message) { failures_[path] = std::move(message); }
   void remove(const std::string& path) { nodes_.erase(path); }
+  // `path` is listed in its folder but is gone when stat'ed or read.
+  void vanish(const std::string& path) { vanished_.insert(path); }
 
   int reads(const std::string& path) const {
     std::lock_guard<std::mutex> lock(*mu_);
@@ -46,7 +49,7 @@ class MemFileSystem : public indexer::FileSystem {
   Status list(const std::string& dir, std::vector<indexer::DirEntry>* entries) const override {
     if (auto f = failures_.find(dir); f != failures_.end()) return Status::Failed(f->second);
     auto it = nodes_.find(dir);
-    if (it == nodes_.end()) return Status::Failed("No such file or directory");
+    if (it == nodes_.end()) return Status::NotFound("No such file or directory");
     const std::string prefix = dir == "/" ? "/" : dir + "/";
     for (auto c = nodes_.lower_bound(prefix); c != nodes_.end(); ++c) {
       if (c->first.compare(0, prefix.size(), prefix) != 0) break;
@@ -58,8 +61,9 @@ class MemFileSystem : public indexer::FileSystem {
   }
 
   Status stat(const std::string& path, indexer::FileInfo* info) const override {
+    if (vanished_.count(path)) return Status::NotFound("No such file or directory");
     auto it = nodes_.find(path);
-    if (it == nodes_.end()) return Status::Failed("No such file or directory");
+    if (it == nodes_.end()) return Status::NotFound("No such file or directory");
     describe(path, it->second, info);
     return Status::Ok();
   }
@@ -76,7 +80,7 @@ class MemFileSystem : public indexer::FileSystem {
     for (int hops = 0; hops < 40; ++hops) {
       std::string resolved = resolve_parents(current);
       auto it = nodes_.find(resolved);
-      if (it == nodes_.end()) return Status::Failed("No such file or directory");
+      if (it == nodes_.end()) return Status::NotFound("No such file or directory");
       if (it->second.type != indexer::FileType::kSymlink) {
         *real = resolved;
         describe(resolved, it->second, info);
@@ -94,7 +98,7 @@ class MemFileSystem : public indexer::FileSystem {
     }
     if (auto f = failures_.find(path); f != failures_.end()) return Status::Failed(f->second);
     auto it = nodes_.find(path);
-    if (it == nodes_.end()) return Status::Failed("No such file or directory");
+    if (it == nodes_.end()) return Status::NotFound("No such file or directory");
     if (it->second.type != indexer::FileType::kRegular) return Status::Failed("not a regular file");
     if (it->second.content.size() > max_bytes) return Status::Failed("file too large");
     *bytes = it->second.content;
@@ -143,6 +147,7 @@ class MemFileSystem : public indexer::FileSystem {
 
   std::map<std::string, Node> nodes_;
   std::map<std::string, std::string> failures_;
+  std::set<std::string> vanished_;
   std::unique_ptr<std::mutex> mu_ = std::make_unique<std::mutex>();  // movable
   mutable std::map<std::string, int> reads_;
 };

@@ -1,0 +1,41 @@
+# Inputs that must never abort a run or corrupt the database: a 1 MB token,
+# a 1 GB file, NUL bytes, odd file names, FIFOs, symlink loops, deep paths.
+source "$(dirname "$0")/lib.sh"
+command -v xapian-check >/dev/null || skip "xapian-check is not installed (xapian-tools)"
+
+mkdir -p in
+printf 'Good file\n\nThe harbour crane lifted containers.\n' > in/good.txt
+python3 -c "print('Long token\n\n' + 'x' * (1 << 20) + ' tailword')" > in/token.txt
+truncate -s 1G in/huge.txt                       # sparse: costs no disk
+printf 'Nul file\n\nbefore\0after\n' > in/nul.txt
+printf 'Name with newline\n\nnewlineword\n' > "in/new"$'\n'"line.txt"
+printf 'Bad name\n\nbadnameword\n' > "in/bad"$'\xff'"name.txt"
+printf 'Escape name\n\nescapeword\n' > "in/esc"$'\x1b'"[31mred.txt"
+mkfifo in/pipe.txt
+deep=in/$(printf 'd%.0s' {1..60})/$(printf 'e%.0s' {1..60})/$(printf 'f%.0s' {1..60})/$(printf 'g%.0s' {1..60})
+mkdir -p "$deep" && printf 'Deep file\n\ndeepword\n' > "$deep/deep.txt"
+mkdir in/loop && ln -s .. in/loop/up
+
+expect_exit 0 timeout 60 "$TRAWL_INDEX" --db db in
+expect_in err "'in/huge.txt': skipped: too large"
+expect_in err "indexed 6 documents"
+expect_exit 0 xapian-check db
+expect_exit 0 "$TRAWL_SEARCH" --db db tailword
+expect_exit 0 "$TRAWL_SEARCH" --db db deepword
+expect_exit 1 "$TRAWL_SEARCH" --db db after
+# Control characters in names are escaped on the terminal, exact in JSON.
+expect_exit 0 "$TRAWL_SEARCH" --db db --color always escapeword
+grep -q $'\x1b\[31mred' out && fail "raw escape sequence from a file name reached the terminal"
+expect_in out 'esc\x1B[31mred.txt'
+expect_exit 0 "$TRAWL_SEARCH" --db db --json newlineword
+python3 -c "import json,sys; [json.loads(l) for l in open('out')]" || fail "JSON with a newline in a path"
+expect_in out 'in/new\nline.txt'
+expect_exit 0 "$TRAWL_SEARCH" --db db -l -0 badnameword
+# -L: the loop is detected, every file indexed once, the run ends.
+expect_exit 0 timeout 60 "$TRAWL_INDEX" --db db2 -L --debug in
+expect_in err "symlink loop"
+expect_exit 0 xapian-check db2
+[[ $("$TRAWL_SEARCH" --db db2 -c harbour) == 1 ]] || fail "good.txt indexed more than once with -L"
+# A file that is not a FIFO-safe regular file never blocks the run.
+expect_exit 0 timeout 20 "$TRAWL_INDEX" --db db3 in/pipe.txt
+finish
