@@ -51,7 +51,8 @@ void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
   app.add_flag("--hidden", o.crawl.hidden, "Index hidden files and folders too");
   app.add_flag("--no-ignore", o.crawl.no_ignore, "Do not honour .gitignore, .ignore, .trawlignore");
   app.add_option("-g,--glob", o.crawl.globs,
-                 "Include only matching files; '!GLOB' excludes (repeatable, gitignore syntax)");
+                 "Include only matching files; '!GLOB' excludes (repeatable, gitignore syntax)")
+      ->allow_extra_args(false);
   app.add_option("--max-depth", o.crawl.max_depth, "Descend at most N folders (0: only PATHs)");
   app.add_flag("-L,--follow", o.crawl.follow, "Follow symlinks (each real file once)");
   app.add_flag("--follow-outside", o.crawl.follow_outside,
@@ -64,7 +65,8 @@ void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
   app.add_option("--jsonl-text", o.extract.jsonl_text, "JSON field holding the text (default text)");
   app.add_option("--filter", f.filters,
                  "EXT:COMMAND converts files with extension EXT to text (no shell; the path is "
-                 "appended, or replaces %f; repeatable)");
+                 "appended, or replaces %f; repeatable)")
+      ->allow_extra_args(false);
   app.add_option("--filter-timeout", f.filter_timeout, "Seconds a filter may run (default 30)")
       ->check(CLI::Range(0.1, 86400.0));
   app.add_flag("--files", o.list_files, "List the files that would be indexed; write nothing");

@@ -50,7 +50,8 @@ int main(int argc, char** argv) {
       "something matched, 1 if nothing did, 2 on error.",
       "trawl-search"};
   app.add_option("QUERY", words, "Query words (joined with spaces)");
-  app.add_option("-e,--query", dash_words, "A query that starts with '-' (repeatable)");
+  app.add_option("-e,--query", dash_words, "A query that starts with '-' (repeatable)")
+      ->allow_extra_args(false);
   app.add_option("--db", db_flag,
                  "Database (default: $TRAWL_DB, else the nearest .trawl/ here or above)");
   app.add_flag("--or", options.match_any, "Match any word instead of all (ranked by how many)");
