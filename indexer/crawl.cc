@@ -12,8 +12,14 @@ struct Crawler::Walk {
   std::vector<std::pair<uint64_t, uint64_t>> ancestors;  // folders being walked (loops)
 };
 
+namespace {
+
+constexpr uint64_t kMaxIgnoreFileBytes = 1 << 20;
+
+}  // namespace
+
 Crawler::Crawler(const FileSystem& fs, CrawlOptions options)
-    : fs_(fs), options_(std::move(options)) {
+    : fs_(fs), options_(std::move(options)), globs_(options_.rules.globs) {
   if (options_.rules.follow) {
     for (const std::string& root : options_.roots) {
       std::string real;
@@ -62,11 +68,40 @@ void Crawler::crawl(const std::string& root, const FileFn& on_file, const SkipFn
   }
 }
 
+std::vector<IgnoreRules> Crawler::ignore_level(const std::string& dir, const std::string& rel,
+                                               const std::vector<DirEntry>& entries) const {
+  std::vector<IgnoreRules> level;
+  if (options_.rules.no_ignore) return level;
+  for (std::string_view name : kIgnoreFiles) {
+    for (const DirEntry& e : entries) {
+      if (e.name != name || e.type != FileType::kRegular) continue;
+      std::string text;
+      if (fs_.read_head(dir + "/" + e.name, kMaxIgnoreFileBytes, &text).ok()) {
+        level.emplace_back(text, rel);
+      }
+    }
+  }
+  return level;
+}
+
+bool Crawler::filtered(Walk& w, const std::string& path, const std::string& rel, bool is_dir) {
+  if (ignores_.ignored(rel, is_dir)) {
+    w.on_skip(path, SkipReason::kIgnored);
+    return true;
+  }
+  if (!globs_.empty() && !globs_.included(rel, is_dir)) {
+    w.on_skip(path, SkipReason::kGlob);
+    return true;
+  }
+  return false;
+}
+
 void Crawler::walk_dir(Walk& w, const std::string& dir, const std::string& rel, int depth) {
   std::vector<DirEntry> entries;
   if (Status s = fs_.list(dir, &entries); !s.ok()) return w.on_error(dir, s);
   std::sort(entries.begin(), entries.end(),
             [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
+  ignores_.push(ignore_level(dir, rel, entries));
   const std::string base = dir == "/" ? "" : dir;
   for (const DirEntry& e : entries) {
     const std::string path = base + "/" + e.name;
@@ -75,12 +110,14 @@ void Crawler::walk_dir(Walk& w, const std::string& dir, const std::string& rel, 
       w.on_skip(path, SkipReason::kHidden);
       continue;
     }
+    if (filtered(w, path, child_rel, e.type == FileType::kDirectory)) continue;
     if (options_.rules.max_depth >= 0 && depth + 1 > options_.rules.max_depth) {
       w.on_skip(path, SkipReason::kDepth);
       continue;
     }
     entry(w, path, child_rel, e.type, depth + 1);
   }
+  ignores_.pop();
 }
 
 void Crawler::entry(Walk& w, const std::string& path, const std::string& rel, FileType type,

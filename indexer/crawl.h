@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "file_system.h"
+#include "ignore.h"
 #include "options.h"
 #include "status.h"
 
@@ -50,8 +51,6 @@ struct CrawlOptions {
   std::vector<std::string> roots;    // all roots of the run (for follow_outside)
 };
 
-class IgnoreStack;
-
 class Crawler {
  public:
   using FileFn = std::function<void(const FileRef&)>;
@@ -73,11 +72,18 @@ class Crawler {
   void file(Walk& w, const std::string& path, const FileInfo& info);
   bool excluded(const std::string& path) const;
   bool inside_roots(const std::string& real) const;
+  // Reads the ignore files among `entries` of folder `dir`.
+  std::vector<IgnoreRules> ignore_level(const std::string& dir, const std::string& rel,
+                                        const std::vector<DirEntry>& entries) const;
+  // Why the entry at `rel` is left out by ignore files or globs, if it is.
+  bool filtered(Walk& w, const std::string& path, const std::string& rel, bool is_dir);
 
   const FileSystem& fs_;
   CrawlOptions options_;
   std::vector<std::string> real_roots_;
   std::set<std::pair<uint64_t, uint64_t>> seen_;  // real files and folders already walked
+  IgnoreStack ignores_;
+  GlobSet globs_;
 };
 
 }  // namespace trawl::indexer
