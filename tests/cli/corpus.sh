@@ -43,14 +43,14 @@ expect_exit 0 "$TRAWL_SEARCH" --db "$DB" Noël
 expect_exit 0 "$TRAWL_SEARCH" --db "$DB" -F 'harbour AND bridge'
 
 # Titles: the headline, not the date or navigation line.
-"$TRAWL_SEARCH" --db "$DB" --json 'flood warning' > out
-expect_in out '"title":"River Lune flood warning for the lower valley"'
-"$TRAWL_SEARCH" --db "$DB" --json 'rail strike' > out
-expect_in out '"title":"Rail strike ends after drivers accept new pay offer"'
+"$TRAWL_SEARCH" --db "$DB" --json 'flood warning' > "$WORK/out"
+expect_in "$WORK/out" '"title":"River Lune flood warning for the lower valley"'
+"$TRAWL_SEARCH" --db "$DB" --json 'rail strike' > "$WORK/out"
+expect_in "$WORK/out" '"title":"Rail strike ends after drivers accept new pay offer"'
 # JSON Lines records keep their ids; snippets highlight in the original text.
-"$TRAWL_SEARCH" --db "$DB" --json lichens > out
-expect_in out '"id":"conf-02"'
-python3 - out <<'PY' || fail "JSON output"
+"$TRAWL_SEARCH" --db "$DB" --json lichens > "$WORK/out"
+expect_in "$WORK/out" '"id":"conf-02"'
+python3 - "$WORK/out" <<'PY' || fail "JSON output"
 import json, sys
 recs = [json.loads(l) for l in open(sys.argv[1])]
 assert recs[-1]["type"] == "summary" and recs[-1]["data"]["matches"] >= 1
@@ -63,13 +63,13 @@ for r in recs[:-1]:
         assert snippet[s:e].decode().lower().startswith("lichen"), snippet[s:e]
 PY
 # -l lists each file once; -0 ends paths with NUL; -c counts.
-"$TRAWL_SEARCH" --db "$DB" -l -n 50 harbour > out
-[[ $(sort out | uniq -d | wc -l) -eq 0 ]] || fail "-l printed a file twice"
-"$TRAWL_SEARCH" --db "$DB" -l -0 chess > out
-[[ "$(tr '\0' '\n' < out)" == corpus/news/chess-tournament.txt ]] || fail "-0 output"
+"$TRAWL_SEARCH" --db "$DB" -l -n 50 harbour > "$WORK/out"
+[[ $(sort "$WORK/out" | uniq -d | wc -l) -eq 0 ]] || fail "-l printed a file twice"
+"$TRAWL_SEARCH" --db "$DB" -l -0 chess > "$WORK/out"
+[[ "$(tr '\0' '\n' < "$WORK/out")" == corpus/news/chess-tournament.txt ]] || fail "-0 output"
 [[ $("$TRAWL_SEARCH" --db "$DB" -c chess) == 1 ]] || fail "-c chess"
 # Deep snippet in a long document: the passage around the rare word.
-"$TRAWL_SEARCH" --db "$DB" --color never samphire > out
-expect_in out "samphire"
-expect_in out "…"
+"$TRAWL_SEARCH" --db "$DB" --color never samphire > "$WORK/out"
+expect_in "$WORK/out" "samphire"
+expect_in "$WORK/out" "…"
 finish
