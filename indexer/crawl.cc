@@ -10,6 +10,15 @@ struct Crawler::Walk {
   const SkipFn& on_skip;
   const ErrorFn& on_error;
   std::vector<std::pair<uint64_t, uint64_t>> ancestors;  // folders being walked (loops)
+  // Symlinks are followed after the real tree, so that a file reachable both
+  // directly and through a link is reported under its real path.
+  struct Link {
+    std::string path, rel;
+    int depth;
+    IgnoreStack ignores;
+    std::vector<std::pair<uint64_t, uint64_t>> ancestors;
+  };
+  std::vector<Link> links;
 };
 
 namespace {
@@ -48,7 +57,7 @@ bool Crawler::inside_roots(const std::string& real) const {
 
 void Crawler::crawl(const std::string& root, const FileFn& on_file, const SkipFn& on_skip,
                     const ErrorFn& on_error) {
-  Walk w{on_file, on_skip, on_error, {}};
+  Walk w{on_file, on_skip, on_error, {}, {}};
   FileInfo info;
   if (Status s = fs_.stat(root, &info); !s.ok()) return on_error(root, s);
   if (info.type == FileType::kSymlink) {  // a root named on the command line is followed
@@ -62,7 +71,16 @@ void Crawler::crawl(const std::string& root, const FileFn& on_file, const SkipFn
       if (excluded(root)) return on_skip(root, SkipReason::kExcluded);
       seen_.insert({info.dev, info.ino});
       w.ancestors.push_back({info.dev, info.ino});
-      return walk_dir(w, root, "", 0);
+      walk_dir(w, root, "", 0);
+      // Links found on the way (and links inside them) come last.
+      for (size_t i = 0; i < w.links.size(); ++i) {
+        Walk::Link link = std::move(w.links[i]);
+        std::swap(ignores_, link.ignores);
+        w.ancestors = std::move(link.ancestors);
+        follow_link(w, link.path, link.rel, link.depth);
+        std::swap(ignores_, link.ignores);
+      }
+      return;
     default:
       return on_skip(root, SkipReason::kSpecial);
   }
@@ -144,7 +162,8 @@ void Crawler::entry(Walk& w, const std::string& path, const std::string& rel, Fi
     }
     case FileType::kSymlink:
       if (!options_.rules.follow) return w.on_skip(path, SkipReason::kSymlink);
-      return follow_link(w, path, rel, depth);
+      w.links.push_back(Walk::Link{path, rel, depth, ignores_, w.ancestors});
+      return;
     case FileType::kOther:
       return w.on_skip(path, SkipReason::kSpecial);
   }

@@ -9,9 +9,10 @@
 //   CrawlRules::no_ignore; -g/--glob patterns include or ('!') exclude;
 // - folders in CrawlOptions::exclude (the database) are never entered;
 // - entries deeper than CrawlRules::max_depth are skipped (0 = the roots);
-// - symlinks are skipped, or with CrawlRules::follow followed: each real
-//   file and folder once, loops detected, targets outside the roots skipped
-//   unless CrawlRules::follow_outside;
+// - symlinks are skipped, or with CrawlRules::follow followed after the rest
+//   of the root (so a file reachable directly and through a link keeps its
+//   real path): each real file and folder once, loops detected, targets
+//   outside the roots skipped unless CrawlRules::follow_outside;
 // - sockets, FIFOs and devices are never reported (nor opened).
 // A root that is a file is reported as is; a root that is a symlink is
 // followed. Errors (an unreadable folder) go to the error callback and the
