@@ -103,6 +103,7 @@ const SkipCase kSkips[] = {
     {"other/picture.png", "binary"},
     {"pdf/scan.pdf", "no text layer"},
     {"pdf/damaged.pdf", ""},
+    {"email/not-a-message.eml", ""},
 };
 
 TEST_CASE("formats: binary files and scans are skipped, damaged files fail") {
@@ -118,6 +119,31 @@ TEST_CASE("formats: binary files and scans are skipped, damaged files fail") {
       CHECK(fx.skip_reason == c.reason);
     }
   }
+}
+
+TEST_CASE("formats: e-mail headers become fields; an mbox gives one document per message") {
+  const std::string dir = std::string(TRAWL_TEST_DATA) + "/formats/email/";
+  Extraction one;
+  REQUIRE(extract_email(read_file(dir + "qp-latin1.eml"), {}, &one).ok());
+  REQUIRE(one.docs.size() == 1);
+  CHECK(one.docs[0].author == "André Leclerc <andre@example.fr>");
+  CHECK(one.docs[0].date == "2025-02-05T18:00:00Z");
+  CHECK(one.docs[0].fields == std::vector<Field>{{"from", "André Leclerc <andre@example.fr>"},
+                                                 {"to", "club@example.fr"}});
+  Extraction att;
+  REQUIRE(extract_email(read_file(dir + "attachment.eml"), {}, &att).ok());
+  CHECK(att.docs[0].fields.back() == Field{"attachments", "invoice-lantern.pdf"});
+  Extraction box;
+  REQUIRE(extract_mbox(read_file(dir + "mailbox.mbox"), {}, &box).ok());
+  REQUIRE(box.docs.size() == 3);
+  CHECK(box.problems.empty());
+  CHECK(box.docs[0].id == "ferry-1@example.org");
+  CHECK(box.docs[1].id == "2");
+  CHECK(box.docs[1].key_suffix == "#2");
+  CHECK(box.docs[2].title == "Timetable question");
+  CHECK(box.docs[2].date == "2025-01-14T11:00:00Z");
+  Extraction not_mbox;
+  CHECK_FALSE(extract_mbox("Subject: x\n\nbody\n", {}, &not_mbox).ok());
 }
 
 TEST_CASE("formats: detected encodings") {

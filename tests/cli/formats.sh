@@ -9,6 +9,7 @@ DB=$WORK/db
 expect_exit 1 "$TRAWL_INDEX" --db "$DB" corpus
 cp err index.err
 expect_in index.err "trawl-index: error: 'corpus/pdf/damaged.pdf': damaged or not a PDF"
+expect_in index.err "trawl-index: error: 'corpus/email/not-a-message.eml': not an e-mail message"
 expect_in index.err "trawl-index: warning: 'corpus/pdf/scan.pdf': skipped: no text layer"
 expect_in index.err "skipped"
 expect_in index.err "binary"
@@ -57,7 +58,7 @@ assert events[-1]["type"] == "summary", events[-1]
 assert any(d["path"] == "corpus/pdf/damaged.pdf" for d in kinds["failed"])
 assert any(d["path"] == "corpus/other/blob.dat" and d["reason"] == "binary" for d in kinds["skipped"])
 assert any(d["path"] == "corpus/text/cp1251.txt" and d["encoding"] == "windows-1251" for d in kinds["indexed"])
-assert events[-1]["data"]["failed"] == 1
+assert events[-1]["data"]["failed"] == 2  # damaged.pdf, not-a-message.eml
 PY
 expect_empty events.err
 
