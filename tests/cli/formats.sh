@@ -4,6 +4,7 @@
 source "$(dirname "$0")/lib.sh"
 DATA=$TRAWL_SOURCE/tests/data
 cp -r "$DATA/formats" corpus
+rm corpus/MANIFEST.tsv corpus/make_files.py corpus/pdf/make_pdfs.py  # not samples
 DB=$WORK/db
 
 expect_exit 1 "$TRAWL_INDEX" --db "$DB" corpus
@@ -44,6 +45,20 @@ for line in open(hits):
 sys.exit(1)
 PY
 done < manifest
+
+# Field filters: they restrict, they do not change the ranking.
+f() { "$TRAWL_SEARCH" --db "$DB" -l -n 100 "$@" 2>/dev/null | sort | tr '\n' ' '; }
+[[ "$(f 'ext:pdf')" == "corpus/pdf/latin1.pdf corpus/pdf/report.pdf " ]] || fail "ext:pdf gave $(f ext:pdf)"
+[[ "$(f 'harbour type:pdf')" == "corpus/pdf/report.pdf " ]] || fail "type:pdf"
+[[ "$(f 'type:html lang:de')" == "corpus/html/utf8.html " ]] || fail "type:html lang:de gave $(f 'type:html lang:de')"
+[[ "$(f 'author:leclerc')" == "corpus/email/qp-latin1.eml " ]] || fail "author:leclerc"
+[[ "$(f 'author:Varga path:markdown')" == "corpus/markdown/front-matter.md " ]] || fail "author:Varga path:markdown"
+[[ "$(f 'holidays')" == "corpus/email/html-only.eml corpus/email/mailbox.mbox " ]] || fail "holidays gave $(f holidays)"
+[[ "$(f 'holidays -path:email')" == "" ]] || fail "-path:email gave $(f 'holidays -path:email')"
+[[ "$(f 'tags:navigation')" == "corpus/markdown/front-matter.md " ]] || fail "tags:navigation"
+s1=$("$TRAWL_SEARCH" --db "$DB" --json harbour | grep report.pdf | grep -o '"score":[0-9.e-]*')
+s2=$("$TRAWL_SEARCH" --db "$DB" --json 'harbour ext:pdf' | grep report.pdf | grep -o '"score":[0-9.e-]*')
+[[ -n "$s1" && "$s1" == "$s2" ]] || fail "a filter changed the score ($s1 vs $s2)"
 
 # --json: one event per file, a summary last; valid JSON throughout.
 rm -rf "$DB"
