@@ -109,6 +109,7 @@ std::string encode_record(const DocRecord& r) {
   out.push_back(static_cast<char>(kRecordMagic));
   out.push_back(static_cast<char>(kRecordVersion));
   put_field(&out, "path", r.path);
+  if (!r.key.empty() && r.key != r.path) put_field(&out, "key", r.key);
   put_field(&out, "id", r.id);
   put_field(&out, "title", r.title);
   put_field(&out, "format", r.format);
@@ -116,6 +117,7 @@ std::string encode_record(const DocRecord& r) {
   if (!r.date.empty()) put_field(&out, "date", r.date);
   if (!r.language.empty()) put_field(&out, "lang", r.language);
   if (!r.encoding.empty()) put_field(&out, "encoding", r.encoding);
+  if (!r.hash.empty()) put_field(&out, "hash", r.hash);
   for (const auto& [name, value] : r.fields) put_field(&out, "field:" + name, value);
   put_field(&out, "mtime", std::to_string(r.mtime));
   put_field(&out, "size", std::to_string(r.size));
@@ -136,6 +138,9 @@ bool decode_record(std::string_view data, DocRecord* r) {
     if (!get_bytes(&data, &key) || !get_bytes(&data, &value)) return false;
     if (key == "path") {
       r->path = value;
+      if (r->key.empty()) r->key = value;
+    } else if (key == "key") {
+      r->key = value;
     } else if (key == "id") {
       r->id = value;
     } else if (key == "title") {
@@ -150,6 +155,8 @@ bool decode_record(std::string_view data, DocRecord* r) {
       r->language = value;
     } else if (key == "encoding") {
       r->encoding = value;
+    } else if (key == "hash") {
+      r->hash = value;
     } else if (key.substr(0, 6) == "field:") {
       r->fields.emplace_back(key.substr(6), value);
     } else if (key == "text") {

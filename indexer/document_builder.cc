@@ -1,5 +1,6 @@
 #include "document_builder.h"
 
+#include <algorithm>
 #include <ctime>
 
 #include "fold.h"
@@ -7,7 +8,7 @@
 namespace trawl::indexer {
 namespace {
 
-constexpr size_t kStemCacheLimit = 200000;
+constexpr size_t kKnownTermsLimit = 200000;
 constexpr Xapian::termpos kSectionGap = 100;  // between body, fields, author
 
 std::string lower(std::string s) {
@@ -23,7 +24,47 @@ std::string extension(const std::string& path) {
   return lower(path.substr(dot + 1));
 }
 
+// The boolean terms derived from the path: its folders.
+void add_path_terms(const std::string& path, Xapian::Document* doc) {
+  for (size_t start = 1, slash; (slash = path.find('/', start)) != std::string::npos;
+       start = slash + 1) {
+    std::string folder = fold(path.substr(start, slash - start));
+    if (!folder.empty()) doc->add_boolean_term(schema::bounded_term(schema::kPathPrefix, folder));
+  }
+}
+
+void add_stamp_values(const schema::DocRecord& r, Xapian::Document* doc) {
+  doc->add_value(schema::kSlotMtime, Xapian::sortable_serialise(static_cast<double>(r.mtime)));
+  doc->add_value(schema::kSlotSize, Xapian::sortable_serialise(static_cast<double>(r.size)));
+  doc->add_value(schema::kSlotPath, r.path);
+  if (!r.hash.empty()) doc->add_value(schema::kSlotHash, r.hash);
+}
+
 }  // namespace
+
+void move_document(Xapian::Document* doc, schema::DocRecord record, const std::string& new_path,
+                   int64_t mtime, uint64_t size) {
+  const std::string key = record.key.empty() ? record.path : record.key;
+  doc->remove_term(schema::id_term(key));
+  doc->remove_term(schema::file_term(record.path));
+  std::vector<std::string> folders;
+  const std::string p(schema::kPathPrefix);
+  for (auto t = doc->termlist_begin(); t != doc->termlist_end(); ++t) {
+    if ((*t).compare(0, p.size(), p) == 0) folders.push_back(*t);
+  }
+  for (const std::string& t : folders) doc->remove_term(t);
+  const std::string new_key = new_path + key.substr(std::min(key.size(), record.path.size()));
+  if (record.id == record.path) record.id = new_path;
+  record.path = new_path;
+  record.key = new_key;
+  record.mtime = mtime;
+  record.size = size;
+  doc->add_boolean_term(schema::id_term(new_key));
+  doc->add_boolean_term(schema::file_term(new_path));
+  add_path_terms(new_path, doc);
+  add_stamp_values(record, doc);
+  doc->set_data(schema::encode_record(record));
+}
 
 std::string date_key(const std::string& iso_date, int64_t mtime) {
   if (iso_date.size() >= 10 && iso_date[4] == '-' && iso_date[7] == '-') {
@@ -40,29 +81,26 @@ std::string date_key(const std::string& iso_date, int64_t mtime) {
 
 DocumentBuilder::DocumentBuilder(Xapian::Stem stemmer) : stemmer_(std::move(stemmer)) {}
 
-const std::string& DocumentBuilder::stem(const std::string& term) {
-  static const std::string kNone;
-  if (stemmer_.is_none() || !should_stem(term)) return kNone;
-  auto it = stem_cache_.find(term);
-  if (it != stem_cache_.end()) return it->second;
-  if (stem_cache_.size() >= kStemCacheLimit) stem_cache_.clear();
-  return stem_cache_.emplace(term, stemmer_(term)).first->second;
+void DocumentBuilder::note_stem(const std::string& term) {
+  if (stemmer_.is_none() || !should_stem(term)) return;
+  if (!known_terms_.insert(term).second) return;
+  if (known_terms_.size() > kKnownTermsLimit) known_terms_.clear();
+  new_stems_.emplace_back(stemmer_(term), term);
+}
+
+std::vector<std::pair<std::string, std::string>> DocumentBuilder::take_new_stems() {
+  return std::exchange(new_stems_, {});
 }
 
 void DocumentBuilder::index_title(const std::string& title, Xapian::Document* doc) {
   tokens_.clear();
   analyzer_.analyze(title, &tokens_, schema::kTitlePosition);
   const std::string s(schema::kTitlePrefix);
-  const std::string z(schema::kStemPrefix);
   for (const Token& t : tokens_) {
     if (t.pos >= schema::kTitlePosition + schema::kMaxTitleTokens) break;
     doc->add_posting(t.term, t.pos, schema::kTitleWdf);
     doc->add_posting(s + t.term, t.pos);
-    const std::string& st = stem(t.term);
-    if (!st.empty()) {
-      doc->add_term(z + st, schema::kTitleWdf);
-      doc->add_term(z + s + st);
-    }
+    note_stem(t.term);
   }
 }
 
@@ -71,17 +109,10 @@ Xapian::termpos DocumentBuilder::index_text(const std::string& text, const std::
                                             Xapian::Document* doc) {
   tokens_.clear();
   Xapian::termpos next = analyzer_.analyze(text, &tokens_, pos);
-  const std::string z(schema::kStemPrefix);
   for (const Token& t : tokens_) {
-    const std::string& st = stem(t.term);
-    if (plain) {
-      doc->add_posting(t.term, t.pos);
-      if (!st.empty()) doc->add_term(z + st);
-    }
-    if (!prefix.empty()) {
-      doc->add_posting(prefix + t.term, t.pos);
-      if (!st.empty()) doc->add_term(z + prefix + st);
-    }
+    if (plain) doc->add_posting(t.term, t.pos);
+    if (!prefix.empty()) doc->add_posting(prefix + t.term, t.pos);
+    note_stem(t.term);
   }
   return next;
 }
@@ -93,11 +124,7 @@ void DocumentBuilder::index_filters(const schema::DocRecord& r, Xapian::Document
   std::string ext = extension(r.path);
   if (!ext.empty()) doc->add_boolean_term(schema::bounded_term(schema::kExtPrefix, ext));
   if (!r.format.empty()) doc->add_boolean_term(std::string(schema::kFormatPrefix) + r.format);
-  for (size_t start = 1, slash; (slash = r.path.find('/', start)) != std::string::npos;
-       start = slash + 1) {
-    std::string folder = fold(r.path.substr(start, slash - start));
-    if (!folder.empty()) doc->add_boolean_term(schema::bounded_term(schema::kPathPrefix, folder));
-  }
+  add_path_terms(r.path, doc);
   if (!r.language.empty()) {
     std::string lang = lower(r.language);
     doc->add_boolean_term(schema::bounded_term(schema::kLangPrefix, lang));
@@ -125,10 +152,7 @@ Xapian::Document DocumentBuilder::build(const schema::DocRecord& record,
   index_filters(record, &doc);
   doc.add_boolean_term(schema::id_term(key));
   doc.add_boolean_term(schema::file_term(record.path));
-  doc.add_value(schema::kSlotMtime,
-                Xapian::sortable_serialise(static_cast<double>(record.mtime)));
-  doc.add_value(schema::kSlotSize,
-                Xapian::sortable_serialise(static_cast<double>(record.size)));
+  add_stamp_values(record, &doc);
   doc.set_data(schema::encode_record(record));
   return doc;
 }

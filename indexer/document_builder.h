@@ -8,7 +8,8 @@
 #pragma once
 
 #include <string>
-#include <unordered_map>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -26,6 +27,12 @@ class DocumentBuilder {
   // schema::id_term).
   Xapian::Document build(const schema::DocRecord& record, const std::string& key);
 
+  // The (stem, term) pairs of the stemmable terms this builder has indexed
+  // since the last call and not reported before: the writer records them in
+  // the database's stem table (schema.h), which the searcher uses to expand
+  // a word to all indexed words with the same stem.
+  std::vector<std::pair<std::string, std::string>> take_new_stems();
+
  private:
   void index_title(const std::string& title, Xapian::Document* doc);
   // Indexes `text` from position `pos` under `prefix` (and unprefixed when
@@ -33,14 +40,21 @@ class DocumentBuilder {
   Xapian::termpos index_text(const std::string& text, const std::string& prefix, bool plain,
                              Xapian::termpos pos, Xapian::Document* doc);
   void index_filters(const schema::DocRecord& record, Xapian::Document* doc);
-  // The stem of `term`, or "" when the term is not stemmed.
-  const std::string& stem(const std::string& term);
+  // Remembers the stem of `term` for take_new_stems().
+  void note_stem(const std::string& term);
 
   Analyzer analyzer_;
   Xapian::Stem stemmer_;
   std::vector<Token> tokens_;
-  std::unordered_map<std::string, std::string> stem_cache_;
+  std::unordered_set<std::string> known_terms_;  // bounded; forgetting only costs repeats
+  std::vector<std::pair<std::string, std::string>> new_stems_;
 };
+
+// Moves a document built for one file to another path (a renamed file with
+// the same content): replaces the id, file and folder terms, the path value,
+// the stamp values and the record. `record` is the document's decoded data.
+void move_document(Xapian::Document* doc, schema::DocRecord record, const std::string& new_path,
+                   int64_t mtime, uint64_t size);
 
 // "YYYYMMDD" for an ISO 8601 date ("2024-05-03T10:00:00Z" -> "20240503"),
 // else for the mtime (seconds, UTC).

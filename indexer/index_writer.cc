@@ -1,13 +1,6 @@
 #include "index_writer.h"
 
-#include <sys/stat.h>
-
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-
-#include <xapian.h>
-
+#include "db_store.h"
 #include "diag.h"
 #include "error.h"
 #include "language.h"
@@ -16,93 +9,132 @@
 namespace trawl::indexer {
 namespace {
 
-namespace fs = std::filesystem;
-
-// Refuses to turn an unrelated non-empty directory into a database, and
-// creates a missing one private to the user.
-void prepare_directory(const std::string& path) {
-  std::error_code ec;
-  if (fs::exists(path, ec)) {
-    if (!fs::is_directory(path, ec)) {
-      throw Error("database " + quote(path) + ": exists and is not a directory");
-    }
-    bool empty = fs::is_empty(path, ec);
-    if (!empty && !fs::exists(fs::path(path) / "iamglass", ec)) {
-      throw Error("database " + quote(path) +
-                  ": the directory exists and is not a trawl database (refusing to write into it)");
-    }
-    return;
-  }
-  if (::mkdir(path.c_str(), 0700) != 0 && errno != EEXIST) {
-    throw Error("database " + quote(path) + ": cannot create: " + std::strerror(errno));
-  }
-}
-
-Xapian::WritableDatabase open_database(const std::string& path) {
+Xapian::WritableDatabase open_database(const std::string& path, const std::string& name) {
   try {
     return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
   } catch (const Xapian::DatabaseLockError&) {
-    throw Error("database " + quote(path) + ": locked by another trawl-index", kExitLocked);
+    throw Error("database " + quote(name) + ": locked by another trawl-index", kExitLocked);
   } catch (const Xapian::Error& e) {
-    throw Error("database " + quote(path) + ": cannot open: " + e.get_msg());
+    throw Error("database " + quote(name) + ": cannot open: " + e.get_msg());
   }
+}
+
+std::vector<Xapian::docid> docs_of(const Xapian::Database& db, const std::string& path) {
+  std::vector<Xapian::docid> ids;
+  const std::string term = schema::file_term(path);
+  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) ids.push_back(*it);
+  return ids;
 }
 
 }  // namespace
 
-IndexWriter::IndexWriter(const std::string& path, std::string_view language)
-    : path_(path) {
-  if (!language.empty()) make_stemmer(language);  // reject before creating anything
-  prepare_directory(path);
-  db_ = open_database(path);
-  std::string schema = db_.get_metadata(std::string(schema::kMetaSchema));
-  if (!schema.empty() && std::stoi(schema) > schema::kSchemaVersion) {
-    throw Error("database " + quote(path) + ": made by a newer trawl (schema " + schema +
-                "); upgrade trawl");
+std::string resolve_language(const Xapian::Database* db, std::string_view requested,
+                             const std::string& name) {
+  if (!requested.empty()) make_stemmer(requested);  // rejects unknown names first
+  std::string stored = db ? db->get_metadata(std::string(schema::kMetaLanguage)) : "";
+  if (!stored.empty() && !requested.empty() && stored != requested) {
+    throw Error("database " + quote(name) + ": built with language " + quote(stored) + ", not " +
+                quote(requested) + " (use --rebuild to change the language)");
   }
-  std::string stored = db_.get_metadata(std::string(schema::kMetaLanguage));
-  if (!stored.empty() && !language.empty() && stored != language) {
-    throw Error("database " + quote(path) + ": built with language " + quote(stored) +
-                ", not " + quote(language) +
-                " (index into a new database to change the language)");
+  if (db) {
+    std::string version = db->get_metadata(std::string(schema::kMetaSchema));
+    if (!version.empty() && std::stoi(version) > schema::kSchemaVersion) {
+      throw Error("database " + quote(name) + ": made by a newer trawl (schema " + version + ")");
+    }
   }
-  language_ = !stored.empty() ? stored
-              : language.empty() ? std::string(kDefaultLanguage)
-                                 : std::string(language);
-  std::string fields = db_.get_metadata(std::string(schema::kMetaFields));
-  for (size_t pos = 0; pos < fields.size();) {
-    size_t end = fields.find(' ', pos);
-    if (end == std::string::npos) end = fields.size();
-    if (end > pos) field_names_.insert(fields.substr(pos, end - pos));
+  return !stored.empty() ? stored : requested.empty() ? std::string(kDefaultLanguage)
+                                                      : std::string(requested);
+}
+
+void add_stems(Xapian::WritableDatabase& db,
+               const std::vector<std::pair<std::string, std::string>>& stems) {
+  const std::string z(schema::kStemPrefix);
+  for (const auto& [stem, term] : stems) db.add_synonym(z + stem, term);
+}
+
+void write_metadata(Xapian::WritableDatabase& db, const std::string& language,
+                    const std::set<std::string>& field_names) {
+  db.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kSchemaVersion));
+  db.set_metadata(std::string(schema::kMetaLanguage), language);
+  std::string list;
+  for (const std::string& n : field_names) list += (list.empty() ? "" : " ") + n;
+  db.set_metadata(std::string(schema::kMetaFields), list);
+}
+
+std::set<std::string> read_field_names(const Xapian::Database& db) {
+  std::set<std::string> names;
+  std::string list = db.get_metadata(std::string(schema::kMetaFields));
+  for (size_t pos = 0; pos < list.size();) {
+    size_t end = list.find(' ', pos);
+    if (end == std::string::npos) end = list.size();
+    if (end > pos) names.insert(list.substr(pos, end - pos));
     pos = end + 1;
   }
-  if (stored.empty() || schema.empty()) {
-    db_.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kSchemaVersion));
-    db_.set_metadata(std::string(schema::kMetaLanguage), language_);
+  return names;
+}
+
+IndexWriter::IndexWriter(const std::string& path, const std::string& language,
+                         const std::string& name)
+    : path_(path), db_(open_database(path, name)) {
+  field_names_ = read_field_names(db_);
+  write_metadata(db_, language, field_names_);
+}
+
+size_t IndexWriter::apply(FileResult& result) {
+  size_t deleted = result.update ? remove(result.ref.path) : 0;
+  add_field_names(result.field_names);
+  for (auto& [id_term, doc] : result.docs) db_.replace_document(id_term, doc);
+  add_stems(db_, result.stems);
+  return deleted;
+}
+
+size_t IndexWriter::remove(const std::string& path) {
+  const std::string term = schema::file_term(path);
+  size_t n = db_.get_termfreq(term);
+  if (n > 0) db_.delete_document(term);
+  return n;
+}
+
+void IndexWriter::move(const std::string& from, const FileRef& to) {
+  for (Xapian::docid id : docs_of(db_, from)) {
+    Xapian::Document doc = db_.get_document(id);
+    schema::DocRecord record;
+    schema::decode_record(doc.get_data(), &record);
+    move_document(&doc, std::move(record), to.path, to.mtime, to.size);
+    db_.replace_document(id, doc);
   }
 }
 
-void IndexWriter::replace(const std::string& id_term, const Xapian::Document& doc) {
-  db_.replace_document(id_term, doc);
+void IndexWriter::restamp(const FileRef& file) {
+  for (Xapian::docid id : docs_of(db_, file.path)) {
+    Xapian::Document doc = db_.get_document(id);
+    schema::DocRecord record;
+    if (schema::decode_record(doc.get_data(), &record)) {
+      record.mtime = file.mtime;
+      record.size = file.size;
+      doc.set_data(schema::encode_record(record));
+    }
+    doc.add_value(schema::kSlotMtime, Xapian::sortable_serialise(static_cast<double>(file.mtime)));
+    doc.add_value(schema::kSlotSize, Xapian::sortable_serialise(static_cast<double>(file.size)));
+    db_.replace_document(id, doc);
+  }
 }
 
-void IndexWriter::delete_all(const std::string& term) { db_.delete_document(term); }
-
-void IndexWriter::add_field_names(
-    const std::vector<std::pair<std::string, std::string>>& fields) {
-  for (const auto& field : fields) {
-    if (field_names_.insert(field.first).second) fields_changed_ = true;
+void IndexWriter::add_field_names(const std::vector<std::string>& names) {
+  for (const std::string& n : names) {
+    if (field_names_.insert(n).second) fields_changed_ = true;
   }
 }
 
 void IndexWriter::commit() {
   if (fields_changed_) {
     std::string list;
-    for (const std::string& name : field_names_) list += (list.empty() ? "" : " ") + name;
+    for (const std::string& n : field_names_) list += (list.empty() ? "" : " ") + n;
     db_.set_metadata(std::string(schema::kMetaFields), list);
     fields_changed_ = false;
   }
   db_.commit();
+  DbStore::sync_dir(path_);
 }
 
 }  // namespace trawl::indexer

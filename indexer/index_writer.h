@@ -1,11 +1,11 @@
-// IndexWriter: the writable database, opened or created, with trawl's
-// metadata (schema version, stemming language) checked and kept.
+// IndexWriter: applies a run's changes to one glass database: adds and
+// replaces the documents of files, deletes those of vanished files, moves
+// documents of renamed files, refreshes stamps, and keeps trawl's metadata
+// (schema version, language, extra field names). Nothing is visible to
+// searchers until commit(), which must be called explicitly and is also
+// made durable on disk (fsync of the folder).
 //
-// Opening fails with trawl::Error carrying kExitLocked if another writer
-// holds the lock, and with kExitError for a directory that is not a trawl
-// database, a database made by a newer trawl, or a language change.
-// Nothing is written until commit(), which must be called explicitly.
-// Not thread-safe.
+// Not thread-safe: one writer thread.
 #pragma once
 
 #include <set>
@@ -16,34 +16,56 @@
 
 #include <xapian.h>
 
+#include "crawl.h"
+#include "worker.h"
+
 namespace trawl::indexer {
+
+// The language of a run: the database's own (which must equal `requested`
+// when both are given), else `requested`, else the default. `db` may be
+// null for a new database. Throws trawl::Error for a mismatch or an unknown
+// language; `name` names the database in messages.
+std::string resolve_language(const Xapian::Database* db, std::string_view requested,
+                             const std::string& name);
 
 class IndexWriter {
  public:
-  // Opens the database at `path`, creating it (private, mode 0700) if it does
-  // not exist. `language` is the requested stemming language; "" keeps the
-  // database's language, or uses the default for a new database.
-  IndexWriter(const std::string& path, std::string_view language);
+  // Opens the glass database at `path`, creating it if needed, with trawl's
+  // metadata. Throws trawl::Error if it cannot be opened, is locked by
+  // another writer (kExitLocked) or was made by a newer trawl.
+  IndexWriter(const std::string& path, const std::string& language, const std::string& name);
 
-  const std::string& language() const { return language_; }
-  const std::string& path() const { return path_; }
+  // Writes a worker's result: for an update, first deletes the file's old
+  // documents. Returns the number of documents deleted.
+  size_t apply(FileResult& result);
+  // Deletes the documents of the file at `path`; returns how many.
+  size_t remove(const std::string& path);
+  // Moves the documents of `from` to the file `to` (same content).
+  void move(const std::string& from, const FileRef& to);
+  // Refreshes the stamp values of `file`'s documents.
+  void restamp(const FileRef& file);
+  // Records extra field names for the searcher (written at commit()).
+  void add_field_names(const std::vector<std::string>& names);
 
-  // Adds or replaces the document whose unique term is `id_term`.
-  void replace(const std::string& id_term, const Xapian::Document& doc);
-  // Deletes every document indexed by boolean term `term`.
-  void delete_all(const std::string& term);
-  // Records the names of extra fields, so that the searcher can offer them
-  // as query prefixes (schema::kMetaFields; written at the next commit).
-  void add_field_names(const std::vector<std::pair<std::string, std::string>>& fields);
   void commit();
-  Xapian::doccount doc_count() const { return db_.get_doccount(); }
+  Xapian::WritableDatabase& db() { return db_; }
 
  private:
   std::string path_;
-  std::string language_;
   Xapian::WritableDatabase db_;
   std::set<std::string> field_names_;
   bool fields_changed_ = false;
 };
+
+// Records (stem, term) pairs in the stem table (schema.h).
+void add_stems(Xapian::WritableDatabase& db,
+               const std::vector<std::pair<std::string, std::string>>& stems);
+
+// Stores trawl's metadata in a database (new or compacted).
+void write_metadata(Xapian::WritableDatabase& db, const std::string& language,
+                    const std::set<std::string>& field_names);
+
+// The extra field names a database lists.
+std::set<std::string> read_field_names(const Xapian::Database& db);
 
 }  // namespace trawl::indexer

@@ -1,6 +1,9 @@
 // trawl-index: parses the command line and hands off to run_index().
 #include <xapian.h>
 
+#include <unistd.h>
+
+#include <csignal>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -19,7 +22,7 @@ namespace {
 using trawl::indexer::IndexOptions;
 
 // "64M", "500K", "2G", "1000" -> bytes; throws trawl::Error when malformed.
-uint64_t parse_size(const std::string& text) {
+uint64_t parse_size(const std::string& flag, const std::string& text) {
   char* end = nullptr;
   double value = std::strtod(text.c_str(), &end);
   std::string unit = end ? end : "";
@@ -29,7 +32,7 @@ uint64_t parse_size(const std::string& text) {
                    : unit == "G" || unit == "g" ? 1ull << 30
                                                 : 0;
   if (end == text.c_str() || scale == 0 || value < 0) {
-    throw trawl::Error("--max-filesize " + trawl::quote(text) + ": not a size (use e.g. 64M, 500K)");
+    throw trawl::Error(flag + " " + trawl::quote(text) + ": not a size (use e.g. 64M, 500K)");
   }
   return static_cast<uint64_t>(value * static_cast<double>(scale));
 }
@@ -38,6 +41,9 @@ struct Flags {
   std::string db;
   std::vector<std::string> paths;
   std::string max_filesize;
+  std::string memory;
+  std::string wait;
+  CLI::Option* wait_option = nullptr;
   std::vector<std::string> filters;
   double filter_timeout = 30;
 };
@@ -69,6 +75,17 @@ void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
       ->allow_extra_args(false);
   app.add_option("--filter-timeout", f.filter_timeout, "Seconds a filter may run (default 30)")
       ->check(CLI::Range(0.1, 86400.0));
+  app.add_flag("--rebuild", o.rebuild, "Start from an empty database (the old one stays until done)");
+  app.add_flag("--force", o.force, "Re-extract every file, changed or not");
+  app.add_flag("--checksum", o.checksum, "Decide what changed by content hash, not by mtime");
+  app.add_flag("--no-delete", o.no_delete, "Keep the documents of files that disappeared");
+  app.add_flag("--dry-run", o.dry_run, "Print what would be added, updated, moved, deleted");
+  app.add_option("-j,--jobs", o.jobs, "Worker threads (default: one per core)")
+      ->check(CLI::Range(1, 256));
+  app.add_option("--memory", f.memory, "Memory budget for buffered documents (default 256M)");
+  f.wait_option = app.add_option("--wait", f.wait,
+                                 "Wait for another indexer to finish (at most SECS seconds)")
+                      ->expected(0, 1);
   app.add_flag("--files", o.list_files, "List the files that would be indexed; write nothing");
   app.add_flag("--debug", o.debug, "Say why each skipped file was skipped");
   app.add_flag("--json", o.json, "JSON Lines events on stdout: indexed, skipped, failed, summary");
@@ -82,7 +99,19 @@ void finish_options(const Flags& f, const std::string& cwd, IndexOptions& o) {
   for (const std::string& p : f.paths.empty() ? std::vector<std::string>{"."} : f.paths) {
     o.roots.push_back(trawl::absolute_path(p, cwd));
   }
-  if (!f.max_filesize.empty()) o.max_filesize = parse_size(f.max_filesize);
+  if (!f.max_filesize.empty()) o.max_filesize = parse_size("--max-filesize", f.max_filesize);
+  if (!f.memory.empty()) o.memory = parse_size("--memory", f.memory);
+  if (o.memory < (16u << 20)) throw trawl::Error("--memory: at least 16M is needed");
+  if (f.wait_option->count() > 0) {
+    o.wait = true;
+    if (!f.wait.empty()) {
+      char* end = nullptr;
+      o.wait_seconds = std::strtod(f.wait.c_str(), &end);
+      if (*end || o.wait_seconds < 0) {
+        throw trawl::Error("--wait " + trawl::quote(f.wait) + ": not a number of seconds");
+      }
+    }
+  }
   if (!o.extract.encoding.empty() && !trawl::indexer::encoding_known(o.extract.encoding)) {
     throw trawl::Error("--encoding " + trawl::quote(o.extract.encoding) + ": unknown encoding");
   }
@@ -114,9 +143,12 @@ int main(int argc, char** argv) {
   if (int code = trawl::parse_command_line(app, argc, argv, diag); code != trawl::kContinue) {
     return code;
   }
+  // A file-size limit (ulimit -f) must give a write error, not a kill.
+  std::signal(SIGXFSZ, SIG_IGN);
   try {
     const std::string cwd = trawl::current_dir();
     finish_options(flags, cwd, options);
+    options.progress = !options.quiet && !options.json && !options.dry_run && ::isatty(2);
     std::unique_ptr<trawl::indexer::Reporter> reporter;
     if (options.json) {
       reporter = std::make_unique<trawl::indexer::JsonReporter>(std::cout, cwd);

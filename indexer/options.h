@@ -40,7 +40,26 @@ struct IndexOptions {
   // Commit after this many documents (a kill loses at most one batch).
   size_t batch_docs = 2000;
   // Also commit after this many bytes of extracted text.
-  size_t batch_bytes = 64u << 20;
+  size_t batch_bytes = 16u << 20;
+  // --rebuild: start from an empty database (built aside, then swapped in).
+  bool rebuild = false;
+  // --force: re-extract every file, changed or not.
+  bool force = false;
+  // --checksum: decide what changed by content hash, not mtime.
+  bool checksum = false;
+  // --no-delete: keep the documents of files that disappeared.
+  bool no_delete = false;
+  // --dry-run: print what would be added, updated, moved and deleted.
+  bool dry_run = false;
+  // -j: worker threads (0 = one per core).
+  int jobs = 0;
+  // --memory: the memory budget for buffered documents. Default 256 MiB.
+  size_t memory = 256u << 20;
+  // --wait[=SECS]: wait for another indexer's lock (wait_seconds < 0: forever).
+  bool wait = false;
+  double wait_seconds = -1;
+  // Progress bar on stderr (main() sets it for a terminal).
+  bool progress = false;
   // --files: list what would be indexed, write nothing.
   bool list_files = false;
   // --debug: say why each file was skipped.

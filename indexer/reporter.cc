@@ -24,7 +24,10 @@ size_t IndexSummary::total_skipped() const {
 std::string format_summary(const IndexSummary& s) {
   std::string out = "indexed " + std::to_string(s.documents) + " document" +
                     (s.documents == 1 ? "" : "s") + " from " + std::to_string(s.files) +
-                    " file" + (s.files == 1 ? "" : "s") + ", skipped " +
+                    " file" + (s.files == 1 ? "" : "s") + " (" + std::to_string(s.added) +
+                    " added, " + std::to_string(s.updated) + " updated, " +
+                    std::to_string(s.moved) + " moved, " + std::to_string(s.deleted) +
+                    " deleted, " + std::to_string(s.unchanged) + " unchanged), skipped " +
                     std::to_string(s.total_skipped());
   if (!s.skipped.empty()) {
     out += " (";
@@ -35,7 +38,6 @@ std::string format_summary(const IndexSummary& s) {
     }
     out += ")";
   }
-  if (s.deleted > 0) out += ", deleted " + std::to_string(s.deleted);
   char secs[32];
   std::snprintf(secs, sizeof secs, "%.2f", s.seconds);
   out += ", failed " + std::to_string(s.failed) + ", in " + secs + " s";
@@ -57,6 +59,10 @@ void HumanReporter::failed(const std::string& path, const std::string& reason) {
   diag_.error(quote(display_path(path, cwd_)), reason);
 }
 
+void HumanReporter::moved(const std::string& from, const std::string& to) {
+  if (debug_) diag_.note(quote(display_path(from, cwd_)) + ": moved to " + quote(display_path(to, cwd_)));
+}
+
 void HumanReporter::deleted(const std::string& path, size_t documents) {
   if (debug_) {
     diag_.note(quote(display_path(path, cwd_)) + ": deleted " + std::to_string(documents) +
@@ -74,11 +80,13 @@ void JsonReporter::write(const std::string& line) {
   out_.flush();
 }
 
-void JsonReporter::indexed(const std::string& path, const std::string& format,
-                           const std::string& encoding, size_t documents) {
+void JsonReporter::indexed(const std::string& path, const std::string& action,
+                           const std::string& format, const std::string& encoding,
+                           size_t documents) {
   JsonWriter w;
   w.begin_object().key("type").value("indexed").key("data").begin_object();
-  w.key("path").value(display_path(path, cwd_)).key("format").value(format);
+  w.key("path").value(display_path(path, cwd_)).key("action").value(action);
+  w.key("format").value(format);
   w.key("encoding").value(encoding).key("documents").value(static_cast<uint64_t>(documents));
   write(w.end_object().end_object().str());
 }
@@ -99,6 +107,13 @@ void JsonReporter::failed(const std::string& path, const std::string& reason) {
   write(w.end_object().end_object().str());
 }
 
+void JsonReporter::moved(const std::string& from, const std::string& to) {
+  JsonWriter w;
+  w.begin_object().key("type").value("moved").key("data").begin_object();
+  w.key("from").value(display_path(from, cwd_)).key("path").value(display_path(to, cwd_));
+  write(w.end_object().end_object().str());
+}
+
 void JsonReporter::deleted(const std::string& path, size_t documents) {
   JsonWriter w;
   w.begin_object().key("type").value("deleted").key("data").begin_object();
@@ -112,6 +127,10 @@ void JsonReporter::summary(const IndexSummary& s) {
   w.begin_object().key("type").value("summary").key("data").begin_object();
   w.key("documents").value(static_cast<uint64_t>(s.documents));
   w.key("files").value(static_cast<uint64_t>(s.files));
+  w.key("added").value(static_cast<uint64_t>(s.added));
+  w.key("updated").value(static_cast<uint64_t>(s.updated));
+  w.key("moved").value(static_cast<uint64_t>(s.moved));
+  w.key("unchanged").value(static_cast<uint64_t>(s.unchanged));
   w.key("failed").value(static_cast<uint64_t>(s.failed));
   w.key("deleted").value(static_cast<uint64_t>(s.deleted));
   w.key("skipped").begin_object();

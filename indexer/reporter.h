@@ -21,10 +21,14 @@
 namespace trawl::indexer {
 
 struct IndexSummary {
-  size_t files = 0;       // files that gave at least one document
+  size_t files = 0;       // files that gave at least one document (added + updated)
+  size_t added = 0;       // new files indexed
+  size_t updated = 0;     // changed files indexed again
+  size_t moved = 0;       // renamed files (documents moved, not re-extracted)
+  size_t deleted = 0;     // files whose documents were removed
+  size_t unchanged = 0;   // files already up to date
   size_t documents = 0;   // documents written
   size_t failed = 0;      // files or records that failed
-  size_t deleted = 0;     // documents removed
   std::map<std::string, size_t> skipped;  // reason -> count
   double seconds = 0;
   size_t total_skipped() const;
@@ -36,8 +40,11 @@ std::string format_summary(const IndexSummary& s);
 class Reporter {
  public:
   virtual ~Reporter() = default;
-  virtual void indexed(const std::string& path, const std::string& format,
-                       const std::string& encoding, size_t documents) = 0;
+  // `action`: "added" or "updated".
+  virtual void indexed(const std::string& path, const std::string& action,
+                       const std::string& format, const std::string& encoding,
+                       size_t documents) = 0;
+  virtual void moved(const std::string& from, const std::string& to) = 0;
   // `reason` is a short category ("hidden", "too large"); `detail` may say more.
   virtual void skipped(const std::string& path, const std::string& reason,
                        const std::string& detail) = 0;
@@ -51,7 +58,9 @@ class HumanReporter : public Reporter {
   // `debug`: also name every skipped file. `quiet`: no summary line.
   HumanReporter(Diag& diag, std::string cwd, bool debug, bool quiet)
       : diag_(diag), cwd_(std::move(cwd)), debug_(debug), quiet_(quiet) {}
-  void indexed(const std::string&, const std::string&, const std::string&, size_t) override {}
+  void indexed(const std::string&, const std::string&, const std::string&, const std::string&,
+               size_t) override {}
+  void moved(const std::string& from, const std::string& to) override;
   void skipped(const std::string& path, const std::string& reason,
                const std::string& detail) override;
   void failed(const std::string& path, const std::string& reason) override;
@@ -68,8 +77,9 @@ class HumanReporter : public Reporter {
 class JsonReporter : public Reporter {
  public:
   JsonReporter(std::ostream& out, std::string cwd) : out_(out), cwd_(std::move(cwd)) {}
-  void indexed(const std::string& path, const std::string& format, const std::string& encoding,
-               size_t documents) override;
+  void indexed(const std::string& path, const std::string& action, const std::string& format,
+               const std::string& encoding, size_t documents) override;
+  void moved(const std::string& from, const std::string& to) override;
   void skipped(const std::string& path, const std::string& reason,
                const std::string& detail) override;
   void failed(const std::string& path, const std::string& reason) override;

@@ -1,15 +1,23 @@
 #include "run_index.h"
 
+#include <algorithm>
 #include <chrono>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <thread>
 
 #include "crawl.h"
-#include "document_builder.h"
+#include "db_store.h"
 #include "error.h"
+#include "content_hash.h"
 #include "extract_file.h"
 #include "index_writer.h"
-#include "language.h"
+#include "parallel.h"
 #include "paths.h"
-#include "schema.h"
+#include "plan.h"
+#include "progress.h"
+#include "shards.h"
 
 namespace trawl::indexer {
 namespace {
@@ -31,26 +39,6 @@ const char* skip_reason_name(SkipReason r) {
   return "other";
 }
 
-schema::DocRecord make_record(const FileRef& ref, const FileExtraction& fx, ExtractedDoc& doc) {
-  schema::DocRecord r;
-  r.path = ref.path;
-  r.id = doc.id.empty() ? ref.path : doc.id;
-  r.title = std::move(doc.title);
-  r.text = std::move(doc.body);
-  r.format = fx.format;
-  r.author = std::move(doc.author);
-  r.date = std::move(doc.date);
-  r.language = std::move(doc.language);
-  r.encoding = fx.extraction.encoding;
-  r.mtime = ref.mtime;
-  r.size = ref.size;
-  for (auto& [name, value] : doc.fields) {
-    std::string clean = schema::field_name(name);
-    if (!clean.empty()) r.fields.emplace_back(std::move(clean), std::move(value));
-  }
-  return r;
-}
-
 void check_roots(const IndexOptions& options, const FileSystem& fs, const std::string& cwd) {
   for (const std::string& root : options.roots) {
     FileInfo info;
@@ -60,97 +48,181 @@ void check_roots(const IndexOptions& options, const FileSystem& fs, const std::s
   }
 }
 
-// Walks every root with the options' rules.
-void crawl_all(const IndexOptions& options, const FileSystem& fs, const Crawler::FileFn& on_file,
-               const Crawler::SkipFn& on_skip, const Crawler::ErrorFn& on_error) {
-  CrawlOptions crawl_options;
-  crawl_options.rules = options.crawl;
-  crawl_options.exclude.push_back(options.db_path);
-  crawl_options.roots = options.roots;
-  Crawler crawler(fs, crawl_options);
-  for (const std::string& root : options.roots) crawler.crawl(root, on_file, on_skip, on_error);
-}
-
-// One run's state: the writer, the builder and the counts.
-class Indexer {
- public:
-  Indexer(const IndexOptions& options, const FileSystem& fs, Reporter& reporter,
-          IndexSummary* summary)
-      : options_(options),
-        fs_(fs),
-        reporter_(reporter),
-        summary_(*summary),
-        writer_(options.db_path, options.language),
-        builder_(make_stemmer(writer_.language())) {}
-
-  void index_file(const FileRef& ref);
-  void skip(const std::string& path, const std::string& reason, const std::string& detail = "") {
-    ++summary_.skipped[reason];
-    reporter_.skipped(path, reason, detail);
-  }
-  void fail(const std::string& path, const std::string& problem) {
-    ++summary_.failed;
-    reporter_.failed(path, problem);
-  }
-  void finish() { writer_.commit(); }
-
- private:
-  void add(const FileRef& ref, const FileExtraction& fx, ExtractedDoc& doc);
-
-  const IndexOptions& options_;
-  const FileSystem& fs_;
-  Reporter& reporter_;
-  IndexSummary& summary_;
-  IndexWriter writer_;
-  DocumentBuilder builder_;
-  size_t pending_docs_ = 0;
-  size_t pending_bytes_ = 0;
-  std::string bytes_;
+struct Crawl {
+  std::vector<FileRef> files;
+  std::vector<std::string> unreadable;  // their documents are kept
 };
 
-void Indexer::index_file(const FileRef& ref) {
-  if (ref.size > options_.max_filesize) {
-    return skip(ref.path, "too large",
-                "larger than --max-filesize " + std::to_string(options_.max_filesize) + " bytes");
+Crawl crawl_all(const IndexOptions& options, const FileSystem& fs, Reporter& reporter,
+                IndexSummary& summary) {
+  CrawlOptions crawl_options;
+  crawl_options.rules = options.crawl;
+  crawl_options.exclude = {options.db_path};
+  crawl_options.roots = options.roots;
+  Crawler crawler(fs, crawl_options);
+  Crawl c;
+  for (const std::string& root : options.roots) {
+    crawler.crawl(
+        root, [&](const FileRef& ref) { c.files.push_back(ref); },
+        [&](const std::string& path, SkipReason r) {
+          ++summary.skipped[skip_reason_name(r)];
+          reporter.skipped(path, skip_reason_name(r), "");
+        },
+        [&](const std::string& path, const Status& s) {
+          c.unreadable.push_back(path);
+          ++summary.failed;
+          reporter.failed(path, s.message());
+        });
   }
-  if (Status s = fs_.read(ref.path, options_.max_filesize, &bytes_); !s.ok()) {
-    if (s.not_found()) return skip(ref.path, "vanished");
-    return fail(ref.path, "cannot read: " + s.message());
-  }
-  FileExtraction fx;
-  if (Status s = extract_file(options_, ref.path, bytes_, &fx); !s.ok()) {
-    return fail(ref.path, s.message());
-  }
-  if (!fx.skip_reason.empty()) return skip(ref.path, fx.skip_reason, fx.skip_detail);
-  for (const std::string& problem : fx.extraction.problems) fail(ref.path, problem);
-  const bool records = fx.format == "jsonl" || fx.format == "json" || fx.format == "mbox";
-  if (records) writer_.delete_all(schema::file_term(ref.path));
-  size_t added = 0;
-  for (ExtractedDoc& doc : fx.extraction.docs) {
-    if (doc.title.empty() && doc.body.find_first_not_of(" \n\t") == std::string::npos) continue;
-    add(ref, fx, doc);
-    ++added;
-  }
-  if (added == 0) {
-    if (fx.extraction.problems.empty()) skip(ref.path, "empty");
-    return;
-  }
-  ++summary_.files;
-  reporter_.indexed(ref.path, fx.format, fx.extraction.encoding, added);
+  return c;
 }
 
-void Indexer::add(const FileRef& ref, const FileExtraction& fx, ExtractedDoc& doc) {
-  const std::string key = ref.path + doc.key_suffix;
-  schema::DocRecord record = make_record(ref, fx, doc);
-  writer_.add_field_names(record.fields);
-  writer_.replace(schema::id_term(key), builder_.build(record, key));
-  ++summary_.documents;
-  pending_bytes_ += record.text.size();
-  if (++pending_docs_ >= options_.batch_docs || pending_bytes_ >= options_.batch_bytes) {
-    writer_.commit();
-    pending_docs_ = 0;
-    pending_bytes_ = 0;
+int default_jobs() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
+
+// Reports one worker result and counts it.
+void report(const FileResult& r, Reporter& reporter, IndexSummary& s) {
+  for (const std::string& p : r.problems) {
+    ++s.failed;
+    reporter.failed(r.ref.path, p);
   }
+  if (!r.failure.empty()) {
+    ++s.failed;
+    reporter.failed(r.ref.path, r.failure);
+  } else if (r.vanished) {
+    ++s.skipped["vanished"];
+    reporter.skipped(r.ref.path, "vanished", "");
+  } else if (!r.skip_reason.empty()) {
+    ++s.skipped[r.skip_reason];
+    reporter.skipped(r.ref.path, r.skip_reason, r.skip_detail);
+  } else if (r.documents > 0) {
+    ++s.files;
+    ++(r.update ? s.updated : s.added);
+    s.documents += r.documents;
+    reporter.indexed(r.ref.path, r.update ? "updated" : "added", r.format, r.encoding,
+                     r.documents);
+  }
+}
+
+std::vector<Job> jobs_of(const Plan& plan) {
+  std::vector<Job> jobs;
+  for (const FileRef& f : plan.add) jobs.push_back(Job{f, false});
+  for (const FileRef& f : plan.update) jobs.push_back(Job{f, true});
+  return jobs;
+}
+
+uint64_t total_bytes(const std::vector<Job>& jobs) {
+  uint64_t n = 0;
+  for (const Job& j : jobs) n += j.ref.size;
+  return n;
+}
+
+}  // namespace
+
+namespace {
+
+// Everything a run shares.
+struct Run {
+  const IndexOptions& options;
+  const FileSystem& fs;
+  Reporter& reporter;
+  IndexSummary& summary;
+  DbStore& store;
+  std::string language;
+  int jobs;
+};
+
+Pipeline make_pipeline(Run& run, Progress& progress) {
+  Pipeline p;
+  p.threads = run.jobs;
+  p.max_queued_bytes = run.options.memory / 4;
+  p.make_worker = [&run](int) {
+    return std::make_unique<Worker>(run.options, run.fs, run.language);
+  };
+  p.sink = [&run, &progress](FileResult&& r) {
+    report(r, run.reporter, run.summary);
+    progress.advance(r.ref.size);
+  };
+  return p;
+}
+
+// No database yet, or --rebuild: shards built in parallel, merged, swapped in.
+void build_fresh(Run& run, const Plan& plan, Progress& progress) {
+  const std::vector<Job> jobs = jobs_of(plan);
+  const int shards = std::max(1, std::min<int>(run.jobs, static_cast<int>(jobs.size())));
+  // Xapian's buffered postings take tens of times the text's size, and
+  // small batches were measured to be the fastest too (docs/benchmarks.md):
+  // each shard commits every 512 KiB of text, less under a small --memory.
+  const size_t flush = std::clamp<size_t>(run.options.memory / 32 / shards, 64u << 10, 512u << 10);
+  ShardSet set(run.store.work_dir(), shards, flush);
+  std::set<std::string> fields;
+  Pipeline p = make_pipeline(run, progress);
+  p.in_worker = [&set](int index, FileResult& r) { set.add(index, r); };
+  auto sink = p.sink;
+  p.sink = [&](FileResult&& r) {
+    fields.insert(r.field_names.begin(), r.field_names.end());
+    sink(std::move(r));
+  };
+  run_jobs(jobs, p);
+  progress.finish();
+  const std::string out = run.store.work_dir() + "/db";
+  set.merge(out, run.language, fields);
+  run.store.publish(out);
+}
+
+}  // namespace
+
+namespace {
+
+// An existing database: deletions, moves and restamps first, then the new
+// and changed files, committed in batches at file boundaries.
+void update_live(Run& run, const Plan& plan, Progress& progress) {
+  IndexWriter writer(run.store.live(), run.language, run.options.db_path);
+  for (const std::string& path : plan.remove) {
+    size_t n = writer.remove(path);
+    ++run.summary.deleted;
+    run.reporter.deleted(path, n);
+  }
+  for (const Move& m : plan.moves) {
+    writer.move(m.from, m.to);
+    ++run.summary.moved;
+    run.reporter.moved(m.from, m.to.path);
+  }
+  for (const FileRef& f : plan.restamp) writer.restamp(f);
+  writer.commit();
+  size_t pending_docs = 0, pending_bytes = 0;
+  Pipeline p = make_pipeline(run, progress);
+  auto report_one = p.sink;
+  p.sink = [&](FileResult&& r) {
+    if (r.vanished && r.update) {  // gone since the crawl: its documents go too
+      writer.remove(r.ref.path);
+      ++run.summary.deleted;
+    } else if (r.failure.empty()) {
+      writer.apply(r);  // a skipped update also drops the file's old documents
+    }
+    pending_docs += r.documents;
+    pending_bytes += r.text_bytes;
+    report_one(std::move(r));
+    if (pending_docs >= run.options.batch_docs || pending_bytes >= run.options.batch_bytes) {
+      writer.commit();
+      pending_docs = pending_bytes = 0;
+    }
+  };
+  run_jobs(jobs_of(plan), p);
+  progress.finish();
+  writer.commit();
+}
+
+void print_plan(const Plan& plan, const std::string& cwd, std::ostream& out) {
+  for (const FileRef& f : plan.add) out << "add " << display_path(f.path, cwd) << '\n';
+  for (const FileRef& f : plan.update) out << "update " << display_path(f.path, cwd) << '\n';
+  for (const Move& m : plan.moves) {
+    out << "move " << display_path(m.from, cwd) << " -> " << display_path(m.to.path, cwd) << '\n';
+  }
+  for (const std::string& p : plan.remove) out << "delete " << display_path(p, cwd) << '\n';
+  out << "# " << plan.add.size() << " to add, " << plan.update.size() << " to update, "
+      << plan.moves.size() << " to move, " << plan.remove.size() << " to delete, "
+      << plan.unchanged << " unchanged\n";
+  out.flush();
 }
 
 }  // namespace
@@ -161,12 +233,36 @@ int run_index(const IndexOptions& options, const FileSystem& fs, Reporter& repor
   IndexSummary local;
   if (!summary) summary = &local;
   check_roots(options, fs, cwd);
-  Indexer indexer(options, fs, reporter, summary);
-  crawl_all(
-      options, fs, [&](const FileRef& ref) { indexer.index_file(ref); },
-      [&](const std::string& path, SkipReason r) { indexer.skip(path, skip_reason_name(r)); },
-      [&](const std::string& path, const Status& s) { indexer.fail(path, s.message()); });
-  indexer.finish();
+  std::unique_ptr<DbStore> store = DbStore::open(options.db_path, {options.wait, options.wait_seconds});
+  std::optional<Xapian::Database> live;
+  if (!store->live().empty()) live.emplace(store->live());
+  Run run{options, fs, reporter, *summary, *store,
+          resolve_language(live ? &*live : nullptr, options.language, options.db_path),
+          options.jobs > 0 ? options.jobs : default_jobs()};
+  if (options.rebuild && live) run.language = options.language.empty() ? run.language : options.language;
+  Crawl crawl = crawl_all(options, fs, reporter, *summary);
+  const bool fresh = !live || options.rebuild;
+  Stamps stamps = fresh ? Stamps() : load_stamps(*live, options.roots);
+  live.reset();
+  PlanOptions plan_options{options.force, options.checksum, options.no_delete};
+  std::string head;
+  Plan plan = make_plan(crawl.files, crawl.unreadable, stamps, plan_options,
+                        [&fs](const std::string& path) {
+                          std::string bytes;
+                          return fs.read(path, ~0ull, &bytes).ok() ? content_hash(bytes) : "";
+                        });
+  summary->unchanged = plan.unchanged;
+  if (options.dry_run) {
+    print_plan(plan, cwd, std::cout);
+    return kExitOk;
+  }
+  std::vector<Job> jobs = jobs_of(plan);
+  Progress progress(std::cerr, options.progress, jobs.size(), total_bytes(jobs));
+  if (fresh) {
+    build_fresh(run, plan, progress);
+  } else {
+    update_live(run, plan, progress);
+  }
   summary->seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   reporter.summary(*summary);
@@ -176,25 +272,22 @@ int run_index(const IndexOptions& options, const FileSystem& fs, Reporter& repor
 int list_files(const IndexOptions& options, const FileSystem& fs, Reporter& reporter,
                const std::string& cwd, std::ostream& out) {
   check_roots(options, fs, cwd);
+  IndexSummary ignored;
+  Crawl crawl = crawl_all(options, fs, reporter, ignored);
   std::string head;
-  crawl_all(
-      options, fs,
-      [&](const FileRef& ref) {
-        if (ref.size > options.max_filesize) return reporter.skipped(ref.path, "too large", "");
-        bool wanted = known_by_name(options, ref.path);
-        if (!wanted && fs.read_head(ref.path, 8192, &head).ok()) {
-          wanted = sniff_format(head) != nullptr;
-        }
-        if (wanted) {
-          out << display_path(ref.path, cwd) << '\n';
-        } else {
-          reporter.skipped(ref.path, "binary", "");
-        }
-      },
-      [&](const std::string& path, SkipReason r) {
-        reporter.skipped(path, skip_reason_name(r), "");
-      },
-      [&](const std::string& path, const Status& s) { reporter.failed(path, s.message()); });
+  for (const FileRef& ref : crawl.files) {
+    if (ref.size > options.max_filesize) {
+      reporter.skipped(ref.path, "too large", "");
+      continue;
+    }
+    bool wanted = known_by_name(options, ref.path);
+    if (!wanted && fs.read_head(ref.path, 8192, &head).ok()) wanted = sniff_format(head) != nullptr;
+    if (wanted) {
+      out << display_path(ref.path, cwd) << '\n';
+    } else {
+      reporter.skipped(ref.path, "binary", "");
+    }
+  }
   out.flush();
   return kExitOk;
 }

@@ -2,6 +2,8 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+
 #include "fold.h"
 #include "schema.h"
 #include "utf8.h"
@@ -237,6 +239,56 @@ void collect(const Xapian::Query& q, TermMatcher* m) {
   for (size_t i = 0; i < n; ++i) collect(q.get_subquery(i), m);
 }
 
+bool has_stem_leaf(const Xapian::Query& q, const std::string& z) {
+  if (q.get_type() == Xapian::Query::LEAF_TERM) {
+    auto t = q.get_terms_begin();
+    return t != q.get_terms_end() && (*t).compare(0, z.size(), z) == 0;
+  }
+  for (size_t i = 0; i < q.get_num_subqueries(); ++i) {
+    if (has_stem_leaf(q.get_subquery(i), z)) return true;
+  }
+  return false;
+}
+
+// A stem leaf "Z" + prefix + stem -> OP_SYNONYM of prefix + every indexed
+// word with that stem (the stem table, schema.h). A stem nothing has stays
+// as it is and matches nothing.
+Xapian::Query expand_leaf(const Xapian::Database& db, const Xapian::Query& leaf,
+                          const std::string& term) {
+  const std::string z(schema::kStemPrefix);
+  // Field prefixes are upper case (S, XMTAGS:), stems are not.
+  size_t p = z.size();
+  while (p < term.size() && ((term[p] >= 'A' && term[p] <= 'Z') || term[p] == ':')) ++p;
+  const std::string prefix = term.substr(z.size(), p - z.size());
+  const std::string key = z + term.substr(p);
+  std::vector<Xapian::Query> words;
+  for (auto s = db.synonyms_begin(key); s != db.synonyms_end(key); ++s) words.emplace_back(prefix + *s);
+  if (words.empty()) return leaf;
+  if (words.size() == 1) return words[0];
+  return Xapian::Query(Xapian::Query::OP_SYNONYM, words.begin(), words.end());
+}
+
+Xapian::Query expand_stems(const Xapian::Database& db, const Xapian::Query& q) {
+  const std::string z(schema::kStemPrefix);
+  const auto op = q.get_type();
+  if (op == Xapian::Query::LEAF_TERM) {
+    std::string term = *q.get_terms_begin();
+    return term.compare(0, z.size(), z) == 0 ? expand_leaf(db, q, term) : q;
+  }
+  // Positional and other special queries hold no stems: keep them whole.
+  static const Xapian::Query::op kRebuilt[] = {
+      Xapian::Query::OP_AND, Xapian::Query::OP_OR, Xapian::Query::OP_AND_NOT,
+      Xapian::Query::OP_XOR, Xapian::Query::OP_AND_MAYBE, Xapian::Query::OP_FILTER,
+      Xapian::Query::OP_SYNONYM, Xapian::Query::OP_MAX};
+  if (std::find(std::begin(kRebuilt), std::end(kRebuilt), op) == std::end(kRebuilt) ||
+      !has_stem_leaf(q, z)) {
+    return q;
+  }
+  std::vector<Xapian::Query> subs;
+  for (size_t i = 0; i < q.get_num_subqueries(); ++i) subs.push_back(expand_stems(db, q.get_subquery(i)));
+  return Xapian::Query(op, subs.begin(), subs.end());
+}
+
 }  // namespace
 
 Rewrite rewrite_query(std::string_view text, bool fixed_strings, Analyzer& analyzer,
@@ -279,7 +331,7 @@ Xapian::Query QueryBuilder::parse(const std::string& text, bool fixed) const {
     flags |= Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_LOVEHATE |
              Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT;
   }
-  return qp.parse_query(text, flags);
+  return expand_stems(db_, qp.parse_query(text, flags));
 }
 
 BuiltQuery QueryBuilder::build(std::string_view text) {

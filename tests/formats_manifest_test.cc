@@ -10,6 +10,7 @@
 
 #include "document_builder.h"
 #include "extract_file.h"
+#include "index_writer.h"
 #include "search.h"
 #include "support/test_index.h"
 
@@ -68,8 +69,8 @@ TEST_CASE("formats: every sample's title and words, through extraction and searc
     CHECK(fx.skip_reason.empty());
     REQUIRE_FALSE(fx.extraction.docs.empty());
     CHECK(fx.extraction.docs[0].title == row.title);
-    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    db.set_metadata("trawl.schema", "1");
+    Xapian::WritableDatabase db = testing::scratch_db();
+    db.set_metadata("trawl.schema", std::to_string(schema::kSchemaVersion));
     db.set_metadata("trawl.language", "english");
     DocumentBuilder builder(Xapian::Stem("english"));
     for (ExtractedDoc& d : fx.extraction.docs) {
@@ -81,6 +82,7 @@ TEST_CASE("formats: every sample's title and words, through extraction and searc
       r.fields = d.fields;
       db.add_document(builder.build(r, path + d.key_suffix));
     }
+    add_stems(db, builder.take_new_stems());
     db.commit();
     for (const std::string& w : row.words) {
       CAPTURE(w);

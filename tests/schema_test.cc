@@ -119,8 +119,8 @@ TEST_CASE("schema::id_term and file_term use their prefixes") {
 // ---- DocRecord ---------------------------------------------------------------
 
 auto fields(const schema::DocRecord& r) {
-  return std::tie(r.path, r.id, r.title, r.text, r.format, r.mtime, r.size, r.extra, r.author,
-                  r.date, r.language, r.encoding, r.fields);
+  return std::tie(r.path, r.key, r.id, r.title, r.text, r.format, r.mtime, r.size, r.extra, r.author,
+                  r.date, r.language, r.encoding, r.hash, r.fields);
 }
 
 using Pairs = std::vector<std::pair<std::string, std::string>>;
@@ -130,6 +130,7 @@ schema::DocRecord rec(std::string path, std::string id, std::string title, std::
                       Pairs fields = {}, std::string author = "", std::string date = "",
                       std::string language = "") {
   schema::DocRecord r;
+  r.key = path;
   r.path = std::move(path);
   r.id = std::move(id);
   r.title = std::move(title);

@@ -19,7 +19,7 @@ mkdir in/loop && ln -s .. in/loop/up
 expect_exit 0 timeout 60 "$TRAWL_INDEX" --db db in
 expect_in err "'in/huge.txt': skipped: too large"
 expect_in err "indexed 6 documents"
-expect_exit 0 xapian-check db
+expect_exit 0 xapian-check "$(live_db db)"
 expect_exit 0 "$TRAWL_SEARCH" --db db tailword
 expect_exit 0 "$TRAWL_SEARCH" --db db deepword
 expect_exit 1 "$TRAWL_SEARCH" --db db after
@@ -34,7 +34,7 @@ expect_exit 0 "$TRAWL_SEARCH" --db db -l -0 badnameword
 # -L: the loop is detected, every file indexed once, the run ends.
 expect_exit 0 timeout 60 "$TRAWL_INDEX" --db db2 -L --debug in
 expect_in err "symlink loop"
-expect_exit 0 xapian-check db2
+expect_exit 0 xapian-check "$(live_db db2)"
 [[ $("$TRAWL_SEARCH" --db db2 -c harbour) == 1 ]] || fail "good.txt indexed more than once with -L"
 # A file that is not a FIFO-safe regular file never blocks the run.
 expect_exit 0 timeout 20 "$TRAWL_INDEX" --db db3 in/pipe.txt

@@ -68,3 +68,7 @@ finish() {
 }
 
 skip() { echo "SKIP: $*"; exit 77; }
+
+# The live glass database inside a trawl database folder (for xapian-check,
+# which does not read stub files).
+live_db() { echo "$1/$(awk '{print $2}' "$1/XAPIANDB")"; }

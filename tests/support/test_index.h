@@ -1,8 +1,13 @@
-// TestIndex: an in-memory trawl database built from {path, title, text}
+// TestIndex: a scratch trawl database built from {path, title, text}
 // records through the real DocumentBuilder, for tests of the whole analysis
-// path (index -> query -> snippet) without touching the disk.
+// path (index -> query -> snippet). It is a glass database in a temporary
+// folder (Xapian's in-memory backend has no synonym table, which holds the
+// stems); the folders are removed when the test binary exits.
 #pragma once
 
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,9 +26,25 @@ struct TestDoc {
   std::string text;
 };
 
+// A new, empty glass database in a temporary folder.
+inline Xapian::WritableDatabase scratch_db() {
+  struct Registry {
+    std::vector<std::string> dirs;
+    ~Registry() {
+      std::error_code ec;
+      for (const std::string& d : dirs) std::filesystem::remove_all(d, ec);
+    }
+  };
+  static Registry registry;
+  std::string tmpl = (std::filesystem::temp_directory_path() / "trawl-index-XXXXXX").string();
+  if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+  registry.dirs.push_back(tmpl);
+  return Xapian::WritableDatabase(tmpl + "/db", Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+}
+
 inline Xapian::WritableDatabase make_index(const std::vector<TestDoc>& docs,
                                            std::string_view language = "english") {
-  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::WritableDatabase db = scratch_db();
   db.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kSchemaVersion));
   db.set_metadata(std::string(schema::kMetaLanguage), std::string(language));
   indexer::DocumentBuilder builder(make_stemmer(language));
@@ -35,6 +56,9 @@ inline Xapian::WritableDatabase make_index(const std::vector<TestDoc>& docs,
     r.text = d.text;
     r.format = "text";
     db.replace_document(schema::id_term(d.path), builder.build(r, d.path));
+    for (const auto& [stem, term] : builder.take_new_stems()) {
+      db.add_synonym(std::string(schema::kStemPrefix) + stem, term);
+    }
   }
   db.commit();
   return db;

@@ -1,0 +1,187 @@
+#include "db_store.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "diag.h"
+#include "error.h"
+
+namespace trawl::indexer {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kStub = "XAPIANDB";
+
+std::string errno_text() { return std::strerror(errno); }
+
+// The generation named by the stub ("glass db-3" -> 3), or 0.
+int read_generation(const std::string& dir) {
+  std::ifstream in(dir + "/" + kStub);
+  std::string type, name;
+  if (!(in >> type >> name) || type != "glass" || name.rfind("db-", 0) != 0) return 0;
+  return std::atoi(name.c_str() + 3);
+}
+
+void make_private_dir(const std::string& path) {
+  if (::mkdir(path.c_str(), 0700) != 0 && errno != EEXIST) {
+    throw Error("database " + quote(path) + ": cannot create: " + errno_text());
+  }
+}
+
+// Takes the lock on `path`, waiting as asked. Returns the open descriptor.
+int take_lock(const std::string& db, const std::string& path, const LockOptions& options) {
+  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0 && errno == EISDIR) fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) throw Error("database " + quote(db) + ": cannot open lock: " + errno_text());
+  const auto start = std::chrono::steady_clock::now();
+  while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    if (errno != EWOULDBLOCK && errno != EINTR) {
+      ::close(fd);
+      throw Error("database " + quote(db) + ": cannot lock: " + errno_text());
+    }
+    double waited =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (!options.wait || (options.wait_seconds >= 0 && waited >= options.wait_seconds)) {
+      ::close(fd);
+      throw Error("database " + quote(db) + ": locked by another trawl-index" +
+                      (options.wait ? " (gave up waiting)" : " (use --wait to wait for it)"),
+                  kExitLocked);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return fd;
+}
+
+bool pid_alive(const std::string& name, const std::string& prefix) {
+  long pid = std::atol(name.c_str() + prefix.size());
+  return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
+}
+
+}  // namespace
+
+void DbStore::sync_dir(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+std::unique_ptr<DbStore> DbStore::open(const std::string& dir, const LockOptions& lock) {
+  std::error_code ec;
+  const bool exists = fs::exists(dir, ec);
+  if (exists && !fs::is_directory(dir, ec)) {
+    throw Error("database " + quote(dir) + ": exists and is not a directory");
+  }
+  if (exists && !fs::is_empty(dir, ec)) {
+    if (!fs::exists(fs::path(dir) / kStub, ec)) {
+      const bool flat = fs::exists(fs::path(dir) / "iamglass", ec);
+      throw Error("database " + quote(dir) +
+                  (flat ? ": made by trawl 0.1 (a plain Xapian folder); remove it and index again"
+                        : ": the directory exists and is not a trawl database (refusing to write "
+                          "into it)"));
+    }
+    int fd = take_lock(dir, dir + "/lock", lock);
+    return std::unique_ptr<DbStore>(new DbStore(dir, fd, false));
+  }
+  // Nothing there yet: the database is built beside it and renamed into
+  // place. Concurrent creators are kept apart by a lock on the parent folder.
+  std::string parent = fs::path(dir).parent_path().string();
+  if (!fs::is_directory(parent, ec)) {
+    throw Error("database " + quote(dir) + ": folder " + quote(parent) + " does not exist");
+  }
+  int fd = take_lock(dir, parent, lock);
+  return std::unique_ptr<DbStore>(new DbStore(dir, fd, true));
+}
+
+DbStore::DbStore(std::string dir, int lock_fd, bool creating)
+    : dir_(std::move(dir)), lock_fd_(lock_fd), creating_(creating) {
+  remove_stale_work();
+  if (!creating_) {
+    generation_ = read_generation(dir_);
+    if (generation_ > 0) live_ = dir_ + "/db-" + std::to_string(generation_);
+  }
+}
+
+DbStore::~DbStore() {
+  std::error_code ec;
+  if (!work_.empty()) fs::remove_all(work_, ec);
+  if (lock_fd_ >= 0) ::close(lock_fd_);
+}
+
+void DbStore::remove_stale_work() {
+  std::error_code ec;
+  fs::path parent = fs::path(dir_).parent_path();
+  const std::string sibling = fs::path(dir_).filename().string() + ".tmp-";
+  for (const auto& e : fs::directory_iterator(parent, ec)) {
+    std::string name = e.path().filename().string();
+    if (name.rfind(sibling, 0) == 0 && !pid_alive(name, sibling)) fs::remove_all(e.path(), ec);
+  }
+  if (creating_) return;
+  for (const auto& e : fs::directory_iterator(dir_, ec)) {
+    std::string name = e.path().filename().string();
+    if (name.rfind("tmp-", 0) == 0) fs::remove_all(e.path(), ec);  // we hold the lock
+  }
+}
+
+std::string DbStore::work_dir() {
+  if (!work_.empty()) return work_;
+  const std::string pid = std::to_string(::getpid());
+  work_ = creating_ ? dir_ + ".tmp-" + pid : dir_ + "/tmp-" + pid;
+  make_private_dir(work_);
+  return work_;
+}
+
+void DbStore::publish(const std::string& db) {
+  const int next = generation_ + 1;
+  const std::string home = creating_ ? work_ : dir_;
+  const std::string name = "db-" + std::to_string(next);
+  std::error_code ec;
+  fs::rename(db, fs::path(home) / name, ec);
+  if (ec) throw Error("database " + quote(dir_) + ": cannot move the new index: " + ec.message());
+  const std::string stub_tmp = home + "/" + kStub + ".new";
+  {
+    std::ofstream out(stub_tmp, std::ios::trunc);
+    out << "glass " << name << "\n";
+    out.flush();
+    if (!out) throw Error("database " + quote(dir_) + ": cannot write " + stub_tmp);
+  }
+  int fd = ::open(stub_tmp.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd >= 0) ::fsync(fd), ::close(fd);
+  if (::rename(stub_tmp.c_str(), (home + "/" + kStub).c_str()) != 0) {
+    throw Error("database " + quote(dir_) + ": cannot switch to the new index: " + errno_text());
+  }
+  sync_dir(home);
+  if (creating_) {
+    // The whole folder appears at once.
+    if (::rename(work_.c_str(), dir_.c_str()) != 0) {
+      throw Error("database " + quote(dir_) +
+                      ": created by another trawl-index while this one ran (" + errno_text() + ")",
+                  kExitLocked);
+    }
+    sync_dir(fs::path(dir_).parent_path().string());
+    work_.clear();
+    creating_ = false;
+    // Swap the parent folder's lock for the database's own.
+    int db_lock = ::open((dir_ + "/lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (db_lock >= 0) ::flock(db_lock, LOCK_EX | LOCK_NB);
+    ::close(lock_fd_);
+    lock_fd_ = db_lock;
+  } else if (!live_.empty()) {
+    fs::remove_all(live_, ec);  // readers that have it open keep reading it
+  }
+  generation_ = next;
+  live_ = dir_ + "/" + name;
+}
+
+}  // namespace trawl::indexer

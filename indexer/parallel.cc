@@ -1,0 +1,89 @@
+#include "parallel.h"
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+namespace trawl::indexer {
+namespace {
+
+// Shared state of one run.
+struct Queue {
+  std::mutex mu;
+  std::condition_variable ready;   // a result arrived, or a worker ended
+  std::condition_variable drained; // the caller took results
+  std::deque<FileResult> results;
+  size_t bytes = 0;
+  int running = 0;
+  bool stop = false;
+  std::exception_ptr error;
+};
+
+void work(int index, Worker& worker, const std::vector<Job>& jobs, std::atomic<size_t>& next,
+          const Pipeline& p, Queue& q) {
+  try {
+    for (size_t i; (i = next++) < jobs.size();) {
+      FileResult r = worker.process(jobs[i].ref, jobs[i].update);
+      if (p.in_worker) p.in_worker(index, r);
+      std::unique_lock<std::mutex> lock(q.mu);
+      q.drained.wait(lock, [&] { return q.stop || q.bytes <= p.max_queued_bytes; });
+      if (q.stop) break;
+      q.bytes += r.text_bytes;
+      q.results.push_back(std::move(r));
+      q.ready.notify_one();
+    }
+  } catch (...) {
+    std::lock_guard<std::mutex> lock(q.mu);
+    if (!q.error) q.error = std::current_exception();
+    q.stop = true;
+    q.drained.notify_all();
+  }
+  std::lock_guard<std::mutex> lock(q.mu);
+  --q.running;
+  q.ready.notify_one();
+}
+
+}  // namespace
+
+void run_jobs(const std::vector<Job>& jobs, const Pipeline& p) {
+  const int n = std::max(1, std::min<int>(p.threads, static_cast<int>(jobs.size())));
+  std::vector<std::unique_ptr<Worker>> workers;
+  for (int i = 0; i < n; ++i) workers.push_back(p.make_worker(i));
+  Queue q;
+  q.running = n;
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < n; ++i) {
+    threads.emplace_back(work, i, std::ref(*workers[i]), std::cref(jobs), std::ref(next),
+                         std::cref(p), std::ref(q));
+  }
+  std::exception_ptr sink_error;
+  while (true) {
+    std::unique_lock<std::mutex> lock(q.mu);
+    q.ready.wait(lock, [&] { return !q.results.empty() || q.running == 0; });
+    if (q.results.empty()) break;
+    FileResult r = std::move(q.results.front());
+    q.results.pop_front();
+    q.bytes -= r.text_bytes;
+    q.drained.notify_all();
+    lock.unlock();
+    if (sink_error) continue;  // drain without handling after a failure
+    try {
+      p.sink(std::move(r));
+    } catch (...) {
+      sink_error = std::current_exception();
+      std::lock_guard<std::mutex> stop_lock(q.mu);
+      q.stop = true;
+      q.drained.notify_all();
+    }
+  }
+  for (std::thread& t : threads) t.join();
+  if (sink_error) std::rethrow_exception(sink_error);
+  if (q.error) std::rethrow_exception(q.error);
+}
+
+}  // namespace trawl::indexer

@@ -1,0 +1,38 @@
+// run_jobs: a small pipeline for CPU-bound per-file work. Workers (one per
+// thread, each with its own Worker) take files in order from a shared list,
+// process them, optionally consume the result on their own thread (shard
+// writers), and queue it for the calling thread, which receives results in
+// completion order. The text bytes of queued results are bounded: workers
+// wait while the caller is behind, so memory stays flat whatever the corpus
+// size. An exception in a worker stops the run and is rethrown to the
+// caller.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "worker.h"
+
+namespace trawl::indexer {
+
+struct Job {
+  FileRef ref;
+  bool update = false;
+};
+
+struct Pipeline {
+  int threads = 1;
+  size_t max_queued_bytes = 64u << 20;
+  // Makes the Worker of thread `index` (called on the calling thread).
+  std::function<std::unique_ptr<Worker>(int index)> make_worker;
+  // Optional: runs on worker thread `index` for each of its results.
+  std::function<void(int index, FileResult& result)> in_worker;
+  // Runs on the calling thread for each result.
+  std::function<void(FileResult&& result)> sink;
+};
+
+void run_jobs(const std::vector<Job>& jobs, const Pipeline& pipeline);
+
+}  // namespace trawl::indexer

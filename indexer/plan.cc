@@ -1,0 +1,88 @@
+#include "plan.h"
+
+#include <map>
+#include <set>
+
+namespace trawl::indexer {
+namespace {
+
+std::string extension_of(const std::string& path) {
+  size_t slash = path.rfind('/');
+  size_t dot = path.rfind('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
+  return path.substr(dot);
+}
+
+bool kept(const std::string& path, const std::vector<std::string>& unreadable) {
+  for (const std::string& u : unreadable) {
+    if (under(path, u)) return true;
+  }
+  return false;
+}
+
+// Decides what to do with a file the database already knows.
+void classify_known(const FileRef& f, const FileStamp& stamp, const PlanOptions& options,
+                    const HashFn& hash, Plan* plan) {
+  if (options.force) return plan->update.push_back(f);
+  const bool same_stamp = stamp.size == f.size && stamp.mtime == f.mtime;
+  if (same_stamp && !options.checksum) {
+    ++plan->unchanged;
+    return;
+  }
+  // Same size but touched, or --checksum: look at the content.
+  if ((stamp.size == f.size || options.checksum) && !stamp.hash.empty() && hash(f.path) == stamp.hash) {
+    ++plan->unchanged;
+    if (!same_stamp) plan->restamp.push_back(f);
+    return;
+  }
+  plan->update.push_back(f);
+}
+
+}  // namespace
+
+Plan make_plan(const std::vector<FileRef>& crawled, const std::vector<std::string>& unreadable,
+               const Stamps& stamps, const PlanOptions& options, const HashFn& hash) {
+  Plan plan;
+  std::set<std::string> seen;
+  std::vector<FileRef> fresh;
+  for (const FileRef& f : crawled) {
+    seen.insert(f.path);
+    auto it = stamps.find(f.path);
+    if (it == stamps.end()) {
+      fresh.push_back(f);
+    } else {
+      classify_known(f, it->second, options, hash, &plan);
+    }
+  }
+  // Vanished files, by size, as candidates for moves.
+  std::multimap<uint64_t, std::string> vanished;
+  for (const auto& [path, stamp] : stamps) {
+    if (!seen.count(path) && !kept(path, unreadable)) vanished.emplace(stamp.size, path);
+  }
+  for (const FileRef& f : fresh) {
+    auto [lo, hi] = vanished.equal_range(f.size);
+    std::string h;
+    auto match = hi;
+    for (auto it = lo; it != hi; ++it) {
+      const FileStamp& old = stamps.at(it->second);
+      if (old.hash.empty() || extension_of(it->second) != extension_of(f.path)) continue;
+      if (h.empty()) h = hash(f.path);
+      if (h == old.hash) {
+        match = it;
+        break;
+      }
+    }
+    if (match == hi) {
+      plan.add.push_back(f);
+    } else {
+      plan.moves.push_back(Move{match->second, f});
+      vanished.erase(match);
+    }
+  }
+  if (!options.no_delete) {
+    for (const auto& [size, path] : vanished) plan.remove.push_back(path);
+  }
+  return plan;
+}
+
+}  // namespace trawl::indexer

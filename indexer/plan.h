@@ -1,0 +1,54 @@
+// Plan: what a run must do, from the crawl and the database's stamps.
+//
+//   new file                          -> add
+//   known file, same size and mtime   -> unchanged
+//   known file, same size, new mtime,
+//     same content hash               -> restamp (unchanged; only the stamp)
+//   known file, otherwise changed     -> update (delete its documents, re-add)
+//   known file not found under a root -> remove (unless --no-delete), or,
+//     if a new file has its content   -> move (the documents change path;
+//                                        nothing is extracted again)
+// --force makes every known file an update; --checksum compares content
+// hashes instead of mtimes. Files in folders that could not be read are
+// never removed. Pure apart from the hash function it is given.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "crawl.h"
+#include "state.h"
+
+namespace trawl::indexer {
+
+struct PlanOptions {
+  bool force = false;      // --force: re-extract every file
+  bool checksum = false;   // --checksum: decide by content hash
+  bool no_delete = false;  // --no-delete: keep documents of vanished files
+};
+
+struct Move {
+  std::string from;  // old path
+  FileRef to;        // the file now
+};
+
+struct Plan {
+  std::vector<FileRef> add;
+  std::vector<FileRef> update;
+  std::vector<FileRef> restamp;      // content unchanged, stamp refreshed
+  std::vector<Move> moves;
+  std::vector<std::string> remove;   // paths whose documents go
+  size_t unchanged = 0;              // including restamps
+};
+
+// Returns the content hash of the file at a path, or "" if unreadable.
+using HashFn = std::function<std::string(const std::string& path)>;
+
+// `crawled`: files found this run; `unreadable`: folders and files that
+// failed (their documents are kept); `stamps`: the database's view.
+Plan make_plan(const std::vector<FileRef>& crawled, const std::vector<std::string>& unreadable,
+               const Stamps& stamps, const PlanOptions& options, const HashFn& hash);
+
+}  // namespace trawl::indexer

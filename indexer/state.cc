@@ -1,0 +1,45 @@
+#include "state.h"
+
+#include <unordered_map>
+
+#include "schema.h"
+
+namespace trawl::indexer {
+
+bool under(const std::string& path, const std::string& root) {
+  if (root == "/") return !path.empty() && path[0] == '/';
+  return path.compare(0, root.size(), root) == 0 &&
+         (path.size() == root.size() || path[root.size()] == '/');
+}
+
+Stamps load_stamps(const Xapian::Database& db, const std::vector<std::string>& roots) {
+  std::unordered_map<Xapian::docid, FileStamp*> by_doc;
+  Stamps stamps;
+  for (auto it = db.valuestream_begin(schema::kSlotPath); it != db.valuestream_end(schema::kSlotPath);
+       ++it) {
+    const std::string path = *it;
+    bool wanted = false;
+    for (const std::string& root : roots) wanted |= under(path, root);
+    if (!wanted) continue;
+    FileStamp& stamp = stamps[path];
+    stamp.docids.push_back(it.get_docid());
+    by_doc[it.get_docid()] = &stamp;
+  }
+  if (by_doc.empty()) return stamps;
+  auto read = [&](Xapian::valueno slot, auto apply) {
+    for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+      auto found = by_doc.find(it.get_docid());
+      if (found != by_doc.end()) apply(*found->second, *it);
+    }
+  };
+  read(schema::kSlotMtime, [](FileStamp& s, const std::string& v) {
+    s.mtime = static_cast<int64_t>(Xapian::sortable_unserialise(v));
+  });
+  read(schema::kSlotSize, [](FileStamp& s, const std::string& v) {
+    s.size = static_cast<uint64_t>(Xapian::sortable_unserialise(v));
+  });
+  read(schema::kSlotHash, [](FileStamp& s, const std::string& v) { s.hash = v; });
+  return stamps;
+}
+
+}  // namespace trawl::indexer

@@ -1,0 +1,31 @@
+// What the database already holds about files: for each source path, its
+// modification time, size and content hash when indexed, and its documents.
+// Read from three value streams, so a re-run over 20,000 files costs
+// milliseconds. Thread-compatible.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace trawl::indexer {
+
+struct FileStamp {
+  int64_t mtime = 0;
+  uint64_t size = 0;
+  std::string hash;
+  std::vector<Xapian::docid> docids;
+};
+
+using Stamps = std::map<std::string, FileStamp>;
+
+// The stamps of the files at or below any of `roots` (absolute paths).
+Stamps load_stamps(const Xapian::Database& db, const std::vector<std::string>& roots);
+
+// True if `path` is `root` or lies below it.
+bool under(const std::string& path, const std::string& root);
+
+}  // namespace trawl::indexer

@@ -1,0 +1,89 @@
+#include "worker.h"
+
+#include "content_hash.h"
+#include "extract_file.h"
+#include "language.h"
+#include "schema.h"
+
+namespace trawl::indexer {
+namespace {
+
+schema::DocRecord make_record(const FileRef& ref, const FileExtraction& fx, const std::string& hash,
+                              ExtractedDoc& doc) {
+  schema::DocRecord r;
+  r.path = ref.path;
+  r.key = ref.path + doc.key_suffix;
+  r.id = doc.id.empty() ? ref.path : doc.id;
+  r.title = std::move(doc.title);
+  r.text = std::move(doc.body);
+  r.format = fx.format;
+  r.author = std::move(doc.author);
+  r.date = std::move(doc.date);
+  r.language = std::move(doc.language);
+  r.encoding = fx.extraction.encoding;
+  r.hash = hash;
+  r.mtime = ref.mtime;
+  r.size = ref.size;
+  for (auto& [name, value] : doc.fields) {
+    std::string clean = schema::field_name(name);
+    if (!clean.empty()) r.fields.emplace_back(std::move(clean), std::move(value));
+  }
+  return r;
+}
+
+}  // namespace
+
+Worker::Worker(const IndexOptions& options, const FileSystem& fs, const std::string& language)
+    : options_(options), fs_(fs), builder_(make_stemmer(language)) {}
+
+void Worker::build(const FileRef& ref, const std::string& hash, FileResult* result,
+                   FileExtraction& fx) {
+  for (ExtractedDoc& doc : fx.extraction.docs) {
+    if (doc.title.empty() && doc.body.find_first_not_of(" \n\t") == std::string::npos) continue;
+    const std::string key = ref.path + doc.key_suffix;
+    schema::DocRecord record = make_record(ref, fx, hash, doc);
+    for (const auto& field : record.fields) result->field_names.push_back(field.first);
+    result->text_bytes += record.text.size();
+    result->docs.emplace_back(schema::id_term(key), builder_.build(record, key));
+  }
+  result->documents = result->docs.size();
+  result->stems = builder_.take_new_stems();
+}
+
+FileResult Worker::process(const FileRef& ref, bool update) {
+  FileResult result;
+  result.ref = ref;
+  result.update = update;
+  if (ref.size > options_.max_filesize) {
+    result.skip_reason = "too large";
+    result.skip_detail =
+        "larger than --max-filesize " + std::to_string(options_.max_filesize) + " bytes";
+    return result;
+  }
+  if (Status s = fs_.read(ref.path, options_.max_filesize, &bytes_); !s.ok()) {
+    if (s.not_found()) {
+      result.vanished = true;
+    } else {
+      result.failure = "cannot read: " + s.message();
+    }
+    return result;
+  }
+  FileExtraction fx;
+  if (Status s = extract_file(options_, ref.path, bytes_, &fx); !s.ok()) {
+    result.failure = s.message();
+    return result;
+  }
+  result.format = fx.format;
+  result.encoding = fx.extraction.encoding;
+  result.problems = std::move(fx.extraction.problems);
+  if (!fx.skip_reason.empty()) {
+    result.skip_reason = fx.skip_reason;
+    result.skip_detail = fx.skip_detail;
+    return result;
+  }
+  build(ref, content_hash(bytes_), &result, fx);
+  if (result.docs.empty() && result.problems.empty()) result.skip_reason = "empty";
+  return result;
+}
+
+}  // namespace trawl::indexer

@@ -1,0 +1,53 @@
+// Worker: one file -> the documents to write (or why there are none). Reads
+// the file, hashes it, extracts it and builds the Xapian documents. Runs on
+// any thread; each thread needs its own Worker (it owns a DocumentBuilder).
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <xapian.h>
+
+#include "crawl.h"
+#include "document_builder.h"
+#include "extract_file.h"
+#include "file_system.h"
+#include "options.h"
+
+namespace trawl::indexer {
+
+struct FileResult {
+  FileRef ref;
+  bool update = false;  // the file's old documents must go first
+  std::vector<std::pair<std::string, Xapian::Document>> docs;  // (id term, document)
+  size_t documents = 0;     // how many were built (docs may be handed on)
+  std::vector<std::string> field_names;
+  std::vector<std::pair<std::string, std::string>> stems;  // new (stem, term) pairs
+  std::string format;
+  std::string encoding;
+  std::string skip_reason;  // nothing to index: "binary", "too large", ...
+  std::string skip_detail;
+  bool vanished = false;    // gone before it could be read
+  std::string failure;      // the whole file failed: why
+  std::vector<std::string> problems;  // records that failed
+  size_t text_bytes = 0;    // extracted text, for batching and progress
+};
+
+class Worker {
+ public:
+  Worker(const IndexOptions& options, const FileSystem& fs, const std::string& language);
+
+  FileResult process(const FileRef& ref, bool update);
+
+ private:
+  void build(const FileRef& ref, const std::string& hash, FileResult* result,
+             FileExtraction& fx);
+
+  const IndexOptions& options_;
+  const FileSystem& fs_;
+  DocumentBuilder builder_;
+  std::string bytes_;
+};
+
+}  // namespace trawl::indexer
