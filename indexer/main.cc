@@ -83,6 +83,9 @@ void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
   app.add_option("-j,--jobs", o.jobs, "Worker threads (default: one per core)")
       ->check(CLI::Range(1, 256));
   app.add_option("--memory", f.memory, "Memory budget for buffered documents (default 256M)");
+  app.add_option("--batch", o.batch_docs,
+                 "Commit updates every N documents (default 2000; a kill loses at most one batch)")
+      ->check(CLI::Range(1, 10000000));
   f.wait_option = app.add_option("--wait", f.wait,
                                  "Wait for another indexer to finish (at most SECS seconds)")
                       ->expected(0, 1);

@@ -1,0 +1,111 @@
+# kill -9 at random moments: while a database is created, and while an
+# existing one is updated in small batches. After every kill the database
+# opens, passes xapian-check, and holds whole files only (every file's
+# documents are all of its old version or all of its new one, never a mix,
+# never missing); the next run converges to the same index as a clean build.
+source "$(dirname "$0")/lib.sh"
+command -v xapian-check >/dev/null || skip "xapian-check is not installed (xapian-tools)"
+KILLS=${TRAWL_CRASH_KILLS:-20}
+CREATE_KILLS=${TRAWL_CRASH_CREATE_KILLS:-10}
+
+# 1,000 text files and 20 JSON Lines files of 5 records: 1,100 documents.
+make_corpus() {  # $1 = version
+  local i j k
+  mkdir -p c
+  for i in $(seq 1 1000); do
+    printf 'File %d version %s\n\nword%d common v%s text text text\n' "$i" "$1" "$i" "$1" > "c/f$i.txt"
+  done
+  for j in $(seq 1 20); do
+    : > "c/r$j.jsonl"
+    for k in 1 2 3 4 5; do
+      printf '{"_id":"%d-%d","title":"Rec %d-%d v%s","text":"rec v%s"}\n' "$j" "$k" "$j" "$k" "$1" "$1" >> "c/r$j.jsonl"
+    done
+  done
+}
+
+# Checks the database after a kill; $1 = versions that may be present.
+check_db() {
+  [[ -e db ]] || return 0  # killed before the first database appeared: fine
+  local live; live=$(live_db db)
+  xapian-check "$live" >/dev/null 2>&1 || { fail "xapian-check failed after a kill"; return; }
+  "$TRAWL_SEARCH" --db db -c common >/dev/null 2>&1
+  [[ $? -le 1 ]] || { fail "database does not open after a kill"; return; }
+  "$TRAWL_SEARCH" --db db --json -n 5000 'path:c' 2>/dev/null > hits.json
+  python3 - hits.json "$1" > versions <<'PY' || fail "inconsistent documents after a kill"
+import json, re, sys, collections
+versions = sys.argv[2].split()
+hits = [json.loads(l)["data"] for l in open(sys.argv[1]) if '"hit"' in l]
+by_file = collections.defaultdict(set)
+count = collections.Counter()
+for h in hits:
+    by_file[h["path"]].add(re.search(r"(?:version |v)(\d+)$", h["title"]).group(1))
+    count[h["path"]] += 1
+present = set().union(*by_file.values()) if by_file else set()
+for path, vs in by_file.items():
+    assert len(vs) == 1, (path, vs)              # never a mix of versions
+    assert next(iter(vs)) in versions, (path, versions)
+    if path.endswith(".jsonl"):
+        assert count[path] == 5, (path, count[path])  # never a partial file
+n = len(by_file)
+assert n == 0 or n == 1020, n                     # all files, or none yet
+print(len(present))
+PY
+}
+
+# How long runs take here: kills land at random moments within them.
+ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+make_corpus 0
+start=$(date +%s%N); "$TRAWL_INDEX" -q --db timing c; create_ms=$(ms_since "$start")
+make_corpus 1; touch -d "+1 hour" c/*
+start=$(date +%s%N); "$TRAWL_INDEX" -q --db timing --batch 7 c; run_ms=$(ms_since "$start")
+rm -rf timing
+random_sleep() {  # $1 = the run's length in ms
+  sleep "$(awk -v ms="$1" -v r="$RANDOM" 'BEGIN { printf "%.3f", ms * r / 32768 / 1000 }')"
+}
+
+# 1. Kills while the database is being created.
+for i in $(seq 1 "$CREATE_KILLS"); do
+  rm -rf db db.tmp-*
+  "$TRAWL_INDEX" -q --db db c 2>/dev/null &
+  pid=$!
+  random_sleep "$create_ms"
+  kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  check_db 1
+done
+pass "$CREATE_KILLS kills during creation"
+rm -rf db db.tmp-*
+expect_exit 0 "$TRAWL_INDEX" -q --db db c
+
+# 2. Kills while an existing database is updated in batches of 7 documents.
+converged=1  # the oldest version a file may still have
+interrupted=0
+for i in $(seq 1 "$KILLS"); do
+  make_corpus $((i + 1))
+  touch -d "+$((i + 1)) hours" c/*
+  "$TRAWL_INDEX" -q --db db --batch 7 -j 2 c 2>/dev/null &
+  pid=$!
+  random_sleep "$run_ms"
+  kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  check_db "$(seq -s ' ' "$converged" $((i + 1)))"
+  [[ "$(cat versions 2>/dev/null)" -gt 1 ]] && interrupted=$((interrupted + 1))
+  # Half of the time, let the next version start from a converged index.
+  if (( i % 2 == 0 )); then
+    "$TRAWL_INDEX" -q --db db c 2>/dev/null
+    converged=$((i + 1))
+  fi
+done
+pass "$KILLS kills during updates ($interrupted left a half-updated index; run ${run_ms} ms)"
+[[ $interrupted -ge $((KILLS / 4)) ]] || fail "only $interrupted of $KILLS kills landed inside an update"
+
+# 3. The next run converges to what a clean build holds.
+expect_exit 0 "$TRAWL_INDEX" -q --db db c
+expect_exit 0 "$TRAWL_INDEX" -q --db clean c
+for d in db clean; do
+  "$TRAWL_SEARCH" --db $d --json -n 5000 'path:c' | python3 -c '
+import json, sys
+print("\n".join(sorted(json.loads(l)["data"]["id"] + " " + json.loads(l)["data"]["title"]
+                       for l in sys.stdin if "\"hit\"" in l)))' > $d.txt
+done
+cmp -s db.txt clean.txt && pass "converged to the clean index" || fail "did not converge"
+[[ $(wc -l < db.txt) -eq 1100 ]] || fail "expected 1100 documents, got $(wc -l < db.txt)"
+finish

@@ -1,0 +1,99 @@
+// make_plan: what a run does with each file, from the crawl and the stamps.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "plan.h"
+
+namespace trawl::indexer {
+namespace {
+
+struct Disk {
+  std::map<std::string, std::string> hashes;  // path -> content hash
+  int reads = 0;
+  HashFn fn() {
+    return [this](const std::string& p) {
+      ++reads;
+      auto it = hashes.find(p);
+      return it == hashes.end() ? std::string() : it->second;
+    };
+  }
+};
+
+FileStamp stamp(int64_t mtime, uint64_t size, std::string hash) {
+  FileStamp s;
+  s.mtime = mtime;
+  s.size = size;
+  s.hash = std::move(hash);
+  return s;
+}
+
+std::vector<std::string> paths(const std::vector<FileRef>& v) {
+  std::vector<std::string> out;
+  for (const FileRef& f : v) out.push_back(f.path);
+  return out;
+}
+
+TEST_CASE("plan: new, unchanged, touched, changed, vanished, moved") {
+  Stamps stamps = {
+      {"/r/same.txt", stamp(10, 5, "h-same")},    {"/r/touched.txt", stamp(10, 5, "h-touch")},
+      {"/r/edited.txt", stamp(10, 5, "h-old")},   {"/r/grown.txt", stamp(10, 5, "h-grown")},
+      {"/r/gone.txt", stamp(10, 7, "h-gone")},    {"/r/old-name.txt", stamp(10, 9, "h-move")},
+      {"/r/old.md", stamp(10, 11, "h-ext")},      {"/r/locked/x.txt", stamp(10, 3, "h-x")},
+  };
+  std::vector<FileRef> crawled = {
+      {"/r/same.txt", 5, 10},     {"/r/touched.txt", 5, 20},   {"/r/edited.txt", 5, 20},
+      {"/r/grown.txt", 6, 10},    {"/r/new.txt", 4, 30},       {"/r/new-name.txt", 9, 30},
+      {"/r/old.txt", 11, 30},
+  };
+  Disk disk;
+  disk.hashes = {{"/r/touched.txt", "h-touch"}, {"/r/edited.txt", "h-new"},
+                 {"/r/new-name.txt", "h-move"}, {"/r/old.txt", "h-ext"}};
+  Plan plan = make_plan(crawled, {"/r/locked"}, stamps, PlanOptions{}, disk.fn());
+  CHECK(paths(plan.add) == std::vector<std::string>{"/r/new.txt", "/r/old.txt"});
+  CHECK(paths(plan.update) == std::vector<std::string>{"/r/edited.txt", "/r/grown.txt"});
+  CHECK(paths(plan.restamp) == std::vector<std::string>{"/r/touched.txt"});
+  REQUIRE(plan.moves.size() == 1);
+  CHECK(plan.moves[0].from == "/r/old-name.txt");
+  CHECK(plan.moves[0].to.path == "/r/new-name.txt");
+  // A different extension is not a move; a file in an unreadable folder stays.
+  CHECK(plan.remove == std::vector<std::string>{"/r/gone.txt", "/r/old.md"});
+  CHECK(plan.unchanged == 2);
+  CHECK(disk.reads == 3);  // touched, edited, new-name: not same.txt, grown.txt, new.txt, old.txt
+}
+
+TEST_CASE("plan: --force, --checksum, --no-delete") {
+  Stamps stamps = {{"/r/a.txt", stamp(10, 5, "ha")}, {"/r/b.txt", stamp(10, 5, "hb")},
+                   {"/r/gone.txt", stamp(10, 5, "hg")}};
+  std::vector<FileRef> crawled = {{"/r/a.txt", 5, 10}, {"/r/b.txt", 5, 10}};
+  Disk disk;
+  disk.hashes = {{"/r/a.txt", "ha"}, {"/r/b.txt", "hb-changed"}};
+
+  Plan forced = make_plan(crawled, {}, stamps, PlanOptions{true, false, false}, disk.fn());
+  CHECK(forced.update.size() == 2);
+  CHECK(forced.unchanged == 0);
+
+  Plan checked = make_plan(crawled, {}, stamps, PlanOptions{false, true, false}, disk.fn());
+  CHECK(paths(checked.update) == std::vector<std::string>{"/r/b.txt"});  // same stamp, new content
+  CHECK(checked.unchanged == 1);
+
+  Plan kept = make_plan(crawled, {}, stamps, PlanOptions{false, false, true}, disk.fn());
+  CHECK(kept.remove.empty());
+  CHECK(kept.unchanged == 2);
+}
+
+TEST_CASE("plan: two files with the same content are not both moves of one file") {
+  Stamps stamps = {{"/r/orig.txt", stamp(10, 5, "h")}};
+  std::vector<FileRef> crawled = {{"/r/copy1.txt", 5, 20}, {"/r/copy2.txt", 5, 20}};
+  Disk disk;
+  disk.hashes = {{"/r/copy1.txt", "h"}, {"/r/copy2.txt", "h"}};
+  Plan plan = make_plan(crawled, {}, stamps, PlanOptions{}, disk.fn());
+  CHECK(plan.moves.size() == 1);
+  CHECK(plan.add.size() == 1);
+  CHECK(plan.remove.empty());
+}
+
+}  // namespace
+}  // namespace trawl::indexer
