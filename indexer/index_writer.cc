@@ -77,6 +77,9 @@ IndexWriter::IndexWriter(const std::string& path, const std::string& language,
                          const std::string& name)
     : path_(path), db_(open_database(path, name)) {
   field_names_ = read_field_names(db_);
+  // Each batch is a transaction: if the run stops with an error, destroying
+  // the database cancels the unfinished batch instead of committing it.
+  db_.begin_transaction();
   write_metadata(db_, language, field_names_);
 }
 
@@ -133,8 +136,9 @@ void IndexWriter::commit() {
     db_.set_metadata(std::string(schema::kMetaFields), list);
     fields_changed_ = false;
   }
-  db_.commit();
+  db_.commit_transaction();
   DbStore::sync_dir(path_);
+  db_.begin_transaction();
 }
 
 }  // namespace trawl::indexer

@@ -3,7 +3,9 @@
 // documents of renamed files, refreshes stamps, and keeps trawl's metadata
 // (schema version, language, extra field names). Nothing is visible to
 // searchers until commit(), which must be called explicitly and is also
-// made durable on disk (fsync of the folder).
+// made durable on disk (fsync of the folder). Changes between commits form a
+// transaction: a writer destroyed without commit() (an error unwinding the
+// run) discards them, so the database stays at its last commit.
 //
 // Not thread-safe: one writer thread.
 #pragma once
