@@ -5,6 +5,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "diag.h"
 #include "error.h"
 
@@ -15,15 +19,23 @@ inline constexpr int kContinue = -1;
 // Parses argv into `app`. Returns kContinue when the program should run,
 // else the exit code: 0 after --help or --version, 2 after a usage error
 // (reported through `diag` as "<prog>: error: <problem> (see --help)").
-inline int parse_command_line(CLI::App& app, int argc, char** argv, Diag& diag) {
+// As above, for arguments already reversed (CLI11's order: last first).
+inline int parse_command_line(CLI::App& app, std::vector<std::string> reversed_args, Diag& diag) {
   try {
-    app.parse(argc, argv);
+    app.parse(reversed_args);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
     diag.error("", std::string(e.what()) + " (see --help)");
     return kExitError;
   }
   return kContinue;
+}
+
+
+inline int parse_command_line(CLI::App& app, int argc, char** argv, Diag& diag) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::reverse(args.begin(), args.end());  // CLI11 takes arguments in reverse
+  return parse_command_line(app, std::move(args), diag);
 }
 
 }  // namespace trawl

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -20,6 +21,20 @@
 namespace {
 
 using trawl::indexer::IndexOptions;
+
+constexpr const char* kWaitForever = "forever";
+
+// "--wait" takes its value only with '=' (--wait=30): a bare --wait must not
+// swallow the PATH after it, so it is rewritten before parsing.
+std::vector<std::string> normalized_args(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  for (std::string& a : args) {
+    if (a == "--") break;
+    if (a == "--wait") a = std::string("--wait=") + kWaitForever;
+  }
+  std::reverse(args.begin(), args.end());  // CLI11 takes them in reverse
+  return args;
+}
 
 // "64M", "500K", "2G", "1000" -> bytes; throws trawl::Error when malformed.
 uint64_t parse_size(const std::string& flag, const std::string& text) {
@@ -87,8 +102,8 @@ void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
                  "Commit updates every N documents (default 2000; a kill loses at most one batch)")
       ->check(CLI::Range(1, 10000000));
   f.wait_option = app.add_option("--wait", f.wait,
-                                 "Wait for another indexer to finish (at most SECS seconds)")
-                      ->expected(0, 1);
+                                 "--wait[=SECS]: wait for another indexer to finish (at most "
+                                 "SECS seconds)");
   app.add_flag("--files", o.list_files, "List the files that would be indexed; write nothing");
   app.add_flag("--debug", o.debug, "Say why each skipped file was skipped");
   app.add_flag("--json", o.json, "JSON Lines events on stdout: indexed, skipped, failed, summary");
@@ -107,11 +122,11 @@ void finish_options(const Flags& f, const std::string& cwd, IndexOptions& o) {
   if (o.memory < (16u << 20)) throw trawl::Error("--memory: at least 16M is needed");
   if (f.wait_option->count() > 0) {
     o.wait = true;
-    if (!f.wait.empty()) {
+    if (f.wait != kWaitForever) {
       char* end = nullptr;
       o.wait_seconds = std::strtod(f.wait.c_str(), &end);
       if (*end || o.wait_seconds < 0) {
-        throw trawl::Error("--wait " + trawl::quote(f.wait) + ": not a number of seconds");
+        throw trawl::Error("--wait=" + trawl::quote(f.wait) + ": not a number of seconds");
       }
     }
   }
@@ -143,7 +158,8 @@ int main(int argc, char** argv) {
       "trawl-index"};
   add_options(app, options, flags);
   trawl::Diag diag("trawl-index", std::cerr);
-  if (int code = trawl::parse_command_line(app, argc, argv, diag); code != trawl::kContinue) {
+  if (int code = trawl::parse_command_line(app, normalized_args(argc, argv), diag);
+      code != trawl::kContinue) {
     return code;
   }
   // A file-size limit (ulimit -f) must give a write error, not a kill.

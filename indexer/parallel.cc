@@ -23,10 +23,19 @@ struct Queue {
   std::exception_ptr error;
 };
 
+// The next job of worker `index`: from its slice, or the shared counter.
+size_t next_job(int index, size_t* own, std::atomic<size_t>& next, const Pipeline& p,
+                size_t total) {
+  if (p.partition.empty()) return next++;
+  size_t i = (*own)++;
+  return i < p.partition[static_cast<size_t>(index) + 1] ? i : total;
+}
+
 void work(int index, Worker& worker, const std::vector<Job>& jobs, std::atomic<size_t>& next,
           const Pipeline& p, Queue& q) {
+  size_t own = p.partition.empty() ? 0 : p.partition[static_cast<size_t>(index)];
   try {
-    for (size_t i; (i = next++) < jobs.size();) {
+    for (size_t i; (i = next_job(index, &own, next, p, jobs.size())) < jobs.size();) {
       FileResult r = worker.process(jobs[i].ref, jobs[i].update);
       if (p.in_worker) p.in_worker(index, r);
       std::unique_lock<std::mutex> lock(q.mu);
@@ -49,8 +58,23 @@ void work(int index, Worker& worker, const std::vector<Job>& jobs, std::atomic<s
 
 }  // namespace
 
+std::vector<size_t> balanced_partition(const std::vector<Job>& jobs, int parts) {
+  uint64_t total = 0;
+  for (const Job& j : jobs) total += j.ref.size + 1;
+  std::vector<size_t> bounds = {0};
+  uint64_t sum = 0;
+  for (size_t i = 0; i < jobs.size() && bounds.size() < static_cast<size_t>(parts); ++i) {
+    sum += jobs[i].ref.size + 1;
+    if (sum * static_cast<uint64_t>(parts) >= total * bounds.size()) bounds.push_back(i + 1);
+  }
+  while (bounds.size() <= static_cast<size_t>(parts)) bounds.push_back(jobs.size());
+  return bounds;
+}
+
 void run_jobs(const std::vector<Job>& jobs, const Pipeline& p) {
-  const int n = std::max(1, std::min<int>(p.threads, static_cast<int>(jobs.size())));
+  const int n = !p.partition.empty()
+                    ? static_cast<int>(p.partition.size()) - 1
+                    : std::max(1, std::min<int>(p.threads, static_cast<int>(jobs.size())));
   std::vector<std::unique_ptr<Worker>> workers;
   for (int i = 0; i < n; ++i) workers.push_back(p.make_worker(i));
   Queue q;

@@ -1,5 +1,6 @@
 // run_jobs: a small pipeline for CPU-bound per-file work. Workers (one per
-// thread, each with its own Worker) take files in order from a shared list,
+// thread, each with its own Worker) take files in order from a shared list
+// (or each from its own slice of it, see Pipeline::partition),
 // process them, optionally consume the result on their own thread (shard
 // writers), and queue it for the calling thread, which receives results in
 // completion order. The text bytes of queued results are bounded: workers
@@ -24,6 +25,11 @@ struct Job {
 
 struct Pipeline {
   int threads = 1;
+  // If set (threads + 1 ascending job indexes), worker i processes exactly
+  // jobs [partition[i], partition[i+1]) in order, instead of taking the next
+  // free job: a fresh build then numbers documents in file order whatever
+  // the threads' timing, so equal scores always rank the same way.
+  std::vector<size_t> partition;
   size_t max_queued_bytes = 64u << 20;
   // Makes the Worker of thread `index` (called on the calling thread).
   std::function<std::unique_ptr<Worker>(int index)> make_worker;
@@ -34,5 +40,9 @@ struct Pipeline {
 };
 
 void run_jobs(const std::vector<Job>& jobs, const Pipeline& pipeline);
+
+// Splits `jobs` into `parts` contiguous slices of about equal file bytes,
+// for Pipeline::partition.
+std::vector<size_t> balanced_partition(const std::vector<Job>& jobs, int parts);
 
 }  // namespace trawl::indexer

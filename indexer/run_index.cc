@@ -156,6 +156,7 @@ void build_fresh(Run& run, const Plan& plan, Progress& progress) {
   ShardSet set(run.store.work_dir(), shards, flush);
   std::set<std::string> fields;
   Pipeline p = make_pipeline(run, progress);
+  p.partition = balanced_partition(jobs, shards);
   p.in_worker = [&set](int index, FileResult& r) { set.add(index, r); };
   auto sink = p.sink;
   p.sink = [&](FileResult&& r) {

@@ -13,13 +13,13 @@ namespace {
 
 constexpr int kMaxRetries = 5;
 
+// Opens the database. A missing one is the user's error; others (a commit
+// racing with the open) are Xapian::DatabaseErrors for the caller to retry.
 Xapian::Database open_database(const std::string& path) {
   try {
     return Xapian::Database(path);
   } catch (const Xapian::DatabaseNotFoundError&) {
     throw Error("database " + quote(path) + ": not found (create it with trawl-index)");
-  } catch (const Xapian::Error& e) {
-    throw Error("database " + quote(path) + ": cannot open: " + e.get_msg());
   }
 }
 

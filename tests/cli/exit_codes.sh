@@ -26,16 +26,30 @@ expect_exit 2 "$TRAWL_INDEX" --no-such-flag
 expect_in err "trawl-index: error:"
 
 # A second writer: exit 3 with a message naming the database, at once.
-coproc HOLDER { "$LOCK_HOLDER" db; }
-read -r ready <&"${HOLDER[0]}"
-[[ "$ready" == locked ]] || fail "lock holder did not start"
+# (a) another trawl-index holds the database's lock;
+flock db/lock sleep 30 &
+flocker=$!
+sleep 0.2
 start=$(date +%s%N)
 expect_exit 3 "$TRAWL_INDEX" --db db docs
 elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+expect_in err "trawl-index: error: database '$WORK/db': locked by another trawl-index (use --wait to wait for it)"
+[[ $elapsed_ms -lt 1000 ]] && pass "gave up in $elapsed_ms ms" || fail "locked indexer took ${elapsed_ms} ms"
+# --wait=SECS gives up after that long; --wait waits until the lock is free.
+expect_exit 3 "$TRAWL_INDEX" --db db --wait=0.3 docs
+expect_in err "(gave up waiting)"
+(sleep 0.5; kill "$flocker") &
+expect_exit 0 "$TRAWL_INDEX" -q --db db --wait docs
+wait "$flocker" 2>/dev/null
+# (b) a foreign program holds Xapian's own lock on the live database.
+coproc HOLDER { "$LOCK_HOLDER" db/db-1; }
+holder_pid=$HOLDER_PID  # bash unsets HOLDER_PID once the coprocess ends
+read -r ready <&"${HOLDER[0]}"
+[[ "$ready" == locked ]] || fail "lock holder did not start"
+expect_exit 3 "$TRAWL_INDEX" --db db docs
 expect_in err "database '$WORK/db': locked by another trawl-index"
-[[ $elapsed_ms -lt 2000 ]] || fail "locked indexer took ${elapsed_ms} ms to give up"
 exec {HOLDER[1]}>&-
-wait "$HOLDER_PID"
+wait "$holder_pid" 2>/dev/null
 
 # trawl-search
 expect_exit 0 "$TRAWL_SEARCH" --db db river
