@@ -100,7 +100,6 @@ void DocumentBuilder::index_title(const std::string& title, Xapian::Document* do
     if (t.pos >= schema::kTitlePosition + schema::kMaxTitleTokens) break;
     doc->add_posting(t.term, t.pos, schema::kTitleWdf);
     doc->add_posting(s + t.term, t.pos);
-    note_stem(t.term);
   }
 }
 
@@ -112,7 +111,6 @@ Xapian::termpos DocumentBuilder::index_text(const std::string& text, const std::
   for (const Token& t : tokens_) {
     if (plain) doc->add_posting(t.term, t.pos);
     if (!prefix.empty()) doc->add_posting(prefix + t.term, t.pos);
-    note_stem(t.term);
   }
   return next;
 }
@@ -150,6 +148,12 @@ Xapian::Document DocumentBuilder::build(const schema::DocRecord& record,
   }
   index_text(record.author, "", true, pos + kSectionGap, &doc);
   index_filters(record, &doc);
+  // Stems of the document's distinct words (unprefixed terms start with a
+  // lower-case letter, a digit or a non-ASCII character).
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    const std::string& term = *t;
+    if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) note_stem(term);
+  }
   doc.add_boolean_term(schema::id_term(key));
   doc.add_boolean_term(schema::file_term(record.path));
   add_stamp_values(record, &doc);
