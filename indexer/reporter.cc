@@ -55,6 +55,10 @@ void HumanReporter::skipped(const std::string& path, const std::string& reason,
   }
 }
 
+void HumanReporter::warning(const std::string& path, const std::string& message) {
+  diag_.warning(quote(display_path(path, cwd_)), message);
+}
+
 void HumanReporter::failed(const std::string& path, const std::string& reason) {
   diag_.error(quote(display_path(path, cwd_)), reason);
 }
@@ -97,6 +101,13 @@ void JsonReporter::skipped(const std::string& path, const std::string& reason,
   w.begin_object().key("type").value("skipped").key("data").begin_object();
   w.key("path").value(display_path(path, cwd_)).key("reason").value(reason);
   if (!detail.empty()) w.key("detail").value(detail);
+  write(w.end_object().end_object().str());
+}
+
+void JsonReporter::warning(const std::string& path, const std::string& message) {
+  JsonWriter w;
+  w.begin_object().key("type").value("warning").key("data").begin_object();
+  w.key("path").value(display_path(path, cwd_)).key("message").value(message);
   write(w.end_object().end_object().str());
 }
 

@@ -49,6 +49,8 @@ class Reporter {
   virtual void skipped(const std::string& path, const std::string& reason,
                        const std::string& detail) = 0;
   virtual void failed(const std::string& path, const std::string& reason) = 0;
+  // Indexed, but the user should know something (e.g. text truncated).
+  virtual void warning(const std::string& path, const std::string& message) = 0;
   virtual void deleted(const std::string& path, size_t documents) = 0;
   virtual void summary(const IndexSummary& s) = 0;
 };
@@ -64,6 +66,7 @@ class HumanReporter : public Reporter {
   void skipped(const std::string& path, const std::string& reason,
                const std::string& detail) override;
   void failed(const std::string& path, const std::string& reason) override;
+  void warning(const std::string& path, const std::string& message) override;
   void deleted(const std::string& path, size_t documents) override;
   void summary(const IndexSummary& s) override;
 
@@ -83,6 +86,7 @@ class JsonReporter : public Reporter {
   void skipped(const std::string& path, const std::string& reason,
                const std::string& detail) override;
   void failed(const std::string& path, const std::string& reason) override;
+  void warning(const std::string& path, const std::string& message) override;
   void deleted(const std::string& path, size_t documents) override;
   void summary(const IndexSummary& s) override;
 

@@ -95,6 +95,10 @@ void report(const FileResult& r, Reporter& reporter, IndexSummary& s) {
     ++s.skipped[r.skip_reason];
     reporter.skipped(r.ref.path, r.skip_reason, r.skip_detail);
   } else if (r.documents > 0) {
+    if (r.truncated) {
+      reporter.warning(r.ref.path,
+                       "only the first part of its text was indexed (raise --memory to index more)");
+    }
     ++s.files;
     ++(r.update ? s.updated : s.added);
     s.documents += r.documents;

@@ -4,9 +4,14 @@
 #include "extract_file.h"
 #include "language.h"
 #include "schema.h"
+#include "utf8.h"
 
 namespace trawl::indexer {
 namespace {
+
+// Xapian's Document holds about this many bytes per byte of text (measured:
+// positions, term map, stored text) while a document is built and added.
+constexpr size_t kMemoryPerTextByte = 16;
 
 schema::DocRecord make_record(const FileRef& ref, const FileExtraction& fx, const std::string& hash,
                               ExtractedDoc& doc) {
@@ -41,6 +46,13 @@ void Worker::build(const FileRef& ref, const std::string& hash, FileResult* resu
   for (ExtractedDoc& doc : fx.extraction.docs) {
     if (doc.title.empty() && doc.body.find_first_not_of(" \n\t") == std::string::npos) continue;
     const std::string key = ref.path + doc.key_suffix;
+    // A document's postings live in memory until written: its text is
+    // capped so that one huge file cannot break the memory budget.
+    const size_t cap = options_.memory / kMemoryPerTextByte;
+    if (doc.body.size() > cap) {
+      doc.body.resize(utf8::truncate(doc.body, cap).size());
+      result->truncated = true;
+    }
     schema::DocRecord record = make_record(ref, fx, hash, doc);
     for (const auto& field : record.fields) result->field_names.push_back(field.first);
     result->text_bytes += record.text.size();

@@ -32,6 +32,7 @@ struct FileResult {
   std::string failure;      // the whole file failed: why
   std::vector<std::string> problems;  // records that failed
   size_t text_bytes = 0;    // extracted text, for batching and progress
+  bool truncated = false;   // text beyond --memory / 16 per document was left out
 };
 
 class Worker {

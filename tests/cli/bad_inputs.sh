@@ -38,4 +38,14 @@ expect_exit 0 xapian-check "$(live_db db2)"
 [[ $("$TRAWL_SEARCH" --db db2 -c harbour) == 1 ]] || fail "good.txt indexed more than once with -L"
 # A file that is not a FIFO-safe regular file never blocks the run.
 expect_exit 0 timeout 20 "$TRAWL_INDEX" --db db3 in/pipe.txt
+# The database folder is private.
+[[ $(stat -c %a db) == 700 ]] || fail "database folder mode $(stat -c %a db), want 700"
+# One huge document cannot break the memory budget: its text is capped at
+# --memory / 16 (here 1 MiB), with a warning.
+mkdir huge
+python3 -c "print('Huge file\n\nfirstword ' + 'filler ' * 300000 + 'lastword')" > huge/h.txt
+expect_exit 0 "$TRAWL_INDEX" --db db4 --memory 16M huge
+expect_in err "trawl-index: warning: 'huge/h.txt': only the first part of its text was indexed"
+expect_exit 0 "$TRAWL_SEARCH" --db db4 firstword
+expect_exit 1 "$TRAWL_SEARCH" --db db4 lastword
 finish
