@@ -45,6 +45,7 @@ inline constexpr std::string_view kDayPrefix = "D";     // YYYYMMDD of the docum
 inline constexpr std::string_view kMonthPrefix = "M";   // YYYYMM
 inline constexpr std::string_view kYearPrefix = "Y";    // YYYY
 inline constexpr std::string_view kFieldPrefix = "XM";  // + FIELD + ":" : extra field words
+inline constexpr std::string_view kRecordIdPrefix = "XI";  // a record's own id (JSON _id)
 
 // Query-language field names mapped to prefixes.
 inline constexpr std::string_view kTitleField = "title";
@@ -60,11 +61,17 @@ inline constexpr Xapian::valueno kSlotSize = 1;   // sortable_serialise(bytes)
 inline constexpr Xapian::valueno kSlotDate = 2;   // "YYYYMMDD": document date, else mtime
 inline constexpr Xapian::valueno kSlotPath = 3;   // absolute path of the source file (raw bytes)
 inline constexpr Xapian::valueno kSlotHash = 4;   // content hash of the source file (32 hex digits)
+inline constexpr Xapian::valueno kSlotExt = 5;    // extension, lower case (facet)
+inline constexpr Xapian::valueno kSlotYear = 6;   // "YYYY" of the date (facet)
+inline constexpr Xapian::valueno kSlotLang = 7;   // primary language subtag (facet)
+inline constexpr Xapian::valueno kSlotAuthor = 8; // author as written (facet)
+inline constexpr Xapian::valueno kSlotMinHash = 9;  // MinHash of the words (near-duplicates)
 
 // Metadata keys.
 inline constexpr std::string_view kMetaSchema = "trawl.schema";
 inline constexpr std::string_view kMetaLanguage = "trawl.language";
 inline constexpr std::string_view kMetaFields = "trawl.fields";  // extra field names, space-separated
+inline constexpr std::string_view kMetaDirs = "trawl.dirs";  // "mtime path" lines of indexed folders
 
 // The prefix of extra field `name` ("tags" -> "XMTAGS:"), or "" if `name`
 // is not a usable field name (see field_name()).

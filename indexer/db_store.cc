@@ -77,6 +77,15 @@ void DbStore::sync_dir(const std::string& path) {
   ::close(fd);
 }
 
+void DbStore::sync_files(const std::string& path) {
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(path, ec)) {
+    int fd = ::open(e.path().c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) ::fsync(fd), ::close(fd);
+  }
+  sync_dir(path);
+}
+
 std::unique_ptr<DbStore> DbStore::open(const std::string& dir, const LockOptions& lock) {
   std::error_code ec;
   const bool exists = fs::exists(dir, ec);

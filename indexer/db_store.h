@@ -49,6 +49,8 @@ class DbStore {
 
   // fsync()s folder `path` (makes renames and new files durable).
   static void sync_dir(const std::string& path);
+  // fsync()s every file in folder `path`, then the folder.
+  static void sync_files(const std::string& path);
 
  private:
   DbStore(std::string dir, int lock_fd, bool creating);

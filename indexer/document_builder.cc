@@ -4,11 +4,13 @@
 #include <ctime>
 
 #include "fold.h"
+#include "minhash.h"
 
 namespace trawl::indexer {
 namespace {
 
 constexpr size_t kKnownTermsLimit = 200000;
+constexpr size_t kMaxSpellingBytes = 32;
 constexpr Xapian::termpos kSectionGap = 100;  // between body, fields, author
 
 std::string lower(std::string s) {
@@ -92,6 +94,29 @@ std::vector<std::pair<std::string, std::string>> DocumentBuilder::take_new_stems
   return std::exchange(new_stems_, {});
 }
 
+std::unordered_map<std::string, unsigned> DocumentBuilder::take_spelling() {
+  return std::exchange(spelling_, {});
+}
+
+void DocumentBuilder::note_words(Xapian::Document* doc) {
+  std::vector<std::string> content;
+  for (auto t = doc->termlist_begin(); t != doc->termlist_end(); ++t) {
+    const std::string& term = *t;
+    // Unprefixed terms start with a lower-case letter, a digit or a
+    // non-ASCII character; prefixes are upper-case ASCII.
+    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
+    note_stem(term);
+    if (should_stem(term) && term.size() <= kMaxSpellingBytes) ++spelling_[term];
+    if (content_word(term)) {
+      content.push_back(stemmer_.is_none() || !should_stem(term) ? term : stemmer_(term));
+    }
+  }
+  std::sort(content.begin(), content.end());
+  content.erase(std::unique(content.begin(), content.end()), content.end());
+  std::string signature = minhash(content);
+  if (!signature.empty()) doc->add_value(schema::kSlotMinHash, signature);
+}
+
 void DocumentBuilder::index_title(const std::string& title, Xapian::Document* doc) {
   tokens_.clear();
   analyzer_.analyze(title, &tokens_, schema::kTitlePosition);
@@ -120,7 +145,11 @@ void DocumentBuilder::index_filters(const schema::DocRecord& r, Xapian::Document
   analyzer_.analyze(r.author, &tokens_);
   for (const Token& t : tokens_) doc->add_boolean_term(std::string(schema::kAuthorPrefix) + t.term);
   std::string ext = extension(r.path);
-  if (!ext.empty()) doc->add_boolean_term(schema::bounded_term(schema::kExtPrefix, ext));
+  if (!ext.empty()) {
+    doc->add_boolean_term(schema::bounded_term(schema::kExtPrefix, ext));
+    doc->add_value(schema::kSlotExt, ext);
+  }
+  if (!r.author.empty()) doc->add_value(schema::kSlotAuthor, r.author);
   if (!r.format.empty()) doc->add_boolean_term(std::string(schema::kFormatPrefix) + r.format);
   add_path_terms(r.path, doc);
   if (!r.language.empty()) {
@@ -130,12 +159,14 @@ void DocumentBuilder::index_filters(const schema::DocRecord& r, Xapian::Document
     if (dash != std::string::npos) {
       doc->add_boolean_term(std::string(schema::kLangPrefix) + lang.substr(0, dash));
     }
+    doc->add_value(schema::kSlotLang, lang.substr(0, dash));
   }
   const std::string day = date_key(r.date, r.mtime);
   doc->add_boolean_term(std::string(schema::kDayPrefix) + day);
   doc->add_boolean_term(std::string(schema::kMonthPrefix) + day.substr(0, 6));
   doc->add_boolean_term(std::string(schema::kYearPrefix) + day.substr(0, 4));
   doc->add_value(schema::kSlotDate, day);
+  doc->add_value(schema::kSlotYear, day.substr(0, 4));
 }
 
 Xapian::Document DocumentBuilder::build(const schema::DocRecord& record,
@@ -148,14 +179,12 @@ Xapian::Document DocumentBuilder::build(const schema::DocRecord& record,
   }
   index_text(record.author, "", true, pos + kSectionGap, &doc);
   index_filters(record, &doc);
-  // Stems of the document's distinct words (unprefixed terms start with a
-  // lower-case letter, a digit or a non-ASCII character).
-  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-    const std::string& term = *t;
-    if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) note_stem(term);
-  }
+  note_words(&doc);
   doc.add_boolean_term(schema::id_term(key));
   doc.add_boolean_term(schema::file_term(record.path));
+  if (!record.id.empty() && record.id != record.path) {
+    doc.add_boolean_term(schema::bounded_term(schema::kRecordIdPrefix, record.id));
+  }
   add_stamp_values(record, &doc);
   doc.set_data(schema::encode_record(record));
   return doc;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -33,6 +34,10 @@ class DocumentBuilder {
   // a word to all indexed words with the same stem.
   std::vector<std::pair<std::string, std::string>> take_new_stems();
 
+  // How many documents built since the last call contained each word (for
+  // the spelling table, which suggests corrections to misspelt queries).
+  std::unordered_map<std::string, unsigned> take_spelling();
+
  private:
   void index_title(const std::string& title, Xapian::Document* doc);
   // Indexes `text` from position `pos` under `prefix` (and unprefixed when
@@ -42,12 +47,15 @@ class DocumentBuilder {
   void index_filters(const schema::DocRecord& record, Xapian::Document* doc);
   // Remembers the stem of `term` for take_new_stems().
   void note_stem(const std::string& term);
+  // Stems, spelling words and the MinHash signature of a built document.
+  void note_words(Xapian::Document* doc);
 
   Analyzer analyzer_;
   Xapian::Stem stemmer_;
   std::vector<Token> tokens_;
   std::unordered_set<std::string> known_terms_;  // bounded; forgetting only costs repeats
   std::vector<std::pair<std::string, std::string>> new_stems_;
+  std::unordered_map<std::string, unsigned> spelling_;
 };
 
 // Moves a document built for one file to another path (a renamed file with

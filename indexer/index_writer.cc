@@ -3,11 +3,16 @@
 #include "db_store.h"
 #include "diag.h"
 #include "error.h"
+#include "analyzer.h"
 #include "language.h"
 #include "schema.h"
 
 namespace trawl::indexer {
 namespace {
+
+constexpr size_t kMaxSpellingBytes = 32;
+constexpr Xapian::doccount kSpellingSmallCollection = 10000;
+constexpr size_t kSpellingBatch = 50000;
 
 Xapian::WritableDatabase open_database(const std::string& path, const std::string& name) {
   try {
@@ -52,6 +57,43 @@ void add_stems(Xapian::WritableDatabase& db,
   for (const auto& [stem, term] : stems) db.add_synonym(z + stem, term);
 }
 
+void add_spelling(Xapian::WritableDatabase& db,
+                  const std::unordered_map<std::string, unsigned>& words) {
+  for (const auto& [word, n] : words) db.add_spelling(word, n);
+}
+
+void build_spelling(Xapian::WritableDatabase& db) {
+  // In a large collection, words seen in one document only are mostly typos
+  // and noise, and half the vocabulary: leave them out of the suggestions.
+  const Xapian::doccount min_docs = db.get_doccount() >= kSpellingSmallCollection ? 2 : 1;
+  size_t added = 0;
+  for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
+    const std::string& term = *t;
+    if (term.size() > kMaxSpellingBytes || !should_stem(term) || t.get_termfreq() < min_docs) {
+      continue;  // prefixed terms, numbers, long tokens, rare words
+    }
+    db.add_spelling(term, t.get_termfreq());
+    if (++added % kSpellingBatch == 0) db.commit();  // bounds the memory
+  }
+}
+
+void set_synonyms(Xapian::WritableDatabase& db,
+                  const std::vector<std::vector<std::string>>& groups) {
+  // User synonyms are keyed by plain words; stem keys start with "Z".
+  std::vector<std::string> old;
+  for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) {
+    if ((*k).compare(0, schema::kStemPrefix.size(), schema::kStemPrefix) != 0) old.push_back(*k);
+  }
+  for (const std::string& k : old) db.clear_synonyms(k);
+  for (const auto& group : groups) {
+    for (const std::string& a : group) {
+      for (const std::string& b : group) {
+        if (a != b) db.add_synonym(a, b);
+      }
+    }
+  }
+}
+
 void write_metadata(Xapian::WritableDatabase& db, const std::string& language,
                     const std::set<std::string>& field_names) {
   db.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kSchemaVersion));
@@ -88,6 +130,7 @@ size_t IndexWriter::apply(FileResult& result) {
   add_field_names(result.field_names);
   for (auto& [id_term, doc] : result.docs) db_.replace_document(id_term, doc);
   add_stems(db_, result.stems);
+  for (const auto& [word, n] : result.spelling) spelling_[word] += n;
   return deleted;
 }
 
@@ -136,6 +179,8 @@ void IndexWriter::commit() {
     db_.set_metadata(std::string(schema::kMetaFields), list);
     fields_changed_ = false;
   }
+  add_spelling(db_, spelling_);
+  spelling_.clear();
   db_.commit_transaction();
   DbStore::sync_dir(path_);
   db_.begin_transaction();

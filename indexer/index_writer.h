@@ -13,6 +13,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -57,11 +58,26 @@ class IndexWriter {
   Xapian::WritableDatabase db_;
   std::set<std::string> field_names_;
   bool fields_changed_ = false;
+  std::unordered_map<std::string, unsigned> spelling_;  // this batch's words
 };
 
 // Records (stem, term) pairs in the stem table (schema.h).
 void add_stems(Xapian::WritableDatabase& db,
                const std::vector<std::pair<std::string, std::string>>& stems);
+
+// Fills the spelling table of a freshly built database from its vocabulary,
+// with each word's document frequency (one pass after the merge: far
+// cheaper than updating the table batch by batch).
+void build_spelling(Xapian::WritableDatabase& db);
+
+// Adds words to the spelling table (word -> number of documents).
+void add_spelling(Xapian::WritableDatabase& db,
+                  const std::unordered_map<std::string, unsigned>& words);
+
+// Replaces the user's synonym groups (--synonyms FILE) with `groups`: each
+// group is a list of folded words or phrases that mean the same.
+void set_synonyms(Xapian::WritableDatabase& db,
+                  const std::vector<std::vector<std::string>>& groups);
 
 // Stores trawl's metadata in a database (new or compacted).
 void write_metadata(Xapian::WritableDatabase& db, const std::string& language,

@@ -42,9 +42,10 @@ void ShardSet::merge(const std::string& out, const std::string& language,
   all.close();
   Xapian::WritableDatabase db(out, Xapian::DB_OPEN);
   write_metadata(db, language, field_names);
+  build_spelling(db);
   db.commit();
   db.close();
-  DbStore::sync_dir(out);
+  DbStore::sync_files(out);  // before the stub can point at it
   std::error_code ec;
   for (const Shard& s : shards_) std::filesystem::remove_all(s.path, ec);
 }

@@ -60,6 +60,7 @@ void Worker::build(const FileRef& ref, const std::string& hash, FileResult* resu
   }
   result->documents = result->docs.size();
   result->stems = builder_.take_new_stems();
+  result->spelling = builder_.take_spelling();
 }
 
 FileResult Worker::process(const FileRef& ref, bool update) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -24,6 +25,7 @@ struct FileResult {
   size_t documents = 0;     // how many were built (docs may be handed on)
   std::vector<std::string> field_names;
   std::vector<std::pair<std::string, std::string>> stems;  // new (stem, term) pairs
+  std::unordered_map<std::string, unsigned> spelling;       // word -> documents
   std::string format;
   std::string encoding;
   std::string skip_reason;  // nothing to index: "binary", "too large", ...
