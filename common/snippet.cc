@@ -214,16 +214,11 @@ std::string TermMatcher::match(const std::string& term) const {
   return std::string();
 }
 
-Snippet make_snippet(std::string_view text, const std::vector<Token>& tokens,
-                     const TermMatcher& matcher, const SnippetOptions& options) {
-  Snippet snippet;
-  const size_t max_chars = std::max<size_t>(options.max_chars, 20);
-  std::vector<Hit> hits = find_hits(tokens, matcher);
-  if (hits.empty()) {
-    render(text, 0, passage_end(text, 0, max_chars), {}, &snippet);
-    return snippet;
-  }
-  auto [first, last] = best_window(text, hits, max_chars);
+namespace {
+
+// The passage [start, stop) around hits [first, last] of `hits`.
+std::pair<size_t, size_t> passage_bounds(std::string_view text, const std::vector<Hit>& hits,
+                                         size_t first, size_t last, size_t max_chars) {
   size_t begin = hits[first].begin;
   size_t end = hits[first].end;
   for (size_t k = first; k <= last; ++k) end = std::max<size_t>(end, hits[k].end);
@@ -232,12 +227,57 @@ Snippet make_snippet(std::string_view text, const std::vector<Token>& tokens,
   size_t start = passage_start(text, begin, spare / 3);
   used = chars_between(text, start, end);
   size_t stop = used < max_chars ? passage_end(text, end, max_chars - used) : end;
+  return {start, stop};
+}
+
+Snippet render_passage(std::string_view text, const std::vector<Hit>& hits, size_t start,
+                       size_t stop) {
+  Snippet snippet;
   std::vector<Hit> inside;
   for (const Hit& h : hits) {
     if (h.begin >= start && h.end <= stop) inside.push_back(h);
   }
   render(text, start, stop, merge_spans(text, inside), &snippet);
+  snippet.start = static_cast<uint32_t>(start);
+  snippet.line = static_cast<uint32_t>(1 + std::count(text.begin(), text.begin() + start, '\n'));
   return snippet;
+}
+
+}  // namespace
+
+std::vector<Snippet> make_passages(std::string_view text, const std::vector<Token>& tokens,
+                                   const TermMatcher& matcher, const SnippetOptions& options,
+                                   size_t count) {
+  const size_t max_chars = std::max<size_t>(options.max_chars, 20);
+  const std::vector<Hit> hits = find_hits(tokens, matcher);
+  if (hits.empty()) return {render_passage(text, {}, 0, passage_end(text, 0, max_chars))};
+  std::vector<std::pair<size_t, size_t>> chosen;
+  std::vector<Hit> left = hits;
+  while (chosen.size() < std::max<size_t>(count, 1) && !left.empty()) {
+    auto [first, last] = best_window(text, left, max_chars);
+    auto [start, stop] = passage_bounds(text, left, first, last, max_chars);
+    chosen.emplace_back(start, stop);
+    std::vector<Hit> rest;
+    for (const Hit& h : left) {
+      if (h.end <= start || h.begin >= stop) rest.push_back(h);
+    }
+    left.swap(rest);
+  }
+  std::sort(chosen.begin(), chosen.end());
+  std::vector<Snippet> passages;
+  size_t previous_stop = 0;
+  for (auto [start, stop] : chosen) {
+    start = std::max(start, previous_stop);  // context never repeats
+    if (start >= stop) continue;
+    passages.push_back(render_passage(text, hits, start, stop));
+    previous_stop = stop;
+  }
+  return passages;
+}
+
+Snippet make_snippet(std::string_view text, const std::vector<Token>& tokens,
+                     const TermMatcher& matcher, const SnippetOptions& options) {
+  return make_passages(text, tokens, matcher, options, 1).front();
 }
 
 std::vector<Span> highlight_all(std::string_view text, const std::vector<Token>& tokens,

@@ -63,6 +63,8 @@ class TermMatcher {
 struct Snippet {
   std::string text;
   std::vector<Span> highlights;  // sorted, non-overlapping
+  uint32_t start = 0;            // byte offset of the passage in the text
+  uint32_t line = 1;             // line of the text where the passage starts
 };
 
 struct SnippetOptions {
@@ -74,6 +76,13 @@ struct SnippetOptions {
 // snippet is the start of the text.
 Snippet make_snippet(std::string_view text, const std::vector<Token>& tokens,
                      const TermMatcher& matcher, const SnippetOptions& options);
+
+// Up to `count` passages, best first chosen, returned in text order, never
+// overlapping: the second is the best window among the matches outside the
+// first, and so on. With no match, one passage: the start of the text.
+std::vector<Snippet> make_passages(std::string_view text, const std::vector<Token>& tokens,
+                                   const TermMatcher& matcher, const SnippetOptions& options,
+                                   size_t count);
 
 // Highlight spans of the matched tokens of a whole short text (a title),
 // merged where only non-space characters separate them.

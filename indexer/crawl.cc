@@ -71,6 +71,7 @@ void Crawler::crawl(const std::string& root, const FileFn& on_file, const SkipFn
       if (excluded(root)) return on_skip(root, SkipReason::kExcluded);
       seen_.insert({info.dev, info.ino});
       w.ancestors.push_back({info.dev, info.ino});
+      folders_.emplace_back(root, info.mtime);
       walk_dir(w, root, "", 0);
       // Links found on the way (and links inside them) come last.
       for (size_t i = 0; i < w.links.size(); ++i) {
@@ -147,6 +148,7 @@ void Crawler::entry(Walk& w, const std::string& path, const std::string& rel, Fi
       if (Status s = fs_.stat(path, &info); !s.ok()) return w.on_error(path, s);
       seen_.insert({info.dev, info.ino});
       w.ancestors.push_back({info.dev, info.ino});
+      folders_.emplace_back(path, info.mtime);
       walk_dir(w, path, rel, depth);
       w.ancestors.pop_back();
       return;
@@ -184,6 +186,7 @@ void Crawler::follow_link(Walk& w, const std::string& path, const std::string& r
     if (excluded(real)) return w.on_skip(path, SkipReason::kExcluded);
     if (!seen_.insert(id).second) return w.on_skip(path, SkipReason::kSeen);
     w.ancestors.push_back(id);
+    folders_.emplace_back(path, info.mtime);
     walk_dir(w, path, rel, depth);
     w.ancestors.pop_back();
   } else if (info.type == FileType::kRegular) {

@@ -65,6 +65,11 @@ class Crawler {
   void crawl(const std::string& root, const FileFn& on_file, const SkipFn& on_skip,
              const ErrorFn& on_error);
 
+  // The folders walked so far, with their modification times (a folder's
+  // mtime changes when entries are added, removed or renamed: the searcher
+  // compares them to warn that the index is out of date).
+  const std::vector<std::pair<std::string, int64_t>>& folders() const { return folders_; }
+
  private:
   struct Walk;
   void walk_dir(Walk& w, const std::string& dir, const std::string& rel, int depth);
@@ -85,6 +90,7 @@ class Crawler {
   std::set<std::pair<uint64_t, uint64_t>> seen_;  // real files and folders already walked
   IgnoreStack ignores_;
   GlobSet globs_;
+  std::vector<std::pair<std::string, int64_t>> folders_;
 };
 
 }  // namespace trawl::indexer

@@ -6,16 +6,19 @@
 #include <csignal>
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "cli.h"
 #include "diag.h"
+#include "generate.h"
 #include "error.h"
 #include "file_system.h"
 #include "formats/encoding.h"
 #include "paths.h"
 #include "run_index.h"
+#include "synonyms.h"
 #include "trawl_version.h"
 
 namespace {
@@ -57,6 +60,9 @@ struct Flags {
   std::vector<std::string> paths;
   std::string max_filesize;
   std::string memory;
+  std::string synonyms;
+  std::string generate;
+  double commit_interval = 0.5;
   std::string wait;
   CLI::Option* wait_option = nullptr;
   std::vector<std::string> filters;
@@ -101,13 +107,24 @@ void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
   app.add_option("--batch", o.batch_docs,
                  "Commit updates every N documents (default 2000; a kill loses at most one batch)")
       ->check(CLI::Range(1, 10000000));
+  app.add_option("--commit-interval", f.commit_interval,
+                 "Least seconds between two commits of an update (default 0.5), so that searches "
+                 "reading meanwhile are not starved")
+      ->check(CLI::Range(0.0, 3600.0));
   f.wait_option = app.add_option("--wait", f.wait,
                                  "--wait[=SECS]: wait for another indexer to finish (at most "
                                  "SECS seconds)");
+  app.add_option("--synonyms", f.synonyms,
+                 "Load synonym groups from FILE (one group a line, entries separated by commas), "
+                 "replacing those stored");
   app.add_flag("--files", o.list_files, "List the files that would be indexed; write nothing");
   app.add_flag("--debug", o.debug, "Say why each skipped file was skipped");
   app.add_flag("--json", o.json, "JSON Lines events on stdout: indexed, skipped, failed, summary");
   app.add_flag("-q,--quiet", o.quiet, "No summary line (errors are still printed)");
+  app.add_option("--generate", f.generate,
+                 "Print a man page or shell completion: man, complete-bash, complete-zsh, "
+                 "complete-fish")
+      ->check(CLI::IsMember({"man", "complete-bash", "complete-zsh", "complete-fish"}));
   app.set_version_flag("-V,--version", "trawl-index " TRAWL_VERSION);
 }
 
@@ -141,6 +158,16 @@ void finish_options(const Flags& f, const std::string& cwd, IndexOptions& o) {
     o.filters.push_back(std::move(filter));
   }
   o.filter_limits.timeout_ms = static_cast<int>(f.filter_timeout * 1000);
+  o.commit_interval = std::chrono::milliseconds(static_cast<int64_t>(f.commit_interval * 1000));
+  if (!f.synonyms.empty()) {
+    std::ifstream in(f.synonyms);
+    if (!in) throw trawl::Error("--synonyms " + trawl::quote(f.synonyms) + ": cannot read");
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    o.set_synonyms = true;
+    if (trawl::Status s = trawl::indexer::parse_synonyms(text, &o.synonym_groups); !s.ok()) {
+      throw trawl::Error("--synonyms " + trawl::quote(f.synonyms) + ": " + s.message());
+    }
+  }
   o.filter_limits.max_output = o.max_filesize;
 }
 
@@ -164,6 +191,10 @@ int main(int argc, char** argv) {
   }
   // A file-size limit (ulimit -f) must give a write error, not a kill.
   std::signal(SIGXFSZ, SIG_IGN);
+  if (!flags.generate.empty()) {
+    trawl::generate(app, "trawl-index", flags.generate, std::cout);
+    return trawl::kExitOk;
+  }
   try {
     const std::string cwd = trawl::current_dir();
     finish_options(flags, cwd, options);

@@ -3,6 +3,7 @@
 // ripgrep where a ripgrep flag exists.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -41,6 +42,10 @@ struct IndexOptions {
   size_t batch_docs = 2000;
   // Also commit after this many bytes of extracted text.
   size_t batch_bytes = 16u << 20;
+  // --commit-interval: the least time between two commits of an update.
+  // Readers fail once two commits pass while they read (Xapian recycles the
+  // blocks of older revisions), so batches wait for this. Default 0.5 s.
+  std::chrono::milliseconds commit_interval{500};
   // --rebuild: start from an empty database (built aside, then swapped in).
   bool rebuild = false;
   // --force: re-extract every file, changed or not.
@@ -51,6 +56,9 @@ struct IndexOptions {
   bool no_delete = false;
   // --dry-run: print what would be added, updated, moved and deleted.
   bool dry_run = false;
+  // --synonyms FILE: replaces the database's synonym groups (parsed by main).
+  bool set_synonyms = false;
+  std::vector<std::vector<std::string>> synonym_groups;
   // -j: worker threads (0 = one per core).
   int jobs = 0;
   // --memory: the memory budget for buffered documents. Default 256 MiB.

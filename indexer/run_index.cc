@@ -17,6 +17,7 @@
 #include "paths.h"
 #include "plan.h"
 #include "progress.h"
+#include "schema.h"
 #include "shards.h"
 
 namespace trawl::indexer {
@@ -51,6 +52,7 @@ void check_roots(const IndexOptions& options, const FileSystem& fs, const std::s
 struct Crawl {
   std::vector<FileRef> files;
   std::vector<std::string> unreadable;  // their documents are kept
+  std::vector<std::pair<std::string, int64_t>> folders;  // walked, with mtimes
 };
 
 Crawl crawl_all(const IndexOptions& options, const FileSystem& fs, Reporter& reporter,
@@ -74,7 +76,33 @@ Crawl crawl_all(const IndexOptions& options, const FileSystem& fs, Reporter& rep
           reporter.failed(path, s.message());
         });
   }
+  c.folders = crawler.folders();
   return c;
+}
+
+// Records the walked folders' mtimes (replacing those under this run's
+// roots) for the searcher's freshness check, and the user's synonyms.
+void finish_database(Xapian::WritableDatabase& db, const IndexOptions& options,
+                     const Crawl& crawl) {
+  std::string kept;
+  std::string old = db.get_metadata(std::string(schema::kMetaDirs));
+  for (size_t pos = 0; pos < old.size();) {
+    size_t eol = old.find('\n', pos);
+    if (eol == std::string::npos) eol = old.size();
+    std::string_view line(old.data() + pos, eol - pos);
+    pos = eol + 1;
+    size_t space = line.find(' ');
+    if (space == std::string_view::npos) continue;
+    std::string path(line.substr(space + 1));
+    bool covered = false;
+    for (const std::string& root : options.roots) covered |= under(path, root);
+    if (!covered) kept.append(line).push_back('\n');
+  }
+  for (const auto& [path, mtime] : crawl.folders) {
+    kept += std::to_string(mtime) + " " + path + "\n";
+  }
+  db.set_metadata(std::string(schema::kMetaDirs), kept);
+  if (options.set_synonyms) set_synonyms(db, options.synonym_groups);
 }
 
 int default_jobs() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
@@ -150,7 +178,7 @@ Pipeline make_pipeline(Run& run, Progress& progress) {
 }
 
 // No database yet, or --rebuild: shards built in parallel, merged, swapped in.
-void build_fresh(Run& run, const Plan& plan, Progress& progress) {
+void build_fresh(Run& run, const Plan& plan, const Crawl& crawl, Progress& progress) {
   const std::vector<Job> jobs = jobs_of(plan);
   const int shards = std::max(1, std::min<int>(run.jobs, static_cast<int>(jobs.size())));
   // Xapian's buffered postings take tens of times the text's size, and
@@ -170,7 +198,8 @@ void build_fresh(Run& run, const Plan& plan, Progress& progress) {
   run_jobs(jobs, p);
   progress.finish();
   const std::string out = run.store.work_dir() + "/db";
-  set.merge(out, run.language, fields);
+  set.merge(out, run.language, fields,
+            [&](Xapian::WritableDatabase& db) { finish_database(db, run.options, crawl); });
   run.store.publish(out);
 }
 
@@ -180,7 +209,7 @@ namespace {
 
 // An existing database: deletions, moves and restamps first, then the new
 // and changed files, committed in batches at file boundaries.
-void update_live(Run& run, const Plan& plan, Progress& progress) {
+void update_live(Run& run, const Plan& plan, const Crawl& crawl, Progress& progress) {
   IndexWriter writer(run.store.live(), run.language, run.options.db_path);
   for (const std::string& path : plan.remove) {
     size_t n = writer.remove(path);
@@ -195,6 +224,7 @@ void update_live(Run& run, const Plan& plan, Progress& progress) {
   for (const FileRef& f : plan.restamp) writer.restamp(f);
   writer.commit();
   size_t pending_docs = 0, pending_bytes = 0;
+  auto last_commit = std::chrono::steady_clock::now();
   Pipeline p = make_pipeline(run, progress);
   auto report_one = p.sink;
   p.sink = [&](FileResult&& r) {
@@ -207,13 +237,19 @@ void update_live(Run& run, const Plan& plan, Progress& progress) {
     pending_docs += r.documents;
     pending_bytes += r.text_bytes;
     report_one(std::move(r));
-    if (pending_docs >= run.options.batch_docs || pending_bytes >= run.options.batch_bytes) {
+    const bool full =
+        pending_docs >= run.options.batch_docs || pending_bytes >= run.options.batch_bytes;
+    // Readers fail once two commits pass while they read (Xapian recycles
+    // the blocks of older revisions): never commit more than twice a second.
+    if (full && std::chrono::steady_clock::now() - last_commit >= run.options.commit_interval) {
       writer.commit();
       pending_docs = pending_bytes = 0;
+      last_commit = std::chrono::steady_clock::now();
     }
   };
   run_jobs(jobs_of(plan), p);
   progress.finish();
+  finish_database(writer.db(), run.options, crawl);
   writer.commit();
 }
 
@@ -264,9 +300,9 @@ int run_index(const IndexOptions& options, const FileSystem& fs, Reporter& repor
   std::vector<Job> jobs = jobs_of(plan);
   Progress progress(std::cerr, options.progress, jobs.size(), total_bytes(jobs));
   if (fresh) {
-    build_fresh(run, plan, progress);
+    build_fresh(run, plan, crawl, progress);
   } else {
-    update_live(run, plan, progress);
+    update_live(run, plan, crawl, progress);
   }
   summary->seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

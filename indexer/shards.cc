@@ -31,7 +31,8 @@ void ShardSet::add(int shard, FileResult& result) {
 }
 
 void ShardSet::merge(const std::string& out, const std::string& language,
-                     const std::set<std::string>& field_names) {
+                     const std::set<std::string>& field_names,
+                     const std::function<void(Xapian::WritableDatabase&)>& finish) {
   Xapian::Database all;
   for (Shard& s : shards_) {
     s.db.commit();
@@ -43,6 +44,7 @@ void ShardSet::merge(const std::string& out, const std::string& language,
   Xapian::WritableDatabase db(out, Xapian::DB_OPEN);
   write_metadata(db, language, field_names);
   build_spelling(db);
+  finish(db);
   db.commit();
   db.close();
   DbStore::sync_files(out);  // before the stub can point at it

@@ -7,6 +7,7 @@
 // is smaller and faster to search than the shards.
 #pragma once
 
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -28,9 +29,11 @@ class ShardSet {
   void add(int shard, FileResult& result);
 
   // Closes the shards and merges them into a new database at `out`, with
-  // trawl's metadata. The shards are deleted.
+  // trawl's metadata, then lets `finish` add to it before the final commit.
+  // The shards are deleted.
   void merge(const std::string& out, const std::string& language,
-             const std::set<std::string>& field_names);
+             const std::set<std::string>& field_names,
+             const std::function<void(Xapian::WritableDatabase&)>& finish);
 
  private:
   struct Shard {

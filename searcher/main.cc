@@ -1,19 +1,19 @@
 // trawl-search: parses the command line and hands off to run_search().
-#include <CLI/CLI.hpp>
-#include <unistd.h>
+#include <sys/stat.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
-#include <sys/stat.h>
 
 #include "cli.h"
+#include "command_line.h"
 #include "diag.h"
 #include "error.h"
+#include "generate.h"
 #include "paths.h"
 #include "run_search.h"
-#include "trawl_version.h"
 
 namespace {
 
@@ -22,80 +22,41 @@ bool is_dir(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-// --color auto: colour on a terminal, unless NO_COLOR is set or TERM=dumb.
-bool want_color(const std::string& mode) {
-  if (mode == "always") return true;
-  if (mode == "never") return false;
-  const char* no_color = std::getenv("NO_COLOR");
-  const char* term = std::getenv("TERM");
-  if (no_color && *no_color) return false;
-  if (term && std::string(term) == "dumb") return false;
-  return ::isatty(STDOUT_FILENO);
-}
+const char* kDescription =
+    "trawl-search: ranked full-text search over a trawl-index database.\n"
+    "QUERY uses Xapian's query language: AND OR NOT XOR, +word -word,\n"
+    "\"exact phrase\", NEAR, ADJ, trailing wildcard sanct*, ~word (synonyms),\n"
+    "title:word, author:, ext:, type:, path:, lang: filters, and ranges\n"
+    "date:2021..2022-06 and size:1M..10M. Words match in any case, accent\n"
+    "and inflection. Options may also come from $TRAWL_CONFIG_PATH or\n"
+    "~/.config/trawl/config (one per line). Exit status: 0 if something\n"
+    "matched, 1 if nothing did, 2 on error.";
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  using trawl::searcher::OutputMode;
   trawl::searcher::SearchOptions options;
-  std::vector<std::string> words, dash_words;
-  std::string db_flag;
-  std::string color = "auto";
-  bool json = false, files = false, count = false, quiet = false;
-  CLI::App app{
-      "trawl-search: ranked full-text search over a trawl-index database.\n"
-      "QUERY uses Xapian's query language: AND OR NOT XOR, +word -word,\n"
-      "\"exact phrase\", NEAR, ADJ, trailing wildcard sanct*, title:word.\n"
-      "Words match in any case, accent and inflection. Exit status: 0 if\n"
-      "something matched, 1 if nothing did, 2 on error.",
-      "trawl-search"};
-  app.add_option("QUERY", words, "Query words (joined with spaces)");
-  app.add_option("-e,--query", dash_words, "A query that starts with '-' (repeatable)")
-      ->allow_extra_args(false);
-  app.add_option("--db", db_flag,
-                 "Database (default: $TRAWL_DB, else the nearest .trawl/ here or above)");
-  app.add_flag("--or", options.match_any, "Match any word instead of all (ranked by how many)");
-  app.add_flag("-F,--fixed-strings", options.fixed_strings,
-               "Treat the query as plain words: no operators, phrases or wildcards");
-  app.add_option("-n,--limit", options.limit, "Number of hits to show (default 10)")
-      ->check(CLI::Range(1, 1000000));
-  app.add_option("--offset", options.offset, "Skip this many hits first (default 0)");
-  app.add_option("--snippet-len", options.snippet_chars,
-                 "Snippet length in characters (default 200)")
-      ->check(CLI::Range(20, 100000));
-  app.add_flag("--json", json, "JSON Lines: one hit record per line, then a summary");
-  app.add_flag("-l,--files-with-matches", files, "Print only the paths of matching files, ranked");
-  app.add_flag("-0,--null", options.null_separated, "With -l, end each path with NUL, not newline");
-  app.add_flag("-c,--count", count, "Print only the number of matching documents");
-  app.add_flag("-q,--quiet", quiet, "Print nothing; exit 0 if anything matched");
-  app.add_option("--color", color, "When to use colour: auto (default), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
-  app.set_version_flag("-V,--version", "trawl-search " TRAWL_VERSION);
+  trawl::searcher::Flags flags;
+  CLI::App app{kDescription, "trawl-search"};
+  trawl::searcher::add_options(app, options, flags);
   trawl::Diag diag("trawl-search", std::cerr);
-  if (int code = trawl::parse_command_line(app, argc, argv, diag); code != trawl::kContinue) {
-    return code;
-  }
-  if (json + files + count + quiet > 1) {
-    diag.error("", "--json, -l, -c and -q cannot be combined");
-    return trawl::kExitError;
-  }
-  options.mode = json ? OutputMode::kJson : files ? OutputMode::kFiles
-               : count ? OutputMode::kCount : quiet ? OutputMode::kQuiet
-                                                   : OutputMode::kText;
-  options.color = options.mode == OutputMode::kText && want_color(color);
-  words.insert(words.begin(), dash_words.begin(), dash_words.end());
-  for (const std::string& w : words) {
-    if (!options.query.empty()) options.query += ' ';
-    options.query += w;
-  }
-  if (options.query.find_first_not_of(" \t\n") == std::string::npos) {
-    diag.error("", "no query given (try: trawl-search --help)");
-    return trawl::kExitError;
-  }
   std::signal(SIGPIPE, SIG_IGN);
   try {
+    // Arguments from the configuration file come first: the command line wins.
+    std::vector<std::string> args(argv + 1, argv + argc);
+    std::vector<std::string> all = trawl::searcher::config_args(args);
+    all.insert(all.end(), args.begin(), args.end());
+    std::reverse(all.begin(), all.end());
+    if (int code = trawl::parse_command_line(app, std::move(all), diag); code != trawl::kContinue) {
+      return code;
+    }
+    if (!flags.generate.empty()) {
+      trawl::generate(app, "trawl-search", flags.generate, std::cout);
+      return trawl::kExitOk;
+    }
     const std::string cwd = trawl::current_dir();
-    auto db = trawl::search_db_path(db_flag, std::getenv("TRAWL_DB"), cwd, is_dir);
+    trawl::searcher::finish_options(flags, cwd, options);
+    auto db = trawl::search_db_path(flags.db, std::getenv("TRAWL_DB"), cwd, is_dir);
     if (!db) {
       diag.error("", "no database found in '" + cwd +
                          "' or its parents (run trawl-index, or give --db or $TRAWL_DB)");

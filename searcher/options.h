@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace trawl::searcher {
 
@@ -17,6 +18,8 @@ enum class OutputMode {
 
 enum class ColorMode { kAuto, kAlways, kNever };
 
+enum class SortBy { kRelevance, kDate, kPath, kSize };
+
 struct SearchOptions {
   std::string db_path;           // absolute; main() resolves it
   std::string query;             // the words, joined with spaces
@@ -28,6 +31,25 @@ struct SearchOptions {
   OutputMode mode = OutputMode::kText;
   bool null_separated = false;   // -0: with -l, end paths with NUL
   bool color = false;            // resolved from --color, NO_COLOR and the tty
+  bool vimgrep = false;          // --vimgrep: path:line:col:passage lines
+
+  // Filters and order.
+  std::string after;             // --after DATE: "YYYYMMDD", inclusive
+  std::string before;            // --before DATE: "YYYYMMDD", inclusive
+  SortBy sort = SortBy::kRelevance;  // --sort
+  bool reverse = false;          // --reverse: descending date/path/size
+
+  // Answers beyond the hits.
+  std::vector<std::string> facets;  // --facets ext,year,lang,author
+  bool estimate = false;         // --estimate: Xapian's bounds instead of exact counts
+  bool collapse = true;          // near-duplicates under their best hit (--no-collapse)
+  std::string like;              // --like PATH_OR_ID: documents similar to this one
+  bool explain = false;          // --explain: each matched term's share of the score
+  bool debug = false;            // --debug: the parsed query on stderr
+  size_t passages = 1;           // --passages N: best passages per hit
+  bool synonyms = false;         // --synonyms: expand every word to its synonyms
+  bool auto_correct = false;     // --auto-correct: rerun a misspelt query that found nothing
+  bool check_fresh = true;       // warn when indexed folders changed since indexing
 };
 
 }  // namespace trawl::searcher

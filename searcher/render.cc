@@ -15,6 +15,7 @@ constexpr const char* kBold = "\x1b[1m";
 constexpr const char* kMagenta = "\x1b[35m";
 constexpr const char* kDim = "\x1b[2m";
 constexpr const char* kMatch = "\x1b[1;31m";
+constexpr const char* kGreen = "\x1b[32m";
 
 std::string file_name(const std::string& path) {
   size_t slash = path.rfind('/');
@@ -58,67 +59,63 @@ void Renderer::text_hit(const Hit& hit) {
   out_ << "   " << (c ? kMagenta : "") << terminal_safe(path) << (c ? kReset : "");
   if (r.id != r.path) out_ << " #" << terminal_safe(r.id);
   out_ << "  " << (c ? kDim : "") << "(score " << score << ')' << (c ? kReset : "") << '\n';
-  if (!hit.snippet.text.empty()) {
-    out_ << "   " << highlighted(hit.snippet.text, hit.snippet.highlights, nullptr) << '\n';
+  const bool numbered = hit.passages.size() > 1;
+  for (const Snippet& p : hit.passages) {
+    if (p.text.empty()) continue;
+    out_ << "   ";
+    if (numbered) out_ << (c ? kGreen : "") << p.line << ':' << (c ? kReset : "") << ' ';
+    out_ << highlighted(p.text, p.highlights, nullptr) << '\n';
+  }
+  for (const Contribution& e : hit.explain) {
+    char w[32];
+    std::snprintf(w, sizeof w, "%.2f", e.weight);
+    out_ << "   " << (c ? kDim : "") << "= " << w << ' ' << terminal_safe(e.term);
+    if (!e.matched.empty()) {
+      out_ << " [";
+      for (size_t i = 0; i < e.matched.size(); ++i) out_ << (i ? " " : "") << terminal_safe(e.matched[i]);
+      out_ << ']';
+    }
+    out_ << (c ? kReset : "") << '\n';
+  }
+  if (!hit.similar.empty()) {
+    out_ << "   " << (c ? kDim : "") << "+ " << hit.similar.size() << " similar:" << (c ? kReset : "");
+    for (const Similar& s : hit.similar) out_ << ' ' << terminal_safe(display_path(s.path, cwd_));
+    out_ << '\n';
   }
   out_ << '\n';
 }
 
-void Renderer::json_hit(const Hit& hit) {
-  const schema::DocRecord& r = hit.record;
-  JsonWriter w;
-  w.begin_object().key("type").value("hit").key("data").begin_object();
-  w.key("rank").value(static_cast<uint64_t>(hit.rank));
-  w.key("id").value(r.id);
-  w.key("path").value(display_path(r.path, cwd_));
-  w.key("title").value(r.title);
-  w.key("score").value(hit.score);
-  w.key("snippet").value(hit.snippet.text);
-  w.key("highlights").begin_array();
-  for (const Span& s : hit.snippet.highlights) {
-    w.begin_array().value(static_cast<uint64_t>(s.first)).value(static_cast<uint64_t>(s.second)).end_array();
+void Renderer::vimgrep_hit(const Hit& hit) {
+  const std::string path = display_path(hit.record.path, cwd_);
+  for (const Snippet& p : hit.passages) {
+    size_t col = 1;  // of the first highlighted word in its line
+    if (!p.highlights.empty()) {
+      const std::string& t = hit.record.text;
+      size_t line_start = t.rfind('\n', p.start == 0 ? 0 : p.start - 1);
+      line_start = line_start == std::string::npos || p.start == 0 ? 0 : line_start + 1;
+      col = p.start - line_start + 1;
+    }
+    out_ << terminal_safe(path) << ':' << p.line << ':' << col << ':'
+         << highlighted(p.text, p.highlights, nullptr) << '\n';
   }
-  w.end_array();
-  w.key("title_highlights").begin_array();
-  for (const Span& s : hit.title_highlights) {
-    w.begin_array().value(static_cast<uint64_t>(s.first)).value(static_cast<uint64_t>(s.second)).end_array();
-  }
-  w.end_array();
-  w.key("format").value(r.format);
-  w.key("mtime").value(static_cast<int64_t>(r.mtime));
-  w.key("size").value(static_cast<uint64_t>(r.size));
-  if (!r.author.empty()) w.key("author").value(r.author);
-  if (!r.date.empty()) w.key("date").value(r.date);
-  if (!r.language.empty()) w.key("lang").value(r.language);
-  if (!r.encoding.empty()) w.key("encoding").value(r.encoding);
-  if (!r.fields.empty()) {
-    w.key("fields").begin_object();
-    for (const auto& [name, value] : r.fields) w.key(name).value(value);
-    w.end_object();
-  }
-  w.end_object().end_object();
-  out_ << w.str() << '\n';
 }
 
-void Renderer::json_summary(const SearchResult& result, double elapsed_seconds) {
-  JsonWriter w;
-  w.begin_object().key("type").value("summary").key("data").begin_object();
-  w.key("query").value(options_.query);
-  w.key("parsed_query").value(result.parsed_query);
-  w.key("matches").value(static_cast<uint64_t>(result.matches_estimated));
-  w.key("matches_lower").value(static_cast<uint64_t>(result.matches_lower));
-  w.key("matches_upper").value(static_cast<uint64_t>(result.matches_upper));
-  w.key("returned").value(static_cast<uint64_t>(result.hits.size()));
-  w.key("elapsed_ms").value(elapsed_seconds * 1000.0);
-  if (!result.warning.empty()) w.key("warning").value(result.warning);
-  w.end_object().end_object();
-  out_ << w.str() << '\n';
+void Renderer::text_facets(const SearchResult& result) {
+  for (const auto& [name, values] : result.facets) {
+    out_ << name << ':';
+    if (values.empty()) out_ << " (none)";
+    for (size_t i = 0; i < values.size(); ++i) {
+      out_ << (i ? ", " : " ") << terminal_safe(values[i].value) << ' ' << values[i].count;
+    }
+    out_ << '\n';
+  }
 }
 
 void Renderer::render(const SearchResult& result, double elapsed_seconds) {
   switch (options_.mode) {
     case OutputMode::kText:
-      for (const Hit& hit : result.hits) text_hit(hit);
+      for (const Hit& hit : result.hits) options_.vimgrep ? vimgrep_hit(hit) : text_hit(hit);
+      text_facets(result);
       break;
     case OutputMode::kJson:
       for (const Hit& hit : result.hits) json_hit(hit);
@@ -133,7 +130,13 @@ void Renderer::render(const SearchResult& result, double elapsed_seconds) {
       break;
     }
     case OutputMode::kCount:
-      out_ << result.matches_estimated << '\n';
+      if (result.exact || result.matches_lower == result.matches_upper) {
+        out_ << result.matches_estimated << '\n';
+      } else {  // --estimate: Xapian's bounds
+        out_ << result.matches_estimated << " (between " << result.matches_lower << " and "
+             << result.matches_upper << ")\n";
+      }
+      text_facets(result);
       break;
     case OutputMode::kQuiet:
       break;

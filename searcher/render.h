@@ -3,7 +3,9 @@
 // Text mode (default), one block per hit:
 //   1. Canada and allies discuss a joint response        <- title, bold
 //      news/allies.txt  (score 7.31)                     <- path, magenta
-//      …Alexei Navalny was jailed in 2021 …              <- snippet
+//      …Alexei Navalny was jailed in 2021 …              <- snippet(s)
+//      + 1 similar: news/allies-herald.md               <- near-duplicates
+// then facet counts ("ext: txt 12, md 3"). --vimgrep: path:line:col:passage.
 // Colour (ANSI) only if SearchOptions::color; matches in bold red. Titles,
 // paths and snippets are made terminal-safe (control characters escaped).
 // --json: {"type":"hit","data":{...}} per hit, then {"type":"summary",...};
@@ -31,7 +33,9 @@ class Renderer {
 
  private:
   void text_hit(const Hit& hit);
-  void json_hit(const Hit& hit);
+  void text_facets(const SearchResult& result);
+  void vimgrep_hit(const Hit& hit);
+  void json_hit(const Hit& hit);  // render_json.cc
   void json_summary(const SearchResult& result, double elapsed_seconds);
   // `text` with spans wrapped in the match colour, terminal-safe.
   std::string highlighted(const std::string& text, const std::vector<Span>& spans,

@@ -13,7 +13,7 @@
 namespace trawl::searcher {
 namespace {
 
-constexpr int kMaxAttempts = 6;
+constexpr int kMaxAttempts = 10;  // pauses of 2, 4, ... 512 ms: about a second in all
 
 // Opens the database and searches it. An indexer committing at the same
 // moment can make a reader see a revision that is being recycled
@@ -30,7 +30,33 @@ SearchResult search_with_retries(const SearchOptions& options) {
     } catch (const Xapian::DocNotFoundError&) {
       if (attempt >= kMaxAttempts) throw;
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt));
+    std::this_thread::sleep_for(std::chrono::milliseconds(1 << attempt));
+  }
+}
+
+// Everything about the query that is not a result goes to stderr.
+void report(const SearchOptions& options, const SearchResult& result, Diag& diag) {
+  const std::string subject = "query " + quote(options.query);
+  if (options.debug) {
+    diag.note("rewritten query: " + quote(result.rewritten, 10000));
+    diag.note("parsed query: " + result.parsed_query);
+  }
+  if (!result.warning.empty()) {
+    diag.warning(subject, result.warning + "; searching for the words instead");
+  }
+  for (const std::string& p : result.problems) {
+    diag.warning(subject, "left out " + quote(p) + ": not a date or size range");
+  }
+  if (result.auto_corrected) {
+    diag.note("nothing matched " + quote(options.query) + "; showing results for " +
+              quote(result.did_you_mean));
+  } else if (!result.did_you_mean.empty()) {
+    diag.note("did you mean: " + result.did_you_mean + "?  (--auto-correct searches for it)");
+  }
+  if (result.stale > 0) {
+    diag.warning("database " + quote(options.db_path),
+                 std::to_string(result.stale) + " indexed folder" + (result.stale == 1 ? "" : "s") +
+                     " changed since the last trawl-index run (run it again to update)");
   }
 }
 
@@ -40,10 +66,7 @@ int run_search(const SearchOptions& options, std::ostream& out, Diag& diag,
                const std::string& cwd) {
   const auto start = std::chrono::steady_clock::now();
   SearchResult result = search_with_retries(options);
-  if (!result.warning.empty()) {
-    diag.warning("query " + quote(options.query),
-                 result.warning + "; searching for the words instead");
-  }
+  report(options, result, diag);
   const double elapsed =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   Renderer(options, out, cwd).render(result, elapsed);

@@ -1,17 +1,18 @@
 #include "search.h"
 
-#include <xapian.h>
+#include <algorithm>
+#include <memory>
 
 #include "analyzer.h"
 #include "diag.h"
 #include "error.h"
+#include "extras.h"
 #include "language.h"
+#include "minhash.h"
 #include "query.h"
 
 namespace trawl::searcher {
 namespace {
-
-constexpr int kMaxRetries = 5;
 
 // Opens the database. A missing one is the user's error; others (a commit
 // racing with the open) are Xapian::DatabaseErrors for the caller to retry.
@@ -23,9 +24,16 @@ Xapian::Database open_database(const std::string& path) {
   }
 }
 
-void fill_snippets(const BuiltQuery& built, const QueryBuilder& builder,
-                   const SearchOptions& options, std::vector<Hit>* hits) {
-  TermMatcher matcher = builder.matcher(built);
+Xapian::valueno facet_slot(const std::string& name) {
+  if (name == "ext") return schema::kSlotExt;
+  if (name == "year") return schema::kSlotYear;
+  if (name == "lang") return schema::kSlotLang;
+  if (name == "author") return schema::kSlotAuthor;
+  throw Error("--facets: unknown facet " + quote(name) + " (choose from ext, year, lang, author)");
+}
+
+void fill_snippets(const TermMatcher& matcher, const SearchOptions& options,
+                   std::vector<Hit>* hits) {
   Analyzer analyzer;
   std::vector<Token> tokens;
   SnippetOptions snippet_options;
@@ -33,11 +41,21 @@ void fill_snippets(const BuiltQuery& built, const QueryBuilder& builder,
   for (Hit& hit : *hits) {
     tokens.clear();
     analyzer.analyze(hit.record.text, &tokens);
-    hit.snippet = make_snippet(hit.record.text, tokens, matcher, snippet_options);
+    hit.passages = make_passages(hit.record.text, tokens, matcher, snippet_options,
+                                 std::max<size_t>(options.passages, 1));
+    hit.snippet = hit.passages.front();
     tokens.clear();
     analyzer.analyze(hit.record.title, &tokens);
     hit.title_highlights = highlight_all(hit.record.title, tokens, matcher);
   }
+}
+
+Hit make_hit(const Xapian::MSetIterator& it) {
+  Hit hit;
+  hit.score = it.get_weight();
+  hit.docid = *it;
+  schema::decode_record(it.get_document().get_data(), &hit.record);
+  return hit;
 }
 
 }  // namespace
@@ -54,51 +72,115 @@ Searcher::Searcher(Xapian::Database db, std::string name)
   stemmer_ = make_stemmer(language_);
 }
 
-SearchResult Searcher::search(const SearchOptions& options) {
-  for (int attempt = 0;; ++attempt) {
-    try {
-      return search_once(options);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt >= kMaxRetries) throw;
-      db_.reopen();
+Xapian::Query Searcher::like_query(const SearchOptions& options) {
+  std::string term;
+  for (const std::string& t : {schema::id_term(options.like),
+                               schema::bounded_term(schema::kRecordIdPrefix, options.like)}) {
+    if (db_.term_exists(t)) term = t;
+  }
+  if (term.empty()) {
+    throw Error("--like: no document " + quote(options.like) + " in " + quote(path_) +
+                " (give the path of an indexed file or a record id)");
+  }
+  return similar_documents(db_, term);
+}
+
+void Searcher::fill_hits(const SearchOptions& options, Xapian::Enquire& enquire,
+                         Xapian::doccount check_at_least, SearchResult* result) {
+  const bool listing = options.mode == OutputMode::kText || options.mode == OutputMode::kJson ||
+                       options.mode == OutputMode::kFiles;
+  const auto want = static_cast<Xapian::doccount>(options.offset + options.limit);
+  if (!listing) {
+    Xapian::MSet mset = enquire.get_mset(0, options.mode == OutputMode::kQuiet ? 1 : 0,
+                                         check_at_least);
+    set_counts(mset, result);
+    return;
+  }
+  if (!options.collapse) {
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                                         static_cast<Xapian::doccount>(options.limit),
+                                         check_at_least);
+    set_counts(mset, result);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      result->hits.push_back(make_hit(it));
+      result->hits.back().rank = it.get_rank() + 1;
+    }
+    return;
+  }
+  // Near-duplicates fold under the best hit of their group: look deeper
+  // than the page until it is full or the matches run out.
+  for (Xapian::doccount fetch = want * 3 + 10;; fetch *= 4) {
+    Xapian::MSet mset = enquire.get_mset(0, fetch, std::max(check_at_least, fetch));
+    set_counts(mset, result);
+    std::vector<Hit> kept = collapse_near_duplicates(mset, make_hit);
+    if (kept.size() >= want || mset.size() < fetch || fetch > 100000) {
+      for (size_t i = options.offset; i < std::min<size_t>(kept.size(), want); ++i) {
+        kept[i].rank = i + 1;
+        result->hits.push_back(std::move(kept[i]));
+      }
+      return;
     }
   }
 }
 
-SearchResult Searcher::search_once(const SearchOptions& options) {
+SearchResult Searcher::run(const SearchOptions& options, const std::string& text) {
   QueryOptions qopts;
   qopts.match_any = options.match_any;
   qopts.fixed_strings = options.fixed_strings;
+  qopts.synonyms = options.synonyms;
   QueryBuilder builder(db_, stemmer_, qopts);
-  BuiltQuery built = builder.build(options.query);
+  BuiltQuery built = builder.build(text);
   SearchResult result;
-  result.parsed_query = built.query.get_description();
+  result.rewritten = built.rewritten;
   result.warning = built.warning;
-  if (built.query.empty()) return result;
+  result.problems = built.problems;
+  result.did_you_mean = built.corrected;
+  Xapian::Query q = built.query;
+  if (!options.like.empty()) {
+    Xapian::Query like = like_query(options);
+    q = q.empty() ? like : Xapian::Query(Xapian::Query::OP_AND, like, q);
+  }
+  q = with_date_filter(q, options.after, options.before);
+  result.parsed_query = q.get_description();
+  if (q.empty()) return result;
 
   Xapian::Enquire enquire(db_);
-  enquire.set_query(built.query);
+  enquire.set_query(q);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
-  const bool exact = options.mode == OutputMode::kCount;
-  const bool quiet = options.mode == OutputMode::kQuiet;
-  Xapian::doccount first = quiet ? 0 : static_cast<Xapian::doccount>(options.offset);
-  Xapian::doccount max = quiet ? 1 : static_cast<Xapian::doccount>(options.limit);
-  if (exact) max = 0;
-  Xapian::MSet mset = enquire.get_mset(first, max, exact ? db_.get_doccount() : 0);
-  result.matches_lower = mset.get_matches_lower_bound();
-  result.matches_estimated = mset.get_matches_estimated();
-  result.matches_upper = mset.get_matches_upper_bound();
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Hit hit;
-    hit.rank = it.get_rank() + 1;
-    hit.score = it.get_weight();
-    hit.docid = *it;
-    schema::decode_record(it.get_document().get_data(), &hit.record);
-    result.hits.push_back(std::move(hit));
+  set_sort(enquire, options.sort, options.reverse);
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+  for (const std::string& name : options.facets) {
+    spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet_slot(name)));
+    enquire.add_matchspy(spies.back().get());
+  }
+  const bool exact = !options.estimate &&
+                     (options.mode == OutputMode::kCount || !options.facets.empty());
+  result.exact = exact;
+  fill_hits(options, enquire, exact ? db_.get_doccount() : 0, &result);
+  for (size_t i = 0; i < spies.size(); ++i) {
+    auto& values = result.facets[options.facets[i]];
+    for (auto v = spies[i]->top_values_begin(kFacetValues); v != spies[i]->top_values_end(kFacetValues);
+         ++v) {
+      values.push_back(FacetValue{*v, v.get_termfreq()});
+    }
   }
   if (options.mode == OutputMode::kText || options.mode == OutputMode::kJson) {
-    fill_snippets(built, builder, options, &result.hits);
+    fill_snippets(builder.matcher(built), options, &result.hits);
+    if (options.explain) explain_hits(db_, q, &result.hits);
   }
+  return result;
+}
+
+SearchResult Searcher::search(const SearchOptions& options) {
+  SearchResult result = run(options, options.query);
+  const bool nothing = result.matches_estimated == 0 && result.hits.empty();
+  if (options.auto_correct && nothing && !result.did_you_mean.empty()) {
+    SearchResult corrected = run(options, result.did_you_mean);
+    corrected.did_you_mean = result.did_you_mean;
+    corrected.auto_corrected = true;
+    result = std::move(corrected);
+  }
+  if (options.check_fresh) result.stale = stale_folders(db_);
   return result;
 }
 

@@ -1,12 +1,20 @@
 // Searcher: runs a query against a trawl database and returns ranked hits
-// with their records and snippets. Prints nothing.
+// with their records, passages and extras. Prints nothing.
 //
 // The stemming language is read from the database, so queries are analysed
-// exactly as the documents were. A search that meets a concurrent commit
-// (Xapian::DatabaseModifiedError) reopens the database and retries.
-// Not thread-safe.
+// exactly as the documents were. Beyond the ranked hits it can: filter by
+// date (--after/--before), sort by a value, count values of the matches
+// (facets), fold near-duplicates under their best hit, find documents like
+// a given one (relevance feedback), explain each hit's score, suggest a
+// spelling and rerun a corrected query, and tell whether indexed folders
+// changed since the index was built.
+//
+// A search that meets a concurrent commit throws Xapian::DatabaseError (or
+// DocNotFoundError): the caller opens a new Searcher and retries
+// (run_search.cc). Not thread-safe.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,13 +26,33 @@
 
 namespace trawl::searcher {
 
+struct Similar {  // a near-duplicate folded under a hit
+  std::string path, id, title;
+  double score = 0;
+  double similarity = 0;
+};
+
+struct Contribution {  // --explain: one query term's share of a hit's score
+  std::string term;    // as the query has it ("sanction*", "\\"harbour bridge\\"")
+  std::vector<std::string> matched;  // the document's words it matched
+  double weight = 0;
+};
+
 struct Hit {
   size_t rank = 0;        // 1-based, counting from the first hit overall
   double score = 0;       // BM25
   Xapian::docid docid = 0;
   schema::DocRecord record;
-  Snippet snippet;
+  Snippet snippet;                 // the best passage (= passages[0] when in text order)
+  std::vector<Snippet> passages;   // --passages N, in text order
   std::vector<Span> title_highlights;
+  std::vector<Similar> similar;
+  std::vector<Contribution> explain;
+};
+
+struct FacetValue {
+  std::string value;
+  Xapian::doccount count = 0;
 };
 
 struct SearchResult {
@@ -32,30 +60,44 @@ struct SearchResult {
   Xapian::doccount matches_lower = 0;
   Xapian::doccount matches_estimated = 0;
   Xapian::doccount matches_upper = 0;
+  bool exact = false;        // the counts are exact (not --estimate)
   std::string parsed_query;  // Xapian's description of the query
+  std::string rewritten;     // what QueryParser was given
   std::string warning;       // the query was retried as plain words
+  std::vector<std::string> problems;  // parts of the query left out
+  std::string did_you_mean;  // spelling suggestion ("" if none)
+  bool auto_corrected = false;  // the results are those of did_you_mean
+  std::map<std::string, std::vector<FacetValue>> facets;
+  size_t stale = 0;          // indexed folders changed since the index run
 };
 
 class Searcher {
  public:
   // Opens the database read-only. Throws trawl::Error (exit 2) if it does
-  // not exist, cannot be opened, or is not a trawl database.
+  // not exist or is not a trawl database.
   explicit Searcher(const std::string& db_path);
-  // Searches an open database (tests pass an in-memory one); `name` is used
+  // Searches an open database (tests pass a scratch one); `name` is used
   // in messages.
   Searcher(Xapian::Database db, std::string name);
 
+  // Throws trawl::Error for a bad --like or facet name.
   SearchResult search(const SearchOptions& options);
 
   const std::string& language() const { return language_; }
 
  private:
-  SearchResult search_once(const SearchOptions& options);
+  SearchResult run(const SearchOptions& options, const std::string& text);
+  Xapian::Query like_query(const SearchOptions& options);
+  void fill_hits(const SearchOptions& options, Xapian::Enquire& enquire,
+                 Xapian::doccount check_at_least, SearchResult* result);
 
   std::string path_;
   Xapian::Database db_;
   std::string language_;
   Xapian::Stem stemmer_;
 };
+
+// The facet names --facets accepts.
+inline constexpr const char* kFacetNames[] = {"ext", "year", "lang", "author"};
 
 }  // namespace trawl::searcher

@@ -20,6 +20,7 @@ SearchResult sample() {
   a.record.format = "text";
   a.snippet.text = "…the river flood rose…";
   a.snippet.highlights = {{13, 18}};
+  a.passages = {a.snippet};
   a.title_highlights = {{0, 5}};
   Hit b = a;
   b.rank = 2;

@@ -21,6 +21,7 @@ std::vector<std::string> paths(const SearchResult& r) {
 SearchResult run(const Xapian::Database& db, const std::string& query, SearchOptions options = {}) {
   Searcher s(db, "test");
   options.query = query;
+  options.check_fresh = false;
   if (options.mode == OutputMode::kText) options.mode = OutputMode::kJson;
   return s.search(options);
 }
@@ -30,7 +31,9 @@ TEST_CASE("search: a title word outweighs the same word in a body of the same le
       {"body", "Weekly notes", "The glacier moved and other news of the week."},
       {"title", "Glacier moved", "Weekly notes and other news of the week."},
   });
-  CHECK(paths(run(db, "glacier")) == std::vector<std::string>{"title", "body"});
+  SearchOptions all;
+  all.collapse = false;  // the two share every word: near-duplicates
+  CHECK(paths(run(db, "glacier", all)) == std::vector<std::string>{"title", "body"});
 }
 
 TEST_CASE("search: AND by default, --or ranks by how many words match") {
@@ -64,6 +67,7 @@ TEST_CASE("search: limit, offset and ranks") {
   Xapian::WritableDatabase db = testing::make_index(docs);
   SearchOptions options;
   options.limit = 5;
+  options.collapse = false;
   SearchResult first = run(db, "lake", options);
   REQUIRE(first.hits.size() == 5);
   CHECK(first.hits[0].rank == 1);

@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "dates.h"
 #include "status.h"
 
 namespace trawl::indexer {
@@ -96,6 +97,7 @@ Status decode_text(std::string_view bytes, const ExtractOptions& options, std::s
 struct TitleSplit {
   std::string title;
   std::string body;
+  std::string date;  // ISO 8601, from a bare date line above the title ("" if none)
 };
 TitleSplit split_title(std::string_view text);
 
@@ -106,9 +108,6 @@ bool looks_like_breadcrumb(std::string_view line);
 // "…" when it cuts.
 std::string shorten(std::string_view s, size_t max_chars);
 
-// Normalises a date found in a document ("2024-05-03", "May 3, 2024",
-// "Fri, 03 May 2024 10:00:00 +0200", "D:20240503100000Z") to ISO 8601
-// ("2024-05-03" or "2024-05-03T08:00:00Z"); "" if it cannot be read.
-std::string normalize_date(std::string_view date);
+using trawl::normalize_date;  // common/dates.h
 
 }  // namespace trawl::indexer

@@ -126,13 +126,16 @@ bool looks_like_breadcrumb(std::string_view line) {
 
 TitleSplit split_title(std::string_view text) {
   size_t pos = 0;
+  std::string date;  // a bare date line above the headline dates the text
   while (pos < text.size()) {
     size_t eol = text.find('\n', pos);
     if (eol == std::string_view::npos) eol = text.size();
     std::string_view line = trim(text.substr(pos, eol - pos));
+    if (date.empty() && looks_like_date(line)) date = normalize_date(line);
     if (!line.empty() && has_letter(line) && !looks_like_date(line) &&
         !looks_like_breadcrumb(line)) {
       TitleSplit split;
+      split.date = date;
       split.title = utf8::length(line) > kMaxTitleChars ? headline_of(line)
                                                         : std::string(line);
       split.body.assign(text.substr(0, pos));
@@ -143,7 +146,7 @@ TitleSplit split_title(std::string_view text) {
     }
     pos = eol + 1;
   }
-  return TitleSplit{std::string(), std::string(text)};
+  return TitleSplit{std::string(), std::string(text), date};
 }
 
 Status extract_text(std::string_view bytes, const ExtractOptions& options, Extraction* out) {
@@ -153,6 +156,7 @@ Status extract_text(std::string_view bytes, const ExtractOptions& options, Extra
   ExtractedDoc doc;
   doc.title = std::move(split.title);
   doc.body = std::move(split.body);
+  doc.date = std::move(split.date);
   out->docs.push_back(std::move(doc));
   return Status::Ok();
 }

@@ -30,7 +30,7 @@ check_db() {
   xapian-check "$live" >/dev/null 2>&1 || { fail "xapian-check failed after a kill"; return; }
   "$TRAWL_SEARCH" --db db -c common >/dev/null 2>&1
   [[ $? -le 1 ]] || { fail "database does not open after a kill"; return; }
-  "$TRAWL_SEARCH" --db db --json -n 5000 'path:c' 2>/dev/null > hits.json
+  "$TRAWL_SEARCH" --db db --json --no-collapse -n 5000 'path:c' 2>/dev/null > hits.json
   python3 - hits.json "$1" > versions <<'PY' || fail "inconsistent documents after a kill"
 import json, re, sys, collections
 versions = sys.argv[2].split()
@@ -57,7 +57,7 @@ ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 make_corpus 0
 start=$(date +%s%N); "$TRAWL_INDEX" -q --db timing c; create_ms=$(ms_since "$start")
 make_corpus 1; touch -d "+1 hour" c/*
-start=$(date +%s%N); "$TRAWL_INDEX" -q --db timing --batch 7 c; run_ms=$(ms_since "$start")
+start=$(date +%s%N); "$TRAWL_INDEX" -q --db timing --batch 7 --commit-interval 0 c; run_ms=$(ms_since "$start")
 rm -rf timing
 random_sleep() {  # $1 = the run's length in ms
   sleep "$(awk -v ms="$1" -v r="$RANDOM" 'BEGIN { printf "%.3f", ms * r / 32768 / 1000 }')"
@@ -82,7 +82,7 @@ interrupted=0
 for i in $(seq 1 "$KILLS"); do
   make_corpus $((i + 1))
   touch -d "+$((i + 1)) hours" c/*
-  "$TRAWL_INDEX" -q --db db --batch 7 -j 2 c 2>/dev/null &
+  "$TRAWL_INDEX" -q --db db --batch 7 --commit-interval 0 -j 2 c 2>/dev/null &
   pid=$!
   random_sleep "$run_ms"
   kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
@@ -101,7 +101,7 @@ pass "$KILLS kills during updates ($interrupted left a half-updated index; run $
 expect_exit 0 "$TRAWL_INDEX" -q --db db c
 expect_exit 0 "$TRAWL_INDEX" -q --db clean c
 for d in db clean; do
-  "$TRAWL_SEARCH" --db $d --json -n 5000 'path:c' | python3 -c '
+  "$TRAWL_SEARCH" --db $d --json --no-collapse -n 5000 'path:c' | python3 -c '
 import json, sys
 print("\n".join(sorted(json.loads(l)["data"]["id"] + " " + json.loads(l)["data"]["title"]
                        for l in sys.stdin if "\"hit\"" in l)))' > $d.txt

@@ -19,7 +19,7 @@ for i in range(300):
         f.write("Big %d\n\n" % i + " ".join(random.choice(words) for _ in range(4000)) + "\n")
 PY
 # 1. An update of an existing database (commits every 20 documents).
-(ulimit -f 2048; "$TRAWL_INDEX" -q --db db --batch 20 c) > out 2> err
+(ulimit -f 2048; "$TRAWL_INDEX" -q --db db --batch 20 --commit-interval 0 c) > out 2> err
 rc=$?
 [[ $rc -eq 2 ]] && pass "write error: exit 2" || fail "write error: exit $rc, want 2"
 expect_in err "trawl-index: error: database '$WORK/db'"

@@ -25,15 +25,15 @@ while IFS=$'\t' read -r path title words absent; do
   first=${words%%,*}
   IFS=, read -ra list <<< "$words"
   for w in "${list[@]}"; do
-    "$TRAWL_SEARCH" --db "$DB" -l -n 100 "$w" > hits 2>/dev/null
+    "$TRAWL_SEARCH" --db "$DB" -l --no-collapse -n 100 "$w" > hits 2>/dev/null
     grep -qxF "corpus/$path" hits && pass "$w finds $path" || fail "$w does not find $path"
   done
   IFS=, read -ra list <<< "$absent"
   for w in "${list[@]}"; do
-    "$TRAWL_SEARCH" --db "$DB" -l -n 100 "$w" > hits 2>/dev/null
+    "$TRAWL_SEARCH" --db "$DB" -l --no-collapse -n 100 "$w" > hits 2>/dev/null
     grep -qxF "corpus/$path" hits && fail "$w finds $path" || pass "$w does not find $path"
   done
-  "$TRAWL_SEARCH" --db "$DB" --json -n 100 "$first" > hits.json 2>/dev/null
+  "$TRAWL_SEARCH" --db "$DB" --json --no-collapse -n 100 "$first" > hits.json 2>/dev/null
   python3 - "$path" "$title" hits.json <<'PY' || fail "title of $path is not '$title'"
 import json, sys
 path, title, hits = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -47,7 +47,7 @@ PY
 done < manifest
 
 # Field filters: they restrict, they do not change the ranking.
-f() { "$TRAWL_SEARCH" --db "$DB" -l -n 100 "$@" 2>/dev/null | sort | tr '\n' ' '; }
+f() { "$TRAWL_SEARCH" --db "$DB" -l --no-collapse -n 100 "$@" 2>/dev/null | sort | tr '\n' ' '; }
 [[ "$(f 'ext:pdf')" == "corpus/pdf/latin1.pdf corpus/pdf/report.pdf " ]] || fail "ext:pdf gave $(f ext:pdf)"
 [[ "$(f 'harbour type:pdf')" == "corpus/pdf/report.pdf " ]] || fail "type:pdf"
 [[ "$(f 'type:html lang:de')" == "corpus/html/utf8.html " ]] || fail "type:html lang:de gave $(f 'type:html lang:de')"

@@ -29,7 +29,7 @@ PY
 expect_in out '"title":"Canada and allies discuss joint response to Russia’s imprisonment of Navalny"'
 
 # Every title is the headline: never a date line, a breadcrumb or site navigation.
-"$TRAWL_SEARCH" --db "$DB" --json -n 10 path:seeds > out
+"$TRAWL_SEARCH" --db "$DB" --json --no-collapse -n 10 path:seeds > out
 python3 - out <<'PY' || fail "seed titles"
 import json, sys
 titles = {json.loads(l)["data"]["path"].rsplit("/", 1)[1][:3]: json.loads(l)["data"]["title"]

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "format.h"
+#include "dates.h"
 
-namespace trawl::indexer {
+namespace trawl {
 namespace {
 
 struct Parts {
@@ -155,4 +155,23 @@ std::string normalize_date(std::string_view date) {
   return buf;
 }
 
-}  // namespace trawl::indexer
+std::string date_bound(std::string_view text, bool end) {
+  int y = 0, m = 0, d = 0;
+  char tail = 0;
+  std::string t(text);
+  int n = std::sscanf(t.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail);
+  if (n < 3) n = std::sscanf(t.c_str(), "%4d%2d%2d%c", &y, &m, &d, &tail) == 3 && t.size() == 8 ? 3 : 0;
+  if (n == 0) n = std::sscanf(t.c_str(), "%4d-%2d%c", &y, &m, &tail) == 2 ? 2 : 0;
+  if (n == 0 && t.size() == 4 && std::sscanf(t.c_str(), "%4d%c", &y, &tail) == 1) n = 1;
+  if (n == 0 || n == 4 || y < 1000 || y > 9999 || (n >= 2 && (m < 1 || m > 12)) ||
+      (n == 3 && (d < 1 || d > 31))) {
+    return std::string();
+  }
+  if (n < 2) m = end ? 12 : 1;
+  if (n < 3) d = end ? 31 : 1;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d%02d%02d", y, m, d);
+  return buf;
+}
+
+}  // namespace trawl

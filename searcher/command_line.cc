@@ -1,0 +1,153 @@
+#include "command_line.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "dates.h"
+#include "diag.h"
+#include "error.h"
+#include "paths.h"
+#include "search.h"
+#include "trawl_version.h"
+
+namespace trawl::searcher {
+namespace {
+
+// --color auto: colour on a terminal, unless NO_COLOR is set or TERM=dumb.
+bool want_color(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  if (no_color && *no_color) return false;
+  if (term && std::string(term) == "dumb") return false;
+  return ::isatty(STDOUT_FILENO);
+}
+
+std::string date_flag(const char* flag, const std::string& value, bool end) {
+  if (value.empty()) return std::string();
+  std::string bound = date_bound(value, end);
+  if (bound.empty()) {
+    throw Error(std::string(flag) + " " + quote(value) + ": not a date (use YYYY, YYYY-MM or YYYY-MM-DD)");
+  }
+  return bound;
+}
+
+void add_output_options(CLI::App& app, SearchOptions& o, Flags& f) {
+  app.add_option("-n,--limit", o.limit, "Number of hits to show (default 10)")
+      ->check(CLI::Range(1, 1000000));
+  app.add_option("--offset", o.offset, "Skip this many hits first (default 0)");
+  app.add_option("--snippet-len", o.snippet_chars, "Snippet length in characters (default 200)")
+      ->check(CLI::Range(20, 100000));
+  app.add_option("--passages", o.passages, "Show up to N best passages per hit (default 1)")
+      ->check(CLI::Range(1, 100));
+  app.add_flag("--json", f.json, "JSON Lines: one hit record per line, then a summary");
+  app.add_flag("--vimgrep", o.vimgrep, "One line per passage: path:line:column:passage");
+  app.add_flag("-l,--files-with-matches", f.files, "Print only the paths of matching files, ranked");
+  app.add_flag("-0,--null", o.null_separated, "With -l, end each path with NUL, not newline");
+  app.add_flag("-c,--count", f.count, "Print only the number of matching documents (exact)");
+  app.add_flag("--estimate", o.estimate, "With -c or --facets: Xapian's estimate and bounds, faster");
+  app.add_flag("-q,--quiet", f.quiet, "Print nothing; exit 0 if anything matched");
+  app.add_option("--color", f.color, "When to use colour: auto (default), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+}
+
+}  // namespace
+
+void add_options(CLI::App& app, SearchOptions& o, Flags& f) {
+  app.add_option("QUERY", f.words, "Query words (joined with spaces)");
+  app.add_option("-e,--query", f.dash_words, "A query that starts with '-' (repeatable)")
+      ->allow_extra_args(false);
+  app.add_option("--db", f.db, "Database (default: $TRAWL_DB, else the nearest .trawl/ here or above)");
+  app.add_flag("--or", o.match_any, "Match any word instead of all (ranked by how many)");
+  app.add_flag("-F,--fixed-strings", o.fixed_strings,
+               "Treat the query as plain words: no operators, phrases or wildcards");
+  app.add_flag("--synonyms", o.synonyms, "Also match the synonyms of every word (~word: of one)");
+  app.add_flag("--auto-correct", o.auto_correct,
+               "If nothing matched and a spelling suggestion exists, search for it");
+  app.add_option("--after", f.after, "Only documents dated on or after DATE (YYYY[-MM[-DD]])");
+  app.add_option("--before", f.before, "Only documents dated on or before DATE (YYYY[-MM[-DD]])");
+  app.add_option("--sort", f.sort, "Order: relevance (default), date, path or size")
+      ->check(CLI::IsMember({"relevance", "date", "path", "size"}));
+  app.add_flag("--reverse", o.reverse, "With --sort date|path|size: descending");
+  app.add_option("--facets", f.facets, "Count the matches per value of: ext,year,lang,author");
+  app.add_flag("--no-collapse", f.no_collapse, "Show near-duplicates as hits of their own");
+  app.add_option("--like", o.like, "Documents similar to this file (path) or record (id)");
+  app.add_flag("--explain", o.explain, "Show each matched term's share of each hit's score");
+  app.add_flag("--debug", o.debug, "Print the rewritten and parsed query on stderr");
+  add_output_options(app, o, f);
+  app.add_flag("--no-config", f.no_config, "Do not read the configuration file");
+  app.add_option("--generate", f.generate,
+                 "Print a man page or shell completion: man, complete-bash, complete-zsh, "
+                 "complete-fish")
+      ->check(CLI::IsMember({"man", "complete-bash", "complete-zsh", "complete-fish"}));
+  app.set_version_flag("-V,--version", "trawl-search " TRAWL_VERSION);
+}
+
+void finish_options(const Flags& f, const std::string& cwd, SearchOptions& o) {
+  if (f.json + f.files + f.count + f.quiet > 1) {
+    throw Error("--json, -l, -c and -q cannot be combined");
+  }
+  o.mode = f.json ? OutputMode::kJson : f.files ? OutputMode::kFiles
+         : f.count ? OutputMode::kCount : f.quiet ? OutputMode::kQuiet
+                                                  : OutputMode::kText;
+  o.color = o.mode == OutputMode::kText && want_color(f.color);
+  o.collapse = !f.no_collapse;
+  o.sort = f.sort == "date" ? SortBy::kDate : f.sort == "path" ? SortBy::kPath
+         : f.sort == "size" ? SortBy::kSize : SortBy::kRelevance;
+  if (o.reverse && o.sort == SortBy::kRelevance) {
+    throw Error("--reverse needs --sort date, path or size");
+  }
+  o.after = date_flag("--after", f.after, false);
+  o.before = date_flag("--before", f.before, true);
+  for (size_t pos = 0; pos < f.facets.size();) {
+    size_t comma = f.facets.find(',', pos);
+    if (comma == std::string::npos) comma = f.facets.size();
+    if (comma > pos) o.facets.push_back(f.facets.substr(pos, comma - pos));
+    pos = comma + 1;
+  }
+  if (!o.like.empty()) {
+    struct stat st;
+    std::string abs = absolute_path(o.like, cwd);
+    if (::stat(abs.c_str(), &st) == 0) o.like = abs;
+  }
+  std::vector<std::string> words = f.dash_words;
+  words.insert(words.end(), f.words.begin(), f.words.end());
+  for (const std::string& w : words) o.query += (o.query.empty() ? "" : " ") + w;
+  const bool blank = o.query.find_first_not_of(" \t\n") == std::string::npos;
+  if (blank && o.like.empty() && o.after.empty() && o.before.empty()) {
+    throw Error("no query given (try: trawl-search --help)");
+  }
+}
+
+std::vector<std::string> config_args(const std::vector<std::string>& args) {
+  for (const std::string& a : args) {
+    if (a == "--no-config") return {};
+    if (a == "--") break;
+  }
+  std::string path;
+  const char* env = std::getenv("TRAWL_CONFIG_PATH");
+  if (env && *env) {
+    path = env;
+  } else if (const char* home = std::getenv("HOME"); home && *home) {
+    path = std::string(home) + "/.config/trawl/config";
+  }
+  std::ifstream in(path);
+  if (!in) {
+    if (env && *env) throw Error("$TRAWL_CONFIG_PATH " + quote(path) + ": cannot read");
+    return {};
+  }
+  std::vector<std::string> out;
+  for (std::string line; std::getline(in, line);) {
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+    size_t start = line.find_first_not_of(' ');
+    if (start == std::string::npos || line[start] == '#') continue;
+    out.push_back(line.substr(start));
+  }
+  return out;
+}
+
+}  // namespace trawl::searcher

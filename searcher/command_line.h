@@ -1,0 +1,39 @@
+// trawl-search's command line: the options, the configuration file and the
+// checks that turn flags into SearchOptions. main() only calls these.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+#include "options.h"
+
+namespace trawl::searcher {
+
+// Everything typed, before it becomes SearchOptions.
+struct Flags {
+  std::vector<std::string> words, dash_words;
+  std::string db;
+  std::string color = "auto";
+  std::string sort = "relevance";
+  std::string facets;
+  std::string after, before;
+  std::string generate;
+  bool json = false, files = false, count = false, quiet = false;
+  bool no_collapse = false, no_config = false;
+};
+
+void add_options(CLI::App& app, SearchOptions& options, Flags& flags);
+
+// Checks the flags and fills the rest of `options` (throws trawl::Error for
+// a bad combination or value). `cwd` resolves --like paths.
+void finish_options(const Flags& flags, const std::string& cwd, SearchOptions& options);
+
+// The arguments from the configuration file ($TRAWL_CONFIG_PATH, else
+// ~/.config/trawl/config): one argument per line, blank lines and lines
+// starting with '#' skipped; [] if there is none or --no-config is among
+// `args`. Throws trawl::Error if $TRAWL_CONFIG_PATH names a missing file.
+std::vector<std::string> config_args(const std::vector<std::string>& args);
+
+}  // namespace trawl::searcher

@@ -1,0 +1,172 @@
+#include "expand.h"
+
+#include <algorithm>
+
+#include "schema.h"
+
+namespace trawl::searcher {
+namespace {
+
+void add_leaf(const std::string& term, TermMatcher* m) {
+  if (term.empty()) return;
+  const std::string z(schema::kStemPrefix);
+  const std::string s(schema::kTitlePrefix);
+  if (term.compare(0, z.size() + s.size(), z + s) == 0) {
+    m->add_stem(term.substr(z.size() + s.size()));
+  } else if (term.compare(0, z.size(), z) == 0) {
+    m->add_stem(term.substr(z.size()));
+  } else if (term.compare(0, s.size(), s) == 0) {
+    m->add_exact(term.substr(s.size()));
+  } else if (!(term[0] >= 'A' && term[0] <= 'Z')) {
+    m->add_exact(term);  // unprefixed; other upper-case prefixes are filters
+  }
+}
+
+// The terms of a phrase, without the title prefix, in order.
+std::vector<std::string> phrase_terms(const Xapian::Query& q) {
+  std::vector<std::string> terms;
+  const std::string s(schema::kTitlePrefix);
+  for (size_t i = 0; i < q.get_num_subqueries(); ++i) {
+    Xapian::Query sub = q.get_subquery(i);
+    if (sub.get_type() != Xapian::Query::LEAF_TERM) return {};
+    std::string t = *sub.get_terms_begin();
+    if (t.compare(0, s.size(), s) == 0) t.erase(0, s.size());
+    terms.push_back(std::move(t));
+  }
+  return terms;
+}
+
+void collect(const Xapian::Query& q, TermMatcher* m) {
+  if (q.get_type() == Xapian::Query::OP_PHRASE) {
+    std::vector<std::string> terms = phrase_terms(q);
+    if (!terms.empty()) {
+      m->add_phrase(std::move(terms));
+      return;
+    }
+  }
+  if (q.get_type() == Xapian::Query::LEAF_TERM) {
+    for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t) add_leaf(*t, m);
+    return;
+  }
+  size_t n = q.get_num_subqueries();
+  if (q.get_type() == Xapian::Query::OP_AND_NOT) n = std::min<size_t>(n, 1);
+  for (size_t i = 0; i < n; ++i) collect(q.get_subquery(i), m);
+}
+
+bool has_stem_leaf(const Xapian::Query& q, const std::string& z) {
+  if (q.get_type() == Xapian::Query::LEAF_TERM) {
+    auto t = q.get_terms_begin();
+    return t != q.get_terms_end() && (*t).compare(0, z.size(), z) == 0;
+  }
+  for (size_t i = 0; i < q.get_num_subqueries(); ++i) {
+    if (has_stem_leaf(q.get_subquery(i), z)) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> stem_variants(const Xapian::Database& db, const std::string& stem) {
+  const std::string key = std::string(schema::kStemPrefix) + stem;
+  return std::vector<std::string>(db.synonyms_begin(key), db.synonyms_end(key));
+}
+
+// The user's synonyms of `word`, each as a query (its stem variants, or a
+// phrase for several words), under `prefix`.
+void add_user_synonyms(const Xapian::Database& db, const Xapian::Stem& stemmer,
+                       const std::string& word, const std::string& prefix,
+                       std::vector<Xapian::Query>* out) {
+  for (auto s = db.synonyms_begin(word); s != db.synonyms_end(word); ++s) {
+    const std::string syn = *s;
+    if (syn.find(' ') != std::string::npos) {
+      std::vector<Xapian::Query> words;
+      for (size_t pos = 0; pos <= syn.size();) {
+        size_t sp = syn.find(' ', pos);
+        if (sp == std::string::npos) sp = syn.size();
+        words.emplace_back(prefix + syn.substr(pos, sp - pos));
+        pos = sp + 1;
+      }
+      out->emplace_back(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size());
+      continue;
+    }
+    std::vector<std::string> variants = stem_variants(db, stemmer.is_none() ? syn : stemmer(syn));
+    if (variants.empty()) variants.push_back(syn);
+    for (const std::string& v : variants) out->emplace_back(prefix + v);
+  }
+}
+
+// A stem leaf "Z" + prefix + stem -> OP_SYNONYM of prefix + every indexed
+// word with that stem, and their synonyms where asked. A stem nothing has
+// stays as it is and matches nothing.
+Xapian::Query expand_leaf(const Xapian::Database& db, const Xapian::Stem& stemmer,
+                          const Xapian::Query& leaf, const std::string& term,
+                          const ExpandOptions& options) {
+  const std::string z(schema::kStemPrefix);
+  // Field prefixes are upper case (S, XMTAGS:), stems are not.
+  size_t p = z.size();
+  while (p < term.size() && ((term[p] >= 'A' && term[p] <= 'Z') || term[p] == ':')) ++p;
+  const std::string prefix = term.substr(z.size(), p - z.size());
+  const std::string stem = term.substr(p);
+  std::vector<Xapian::Query> words;
+  const std::vector<std::string> variants = stem_variants(db, stem);
+  for (const std::string& v : variants) words.emplace_back(prefix + v);
+  if (options.all_synonyms || options.marked.count(stem)) {
+    for (const std::string& v : variants) add_user_synonyms(db, stemmer, v, prefix, &words);
+  }
+  if (words.empty()) return leaf;
+  if (words.size() == 1) return words[0];
+  return Xapian::Query(Xapian::Query::OP_SYNONYM, words.begin(), words.end());
+}
+
+}  // namespace
+
+Xapian::Query expand_query(const Xapian::Database& db, const Xapian::Stem& stemmer,
+                           const Xapian::Query& q, const ExpandOptions& options) {
+  const std::string z(schema::kStemPrefix);
+  const auto op = q.get_type();
+  if (op == Xapian::Query::LEAF_TERM) {
+    std::string term = *q.get_terms_begin();
+    return term.compare(0, z.size(), z) == 0 ? expand_leaf(db, stemmer, q, term, options) : q;
+  }
+  // Positional and other special queries hold no stems: keep them whole.
+  static const Xapian::Query::op kRebuilt[] = {
+      Xapian::Query::OP_AND, Xapian::Query::OP_OR, Xapian::Query::OP_AND_NOT,
+      Xapian::Query::OP_XOR, Xapian::Query::OP_AND_MAYBE, Xapian::Query::OP_FILTER,
+      Xapian::Query::OP_SYNONYM, Xapian::Query::OP_MAX};
+  if (std::find(std::begin(kRebuilt), std::end(kRebuilt), op) == std::end(kRebuilt) ||
+      !has_stem_leaf(q, z)) {
+    return q;
+  }
+  std::vector<Xapian::Query> subs;
+  for (size_t i = 0; i < q.get_num_subqueries(); ++i) {
+    subs.push_back(expand_query(db, stemmer, q.get_subquery(i), options));
+  }
+  return Xapian::Query(op, subs.begin(), subs.end());
+}
+
+TermMatcher make_matcher(const Xapian::Query& q, const std::vector<std::string>& wildcards,
+                         const Xapian::Stem& stemmer) {
+  TermMatcher m(stemmer);
+  collect(q, &m);
+  for (const std::string& w : wildcards) m.add_wildcard(w);
+  return m;
+}
+
+namespace {
+
+void plain(const Xapian::Query& q, std::vector<std::string>* out) {
+  if (q.get_type() == Xapian::Query::LEAF_TERM) {
+    std::string t = *q.get_terms_begin();
+    if (!t.empty() && !(t[0] >= 'A' && t[0] <= 'Z')) out->push_back(t);
+    return;
+  }
+  for (size_t i = 0; i < q.get_num_subqueries(); ++i) plain(q.get_subquery(i), out);
+}
+
+}  // namespace
+
+std::vector<std::string> plain_leaves(const Xapian::Query& q) {
+  std::vector<std::string> out;
+  plain(q, &out);
+  return out;
+}
+
+}  // namespace trawl::searcher

@@ -1,0 +1,56 @@
+// The pieces of a search beyond matching and snippets, each small enough to
+// test on its own: filters and order (filters.cc), and what is done with
+// the matches (results.cc): counts, near-duplicate folding, explanations,
+// documents like a given one, and the freshness of the index.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "options.h"
+#include "search.h"
+
+namespace trawl::searcher {
+
+// Values listed per facet.
+inline constexpr size_t kFacetValues = 20;
+// Terms of a document used to find documents like it.
+inline constexpr Xapian::termcount kLikeTerms = 40;
+// Indexed folders looked at by the freshness check (bounds its cost).
+inline constexpr size_t kMaxFoldersChecked = 2000;
+
+// `q` limited to dates from `after` to `before` ("YYYYMMDD", "" = open),
+// without changing scores. An empty `q` with a date range matches every
+// document in the range.
+Xapian::Query with_date_filter(const Xapian::Query& q, const std::string& after,
+                               const std::string& before);
+
+// Orders by the value of --sort (then relevance), ascending unless `reverse`.
+void set_sort(Xapian::Enquire& enquire, SortBy sort, bool reverse);
+
+// The query of documents like the one with unique term `term`: its most
+// significant words (Xapian's relevance feedback), excluding itself.
+Xapian::Query similar_documents(const Xapian::Database& db, const std::string& term);
+
+// Copies the match counts of `mset`.
+void set_counts(const Xapian::MSet& mset, SearchResult* result);
+
+// The hits of `mset` in rank order, each near-duplicate (MinHash similarity
+// >= kNearDuplicate) folded into the `similar` list of the best hit it is
+// like. `make_hit` turns an MSet entry into a Hit.
+std::vector<Hit> collapse_near_duplicates(
+    const Xapian::MSet& mset, const std::function<Hit(const Xapian::MSetIterator&)>& make_hit);
+
+// Fills Hit::explain: each scoring part of `q` (a word and its forms, a
+// phrase, a wildcard) with its share of each hit's score and the words of
+// the document it matched.
+void explain_hits(const Xapian::Database& db, const Xapian::Query& q, std::vector<Hit>* hits);
+
+// How many folders recorded at index time are gone or have another mtime
+// now (at most kMaxFoldersChecked are looked at).
+size_t stale_folders(const Xapian::Database& db);
+
+}  // namespace trawl::searcher

@@ -1,0 +1,82 @@
+// Filters, order, documents-like-this and freshness (extras.h).
+#include <sys/stat.h>
+
+#include "extras.h"
+#include "minhash.h"
+#include "schema.h"
+
+namespace trawl::searcher {
+namespace {
+
+// Words worth using to find similar documents.
+class LikeDecider : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z') && content_word(term);
+  }
+};
+
+}  // namespace
+
+Xapian::Query with_date_filter(const Xapian::Query& q, const std::string& after,
+                               const std::string& before) {
+  if (after.empty() && before.empty()) return q;
+  Xapian::Query range;
+  if (!after.empty() && !before.empty()) {
+    range = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, after, before);
+  } else if (!after.empty()) {
+    range = Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, after);
+  } else {
+    range = Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, before);
+  }
+  const Xapian::Query base = q.empty() ? Xapian::Query::MatchAll : q;
+  return Xapian::Query(Xapian::Query::OP_FILTER, base, range);
+}
+
+void set_sort(Xapian::Enquire& enquire, SortBy sort, bool reverse) {
+  switch (sort) {
+    case SortBy::kRelevance:
+      return;  // --reverse is refused for relevance by main()
+    case SortBy::kDate:
+      return enquire.set_sort_by_value_then_relevance(schema::kSlotDate, reverse);
+    case SortBy::kPath:
+      return enquire.set_sort_by_value_then_relevance(schema::kSlotPath, reverse);
+    case SortBy::kSize:
+      return enquire.set_sort_by_value_then_relevance(schema::kSlotSize, reverse);
+  }
+}
+
+Xapian::Query similar_documents(const Xapian::Database& db, const std::string& term) {
+  Xapian::RSet rset;
+  rset.add_document(*db.postlist_begin(term));
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(term));
+  LikeDecider decider;
+  Xapian::ESet eset = enquire.get_eset(kLikeTerms, rset, &decider);
+  std::vector<Xapian::Query> words;
+  for (auto it = eset.begin(); it != eset.end(); ++it) words.emplace_back(*it);
+  Xapian::Query like(Xapian::Query::OP_OR, words.begin(), words.end());
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(term));
+}
+
+size_t stale_folders(const Xapian::Database& db) {
+  const std::string list = db.get_metadata(std::string(schema::kMetaDirs));
+  size_t stale = 0, checked = 0;
+  for (size_t pos = 0; pos < list.size() && checked < kMaxFoldersChecked; ++checked) {
+    size_t eol = list.find('\n', pos);
+    if (eol == std::string::npos) eol = list.size();
+    const std::string line = list.substr(pos, eol - pos);
+    pos = eol + 1;
+    size_t space = line.find(' ');
+    if (space == std::string::npos) continue;
+    struct stat st;
+    const std::string path = line.substr(space + 1);
+    if (::stat(path.c_str(), &st) != 0 ||
+        std::to_string(static_cast<long long>(st.st_mtim.tv_sec)) != line.substr(0, space)) {
+      ++stale;
+    }
+  }
+  return stale;
+}
+
+}  // namespace trawl::searcher

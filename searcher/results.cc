@@ -1,0 +1,107 @@
+// Counts, near-duplicate folding and explanations (extras.h).
+#include <algorithm>
+
+#include "extras.h"
+#include "minhash.h"
+#include "schema.h"
+
+namespace trawl::searcher {
+namespace {
+
+// The parts of a query that carry weight: words (with their forms),
+// phrases, wildcards. Boolean filters and NOT branches carry none.
+void scoring_parts(const Xapian::Query& q, std::vector<Xapian::Query>* parts) {
+  switch (q.get_type()) {
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_XOR:
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_MAX:
+      for (size_t i = 0; i < q.get_num_subqueries(); ++i) scoring_parts(q.get_subquery(i), parts);
+      return;
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_FILTER:
+      if (q.get_num_subqueries() > 0) scoring_parts(q.get_subquery(0), parts);
+      return;
+    case Xapian::Query::OP_SCALE_WEIGHT:
+    case Xapian::Query::OP_VALUE_RANGE:
+    case Xapian::Query::OP_VALUE_GE:
+    case Xapian::Query::OP_VALUE_LE:
+    case Xapian::Query::LEAF_MATCH_ALL:
+    case Xapian::Query::LEAF_MATCH_NOTHING:
+      return;
+    default:
+      parts->push_back(q);
+  }
+}
+
+// "Query(foo)" -> "foo": Xapian's description without its wrapper.
+std::string label(const Xapian::Query& q) {
+  std::string d = q.get_description();
+  if (d.rfind("Query(", 0) == 0 && d.back() == ')') d = d.substr(6, d.size() - 7);
+  return d;
+}
+
+std::vector<std::string> leaf_terms(const Xapian::Query& q) {
+  return std::vector<std::string>(q.get_unique_terms_begin(), q.get_unique_terms_end());
+}
+
+}  // namespace
+
+void set_counts(const Xapian::MSet& mset, SearchResult* result) {
+  result->matches_lower = mset.get_matches_lower_bound();
+  result->matches_estimated = mset.get_matches_estimated();
+  result->matches_upper = mset.get_matches_upper_bound();
+}
+
+std::vector<Hit> collapse_near_duplicates(
+    const Xapian::MSet& mset, const std::function<Hit(const Xapian::MSetIterator&)>& make_hit) {
+  std::vector<Hit> kept;
+  std::vector<std::string> signatures;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const std::string sig = it.get_document().get_value(schema::kSlotMinHash);
+    size_t best = kept.size();
+    double best_sim = 0;
+    for (size_t k = 0; k < kept.size(); ++k) {
+      double sim = similarity(sig, signatures[k]);
+      if (sim >= kNearDuplicate && sim > best_sim) best = k, best_sim = sim;
+    }
+    Hit hit = make_hit(it);
+    if (best == kept.size()) {
+      kept.push_back(std::move(hit));
+      signatures.push_back(sig);
+    } else {
+      kept[best].similar.push_back(
+          Similar{hit.record.path, hit.record.id, hit.record.title, hit.score, best_sim});
+    }
+  }
+  return kept;
+}
+
+void explain_hits(const Xapian::Database& db, const Xapian::Query& q, std::vector<Hit>* hits) {
+  std::vector<Xapian::Query> parts;
+  scoring_parts(q, &parts);
+  for (Hit& hit : *hits) {
+    const std::string id = schema::id_term(hit.record.key.empty() ? hit.record.path : hit.record.key);
+    Xapian::Document doc = db.get_document(hit.docid);
+    for (const Xapian::Query& part : parts) {
+      Xapian::Enquire enquire(db);
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, part, Xapian::Query(id)));
+      Xapian::MSet one = enquire.get_mset(0, 1);
+      if (one.empty()) continue;
+      Contribution c;
+      c.term = label(part);
+      c.weight = one.begin().get_weight();
+      for (const std::string& t : leaf_terms(part)) {
+        Xapian::TermIterator in = doc.termlist_begin();
+        in.skip_to(t);
+        if (in != doc.termlist_end() && *in == t) c.matched.push_back(t);
+      }
+      hit.explain.push_back(std::move(c));
+    }
+    std::sort(hit.explain.begin(), hit.explain.end(),
+              [](const Contribution& a, const Contribution& b) { return a.weight > b.weight; });
+  }
+}
+
+}  // namespace trawl::searcher

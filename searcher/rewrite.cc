@@ -1,0 +1,256 @@
+#include "rewrite.h"
+
+#include "dates.h"
+#include "fold.h"
+#include "utf8.h"
+
+#include <cstdlib>
+
+namespace trawl::searcher {
+namespace {
+
+bool is_space(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+         c == 0xA0 || c == 0x3000;
+}
+
+bool is_quote(char32_t c) {
+  return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F ||
+         c == 0xAB || c == 0xBB;
+}
+
+bool is_operator(std::string_view w) {
+  if (w == "AND" || w == "OR" || w == "NOT" || w == "XOR" || w == "NEAR" || w == "ADJ") {
+    return true;
+  }
+  for (std::string_view op : {"NEAR/", "ADJ/"}) {
+    if (w.size() > op.size() && w.substr(0, op.size()) == op &&
+        w.find_first_not_of("0123456789", op.size()) == std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Builds the rewritten query one piece at a time.
+class Rewriter {
+ public:
+  Rewriter(bool fixed, Analyzer& analyzer, const QueryFields& fields)
+      : fixed_(fixed), analyzer_(analyzer), fields_(fields) {}
+
+  Rewrite run(std::string_view text);
+
+ private:
+  void chunk(std::string_view chunk);
+  // Separates the next piece from the previous one, unless that is an
+  // opening quote or bracket, a leading + - ~, or a field prefix.
+  void space() {
+    if (out_.text.empty()) return;
+    char last = out_.text.back();
+    if (last == ' ' || last == '(' || last == '+' || last == '-' || last == '~' ||
+        last == ':' || (last == '"' && in_phrase_)) {
+      return;
+    }
+    out_.text.push_back(' ');
+  }
+  // An opening quote or bracket binds to a preceding + - ~ or field:.
+  void open(char c) {
+    char last = out_.text.empty() ? ' ' : out_.text.back();
+    if (last != ' ' && last != '+' && last != '-' && last != '~' && last != ':' && last != '(') {
+      out_.text.push_back(' ');
+    }
+    out_.text.push_back(c);
+  }
+
+  // Appends a boolean filter "name:value" with the value folded, or nothing
+  // for an empty value.
+  void filter(std::string_view lead, std::string_view name, std::string_view value);
+  // Appends a date: or size: range with normalised ends.
+  void range(std::string_view lead, std::string_view name, std::string_view value);
+
+  const bool fixed_;
+  Analyzer& analyzer_;
+  const QueryFields& fields_;
+  Rewrite out_;
+  bool in_phrase_ = false;
+  std::vector<Token> tokens_;
+};
+
+Rewrite Rewriter::run(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    char32_t cp;
+    size_t n = utf8::decode(text, i, &cp);
+    if (n == 0) n = 1, cp = 0xFFFD;
+    if (is_space(cp)) {
+      space();
+    } else if (is_quote(cp)) {
+      if (fixed_) {
+        space();
+      } else if (in_phrase_) {
+        out_.text.push_back('"');
+        out_.text.push_back(' ');
+        in_phrase_ = false;
+      } else {
+        open('"');
+        in_phrase_ = true;
+      }
+    } else if (cp == '(' || cp == ')') {
+      if (fixed_ || in_phrase_) {
+        space();
+      } else if (cp == '(') {
+        open('(');
+      } else {
+        out_.text.append(") ");
+      }
+    } else {
+      size_t j = i;
+      while (j < text.size()) {
+        char32_t c;
+        size_t m = utf8::decode(text, j, &c);
+        if (m == 0) m = 1, c = 0xFFFD;
+        if (is_space(c) || is_quote(c) || c == '(' || c == ')') break;
+        j += m;
+      }
+      chunk(text.substr(i, j - i));
+      n = j - i;
+    }
+    i += n;
+  }
+  while (!out_.text.empty() && out_.text.back() == ' ') out_.text.pop_back();
+  return std::move(out_);
+}
+
+void Rewriter::chunk(std::string_view word) {
+  std::string lead;
+  bool synonyms = false;
+  const bool syntax = !fixed_ && !in_phrase_;
+  if (syntax) {
+    if (is_operator(word)) {
+      space();
+      out_.text.append(word);
+      out_.text.push_back(' ');
+      return;
+    }
+    if (word == "~") return;  // synonyms of a phrase or group: not supported
+    if (word == "+" || word == "-") {  // before a bracket or quote
+      space();
+      out_.text.append(word);
+      return;
+    }
+    if (word.size() > 1 && word[0] == '~') {
+      synonyms = true;  // handled by the expansion, not by QueryParser
+      word.remove_prefix(1);
+    } else if (word.size() > 1 && (word[0] == '+' || word[0] == '-')) {
+      lead.push_back(word[0]);
+      word.remove_prefix(1);
+    }
+    size_t colon = word.find(':');
+    if (colon != std::string_view::npos) {
+      std::string name = fold(word.substr(0, colon));
+      if (fields_.filters.count(name)) return filter(lead, name, word.substr(colon + 1));
+      if (name == kDateField || name == kSizeField) return range(lead, name, word.substr(colon + 1));
+      if (fields_.text.count(name)) {
+        lead.append(name + ":");
+        word.remove_prefix(colon + 1);
+      }
+    }
+  }
+  bool wildcard = false;
+  if (syntax) {
+    while (!word.empty() && word.back() == '*') word.remove_suffix(1), wildcard = true;
+  }
+  tokens_.clear();
+  analyzer_.analyze(word, &tokens_);
+  std::string terms;
+  for (const Token& t : tokens_) {
+    if (t.alias) continue;
+    if (!terms.empty()) terms.push_back(in_phrase_ ? ' ' : '-');
+    terms.append(t.term);
+  }
+  if (terms.empty()) {
+    // "+" or "title:" directly before a quote or bracket stays attached.
+    if (!lead.empty() && word.empty()) {
+      space();
+      out_.text.append(lead);
+    }
+    return;
+  }
+  if (wildcard) {
+    out_.wildcards.push_back(tokens_.back().term);
+    terms.push_back('*');
+  } else if (lead.find(':') == std::string::npos) {
+    for (const Token& t : tokens_) {
+      if (t.alias) continue;
+      out_.words.push_back(t.term);
+      if (synonyms) out_.synonyms.push_back(t.term);
+    }
+  }
+  space();
+  out_.text.append(lead);
+  out_.text.append(terms);
+}
+
+void Rewriter::range(std::string_view lead, std::string_view name, std::string_view value) {
+  size_t dots = value.find("..");
+  std::string_view lo = dots == std::string_view::npos ? value : value.substr(0, dots);
+  std::string_view hi = dots == std::string_view::npos ? value : value.substr(dots + 2);
+  std::string from, to;
+  bool ok = !(lo.empty() && hi.empty());
+  if (name == kDateField) {
+    from = lo.empty() ? "" : date_bound(lo, false);
+    to = hi.empty() ? "" : date_bound(hi, true);
+    ok = ok && (lo.empty() || !from.empty()) && (hi.empty() || !to.empty());
+  } else {
+    int64_t a = lo.empty() ? 0 : parse_bytes(lo);
+    int64_t b = hi.empty() ? 0 : parse_bytes(hi);
+    ok = ok && a >= 0 && b >= 0;
+    from = lo.empty() ? "" : std::to_string(a);
+    to = hi.empty() ? "" : std::to_string(b);
+  }
+  if (!ok) {
+    out_.problems.push_back(std::string(name) + ":" + std::string(value));
+    return;
+  }
+  space();
+  out_.text.append(lead);
+  out_.text.append(name).append(":").append(from).append("..").append(to);
+  out_.text.push_back(' ');
+}
+
+void Rewriter::filter(std::string_view lead, std::string_view name, std::string_view value) {
+  std::string folded = fold(value);
+  if (name == schema::kExtField || name == schema::kTypeField) {
+    while (!folded.empty() && folded[0] == '.') folded.erase(0, 1);
+  }
+  if (folded.empty()) return;
+  space();
+  out_.text.append(lead);
+  out_.text.append(name);
+  out_.text.push_back(':');
+  out_.text.append(folded);
+  out_.text.push_back(' ');
+}
+
+}  // namespace
+
+int64_t parse_bytes(std::string_view text) {
+  std::string t(text);
+  char* end = nullptr;
+  double v = std::strtod(t.c_str(), &end);
+  if (end == t.c_str() || v < 0) return -1;
+  std::string unit(end);
+  double scale = unit.empty() || unit == "B" || unit == "b" ? 1
+                 : unit == "K" || unit == "k" ? 1024.0
+                 : unit == "M" || unit == "m" ? 1048576.0
+                 : unit == "G" || unit == "g" ? 1073741824.0
+                                              : -1;
+  return scale < 0 ? -1 : static_cast<int64_t>(v * scale);
+}
+
+Rewrite rewrite_query(std::string_view text, bool fixed_strings, Analyzer& analyzer,
+                      const QueryFields& fields) {
+  return Rewriter(fixed_strings, analyzer, fields).run(text);
+}
+
+}  // namespace trawl::searcher

@@ -1,0 +1,62 @@
+// Query rewriting: what the user typed -> text for Xapian's QueryParser in
+// trawl's terms.
+//
+// The user's words go through the same Analyzer as the documents, and only
+// then through QueryParser, so the whole Xapian query language keeps working
+// on folded, segmented terms:
+//
+//   Montréal AND "Russia's sanctions" -co-ordinated sanct* title:Навальный
+//   -> montreal AND "russia s sanctions" -co-ordinated sanct* title:навальный
+//   date:2021..2022-06 size:1M..  ~alexei
+//   -> date:20210101..20220631 size:1048576..  alexei   (alexei: synonyms)
+//
+// Operators (AND OR NOT XOR NEAR ADJ NEAR/n ADJ/n, in upper case), quotes
+// (straight or typographic), brackets and leading + - stay; a leading ~
+// asks for the word's synonyms; known fields keep their prefix (free-text
+// fields such as title:, filters such as ext:, whose value is folded whole,
+// and the ranges date: and size:, whose ends are normalised to YYYYMMDD and
+// bytes). Every other word becomes its terms; a word that analyses into
+// several terms (co-ordinated, Russia's, a run of Chinese) becomes a
+// phrase. A trailing * makes a wildcard.
+//
+// Not thread-safe: uses the caller's Analyzer.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer.h"
+#include "schema.h"
+
+namespace trawl::searcher {
+
+// The field names a query may use: free-text fields (title:, and the extra
+// fields the database lists) and boolean filters (author:, ext:, type:,
+// path:, lang:), whose values are folded but not split.
+struct QueryFields {
+  std::set<std::string> text = {std::string(schema::kTitleField)};
+  std::set<std::string> filters = {std::string(schema::kAuthorField), std::string(schema::kExtField),
+                                   std::string(schema::kTypeField), std::string(schema::kPathField),
+                                   std::string(schema::kLangField)};
+};
+
+inline constexpr std::string_view kDateField = "date";
+inline constexpr std::string_view kSizeField = "size";
+
+struct Rewrite {
+  std::string text;                     // for QueryParser
+  std::vector<std::string> wildcards;   // folded wildcard prefixes
+  std::vector<std::string> words;       // plain words (for spelling suggestions)
+  std::vector<std::string> synonyms;    // words asked for with ~word
+  std::vector<std::string> problems;    // ranges that could not be read
+};
+
+Rewrite rewrite_query(std::string_view text, bool fixed_strings, Analyzer& analyzer,
+                      const QueryFields& fields = QueryFields());
+
+// "10M" -> 10485760, "500K", "2G", "1000" (bytes); -1 if malformed.
+int64_t parse_bytes(std::string_view text);
+
+}  // namespace trawl::searcher
