@@ -239,7 +239,11 @@ Snippet render_passage(std::string_view text, const std::vector<Hit>& hits, size
   }
   render(text, start, stop, merge_spans(text, inside), &snippet);
   snippet.start = static_cast<uint32_t>(start);
-  snippet.line = static_cast<uint32_t>(1 + std::count(text.begin(), text.begin() + start, '\n'));
+  // Where grep would point: the first match's line and column.
+  const size_t at = inside.empty() ? start : inside.front().begin;
+  snippet.line = static_cast<uint32_t>(1 + std::count(text.begin(), text.begin() + at, '\n'));
+  const size_t line_start = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
+  snippet.column = static_cast<uint32_t>(at - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1);
   return snippet;
 }
 

@@ -64,7 +64,8 @@ struct Snippet {
   std::string text;
   std::vector<Span> highlights;  // sorted, non-overlapping
   uint32_t start = 0;            // byte offset of the passage in the text
-  uint32_t line = 1;             // line of the text where the passage starts
+  uint32_t line = 1;    // line of the first match (of the start with no match), from 1
+  uint32_t column = 1;  // byte column of the first match in that line, from 1
 };
 
 struct SnippetOptions {

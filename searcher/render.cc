@@ -88,14 +88,7 @@ void Renderer::text_hit(const Hit& hit) {
 void Renderer::vimgrep_hit(const Hit& hit) {
   const std::string path = display_path(hit.record.path, cwd_);
   for (const Snippet& p : hit.passages) {
-    size_t col = 1;  // of the first highlighted word in its line
-    if (!p.highlights.empty()) {
-      const std::string& t = hit.record.text;
-      size_t line_start = t.rfind('\n', p.start == 0 ? 0 : p.start - 1);
-      line_start = line_start == std::string::npos || p.start == 0 ? 0 : line_start + 1;
-      col = p.start - line_start + 1;
-    }
-    out_ << terminal_safe(path) << ':' << p.line << ':' << col << ':'
+    out_ << terminal_safe(path) << ':' << p.line << ':' << p.column << ':'
          << highlighted(p.text, p.highlights, nullptr) << '\n';
   }
 }

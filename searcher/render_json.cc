@@ -49,6 +49,7 @@ void Renderer::json_hit(const Hit& hit) {
   w.key("passages").begin_array();
   for (const Snippet& p : hit.passages) {
     w.begin_object().key("text").value(p.text).key("line").value(static_cast<uint64_t>(p.line));
+    w.key("column").value(static_cast<uint64_t>(p.column));
     w.key("offset").value(static_cast<uint64_t>(p.start)).key("highlights");
     spans(w, p.highlights);
     w.end_object();

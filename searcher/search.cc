@@ -158,7 +158,7 @@ SearchResult Searcher::run(const SearchOptions& options, const std::string& text
   result.exact = exact;
   fill_hits(options, enquire, exact ? db_.get_doccount() : 0, &result);
   for (size_t i = 0; i < spies.size(); ++i) {
-    auto& values = result.facets[options.facets[i]];
+    auto& values = result.facets.emplace_back(options.facets[i], std::vector<FacetValue>{}).second;
     for (auto v = spies[i]->top_values_begin(kFacetValues); v != spies[i]->top_values_end(kFacetValues);
          ++v) {
       values.push_back(FacetValue{*v, v.get_termfreq()});

@@ -67,7 +67,8 @@ struct SearchResult {
   std::vector<std::string> problems;  // parts of the query left out
   std::string did_you_mean;  // spelling suggestion ("" if none)
   bool auto_corrected = false;  // the results are those of did_you_mean
-  std::map<std::string, std::vector<FacetValue>> facets;
+  // Per facet, in the order asked for: its values, most frequent first.
+  std::vector<std::pair<std::string, std::vector<FacetValue>>> facets;
   size_t stale = 0;          // indexed folders changed since the index run
 };
 

@@ -1,7 +1,9 @@
 // Extractors: titles, bodies and per-record problems, from bytes.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string_view>
+#include <vector>
 
 #include "formats/format.h"
 
@@ -11,21 +13,21 @@ namespace {
 struct TitleCase {
   std::string_view text;
   std::string_view title;
-  std::string_view body_starts;  // the body begins with this
+  std::string_view body_starts;  // the body begins with this (the title line left empty)
 };
 
 const TitleCase kTitles[] = {
-    {"Headline here\n\nBody text.", "Headline here", "\nBody text."},
-    {"\n\n  Spaced headline  \nBody", "Spaced headline", "\n\n"},
-    {"Friday, May 3, 2024\nThe real title\n\nBody", "The real title", "Friday, May 3, 2024\n"},
+    {"Headline here\n\nBody text.", "Headline here", "\n\nBody text."},
+    {"\n\n  Spaced headline  \nBody", "Spaced headline", "\n\n\nBody"},
+    {"Friday, May 3, 2024\nThe real title\n\nBody", "The real title", "Friday, May 3, 2024\n\n\nBody"},
     {"2024-05-03\nTitle after ISO date\nBody", "Title after ISO date", "2024-05-03"},
     {"3 May 2024 10:30 UTC\nTitle after time\nBody", "Title after time", "3 May"},
     {"HomeRegional UpdateCanada and CaribbeanCanada\nReal headline\nBody", "Real headline", "Home"},
     {"Home > World > Europe\nEurope headline\nBody", "Europe headline", "Home"},
     {"Home » Politics\nPolitics headline\nBody", "Politics headline", "Home"},
     {"-\n***\nAfter separators\nBody", "After separators", "-\n"},
-    {"May the best team win\nBody", "May the best team win", "Body"},
-    {"Apple | Review of the phone\nBody", "Apple | Review of the phone", "Body"},
+    {"May the best team win\nBody", "May the best team win", "\nBody"},
+    {"Apple | Review of the phone\nBody", "Apple | Review of the phone", "\nBody"},
     {"", "", ""},
 };
 
@@ -104,6 +106,43 @@ TEST_CASE("extract_markdown: front matter title wins, setext heading works") {
   Extraction ex2;
   REQUIRE(extract_markdown("Setext Title\n============\n\nBody\n", {}, &ex2).ok());
   CHECK(ex2.docs[0].title == "Setext Title");
+}
+
+// --passages and --vimgrep give line numbers of the stored body: they must
+// be the file's. Each word below occurs once in its source.
+struct LineCase {
+  bool markdown;
+  std::string_view source;
+  std::vector<std::string_view> words;
+};
+
+size_t line_of(std::string_view text, std::string_view word) {
+  size_t at = text.find(word);
+  REQUIRE(at != std::string_view::npos);
+  return 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+}
+
+const LineCase kLines[] = {
+    {false, "Title line\n\nfirst para\nsecond line\n\n\nlast", {"first", "second", "last"}},
+    {false, "Monday, 3 March 2025\nTitle\nbody one\nbody two", {"Monday", "one", "two"}},
+    {true, "# Title\n\nPara *one* wraps\nonto two\n\n## Sub\n\n- item a\n- item b\n",
+     {"one", "onto", "Sub", "item a", "item b"}},
+    {true, "---\ntitle: T\ntags: x\n---\n\nAfter **front** matter\n\n> quoted\n> lines\n",
+     {"front", "quoted", "lines"}},
+    {true, "Intro\n\n```\ncode here\nmore code\n```\n\n    indented code\n\nEnd\n",
+     {"code here", "more code", "indented", "End"}},
+};
+
+TEST_CASE("extractors keep the file's line numbers in the body") {
+  for (const LineCase& c : kLines) {
+    CAPTURE(c.source);
+    Extraction ex;
+    REQUIRE((c.markdown ? extract_markdown(c.source, {}, &ex) : extract_text(c.source, {}, &ex)).ok());
+    for (std::string_view w : c.words) {
+      CAPTURE(w);
+      CHECK(line_of(ex.docs[0].body, w) == line_of(c.source, w));
+    }
+  }
 }
 
 TEST_CASE("extract_jsonl: good records kept, bad lines reported with line numbers") {

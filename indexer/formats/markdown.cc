@@ -4,6 +4,7 @@
 #include <cmark.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -41,21 +42,24 @@ std::string yaml_text(const YAML::Node& node) {
 
 // Removes a leading "---" ... "---" block and reads its fields into *doc.
 // Malformed YAML is reported as a problem; the rest of the file is kept.
-void take_front_matter(std::string* text, ExtractedDoc* doc, std::vector<std::string>* problems) {
-  if (text->compare(0, 4, "---\n") != 0) return;
+// Returns the number of lines removed.
+int take_front_matter(std::string* text, ExtractedDoc* doc, std::vector<std::string>* problems) {
+  if (text->compare(0, 4, "---\n") != 0) return 0;
   size_t end = text->find("\n---", 3);
-  if (end == std::string::npos) return;
+  if (end == std::string::npos) return 0;
   size_t after = text->find('\n', end + 4);
   std::string yaml = text->substr(4, end - 4);
-  text->erase(0, after == std::string::npos ? text->size() : after + 1);
+  const size_t removed = after == std::string::npos ? text->size() : after + 1;
+  const int lines = static_cast<int>(std::count(text->begin(), text->begin() + removed, '\n'));
+  text->erase(0, removed);
   YAML::Node root;
   try {
     root = YAML::Load(yaml);
   } catch (const YAML::Exception& e) {
     problems->push_back("front matter: invalid YAML: " + e.msg);
-    return;
+    return lines;
   }
-  if (!root.IsMap()) return;
+  if (!root.IsMap()) return lines;
   for (const auto& kv : root) {
     if (!kv.first.IsScalar()) continue;
     const std::string key = kv.first.as<std::string>();
@@ -74,6 +78,7 @@ void take_front_matter(std::string* text, ExtractedDoc* doc, std::vector<std::st
       doc->fields.emplace_back(key, value);
     }
   }
+  return lines;
 }
 
 // Appends the text of inline node `n` to *out.
@@ -84,8 +89,8 @@ void append_inline(cmark_node* n, std::string* out) {
     case CMARK_NODE_CODE_BLOCK:
       if (const char* lit = cmark_node_get_literal(n)) out->append(lit);
       break;
-    case CMARK_NODE_SOFTBREAK:
-      out->push_back(' ');
+    case CMARK_NODE_SOFTBREAK:  // keeps the lines of the source
+      out->push_back('\n');
       break;
     case CMARK_NODE_LINEBREAK:
       out->push_back('\n');
@@ -95,13 +100,53 @@ void append_inline(cmark_node* n, std::string* out) {
   }
 }
 
+// Keeps the body's line numbers equal to the file's (for --passages and
+// --vimgrep): before each leaf block, empty lines are added until the body
+// has as many lines as the source before that block.
+class LineKeeper {
+ public:
+  LineKeeper(std::string_view source, int offset) : source_(source), offset_(offset) {}
+
+  void before(cmark_node* n, std::string* body) {
+    const cmark_node_type t = cmark_node_get_type(n);
+    if (t != CMARK_NODE_PARAGRAPH && t != CMARK_NODE_HEADING && t != CMARK_NODE_CODE_BLOCK &&
+        t != CMARK_NODE_HTML_BLOCK) {
+      return;
+    }
+    int line = cmark_node_get_start_line(n);
+    if (t == CMARK_NODE_CODE_BLOCK && fenced(line)) ++line;  // the code starts below the fence
+    lines_ += static_cast<int>(std::count(body->begin() + static_cast<long>(counted_), body->end(), '\n'));
+    while (lines_ < line + offset_) body->push_back('\n'), ++lines_;
+    counted_ = body->size();
+  }
+
+ private:
+  bool fenced(int line) const {
+    size_t pos = 0;
+    for (int i = 1; i < line && pos != std::string_view::npos; ++i) {
+      pos = source_.find('\n', pos);
+      if (pos != std::string_view::npos) ++pos;
+    }
+    if (pos == std::string_view::npos) return false;
+    std::string_view rest = source_.substr(pos);
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    return rest.rfind("```", 0) == 0 || rest.rfind("~~~", 0) == 0;
+  }
+
+  std::string_view source_;
+  int offset_;
+  int lines_ = 1;
+  size_t counted_ = 0;
+};
+
 }  // namespace
 
 Status extract_markdown(std::string_view bytes, const ExtractOptions& options, Extraction* out) {
   std::string text;
   if (Status s = decode_text(bytes, options, &text, &out->encoding); !s.ok()) return s;
   ExtractedDoc doc;
-  take_front_matter(&text, &doc, &out->problems);
+  const int front_lines = take_front_matter(&text, &doc, &out->problems);
+  LineKeeper keeper(text, front_lines);
   std::string title = doc.title;
   std::unique_ptr<cmark_node, NodeFree> root(
       cmark_parse_document(text.data(), text.size(), CMARK_OPT_DEFAULT));
@@ -119,6 +164,7 @@ Status extract_markdown(std::string_view bytes, const ExtractOptions& options, E
       if (ev == CMARK_EVENT_EXIT) have_title = true, title = heading;
       continue;
     }
+    if (ev == CMARK_EVENT_ENTER && !in_title) keeper.before(n, &body);
     if (ev == CMARK_EVENT_EXIT) {
       if (is_block(type) && !body.empty() && body.back() != '\n') body.push_back('\n');
       continue;
