@@ -34,7 +34,12 @@ inline void generate(const CLI::App& app, const std::string& prog, const std::st
   using namespace generate_internal;
   auto options = app.get_options([](const CLI::Option* o) { return o->nonpositional(); });
   if (what == "man") {
-    out << ".TH " << roff(prog) << " 1\n.SH NAME\n" << roff(prog) << "\n.SH SYNOPSIS\n\\fB"
+    // NAME: "prog \- what it does", from the description's first sentence.
+    std::string summary = CLI::detail::split(app.get_description(), '\n').front();
+    if (summary.rfind(prog + ": ", 0) == 0) summary.erase(0, prog.size() + 2);
+    if (!summary.empty() && summary.back() == '.') summary.pop_back();
+    out << ".TH " << roff(prog) << " 1\n.SH NAME\n" << roff(prog) << " \\- " << roff(summary)
+        << "\n.SH SYNOPSIS\n\\fB"
         << roff(prog) << "\\fR [OPTIONS] [ARGS...]\n.SH DESCRIPTION\n";
     for (const std::string& line : CLI::detail::split(app.get_description(), '\n')) {
       out << roff(line) << "\n.br\n";

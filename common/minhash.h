@@ -7,7 +7,7 @@
 // characters, minus common function words); the fraction of equal positions
 // between two signatures estimates the Jaccard similarity of the word sets.
 // Measured on labelled pairs (docs/near-duplicates.md): same-story pairs
-// score >= 0.40, same-topic different stories <= 0.17.
+// score >= 0.45, same-topic different stories <= 0.25.
 //
 // Pure and thread-safe.
 #pragma once
@@ -22,6 +22,10 @@ namespace trawl {
 inline constexpr size_t kMinHashes = 64;
 // Signatures at least this similar are near-duplicates.
 inline constexpr double kNearDuplicate = 0.30;
+// Documents with fewer distinct content words get no signature (and never
+// fold): two short notes on one subject share too large a part of a few
+// words. 20 is about two sentences.
+inline constexpr size_t kMinHashWords = 20;
 
 // True for a term that counts as a content word.
 bool content_word(std::string_view term);

@@ -113,8 +113,9 @@ void DocumentBuilder::note_words(Xapian::Document* doc) {
   }
   std::sort(content.begin(), content.end());
   content.erase(std::unique(content.begin(), content.end()), content.end());
-  std::string signature = minhash(content);
-  if (!signature.empty()) doc->add_value(schema::kSlotMinHash, signature);
+  // Too few words make a noisy signature: such documents never fold.
+  if (content.size() < kMinHashWords) return;
+  doc->add_value(schema::kSlotMinHash, minhash(content));
 }
 
 void DocumentBuilder::index_title(const std::string& title, Xapian::Document* doc) {

@@ -32,7 +32,8 @@ Status parse_synonyms(std::string_view text, std::vector<std::vector<std::string
     }
     if (group.empty()) continue;
     if (group.size() == 1) {
-      return Status::Failed("line " + std::to_string(line_no) + ": a group needs at least two entries");
+      return Status::Failed("line " + std::to_string(line_no) +
+                            ": a group needs at least two entries, separated by commas");
     }
     groups->push_back(std::move(group));
   }

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 
@@ -58,9 +59,14 @@ void add_output_options(CLI::App& app, SearchOptions& o, Flags& f) {
 }  // namespace
 
 void add_options(CLI::App& app, SearchOptions& o, Flags& f) {
-  app.add_option("QUERY", f.words, "Query words (joined with spaces)");
+  // An option given twice takes its last value: the command line, parsed
+  // after the configuration file, wins.
+  app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  app.add_option("QUERY", f.words, "Query words (joined with spaces)")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("-e,--query", f.dash_words, "A query that starts with '-' (repeatable)")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("--db", f.db, "Database (default: $TRAWL_DB, else the nearest .trawl/ here or above)");
   app.add_flag("--or", o.match_any, "Match any word instead of all (ranked by how many)");
   app.add_flag("-F,--fixed-strings", o.fixed_strings,
@@ -123,6 +129,31 @@ void finish_options(const Flags& f, const std::string& cwd, SearchOptions& o) {
   }
 }
 
+namespace {
+
+// Parses the configuration file's arguments alone, so that a bad line is
+// reported with the file's name rather than as a command-line error.
+void check_config(const std::string& path, std::vector<std::string> args) {
+  if (args.empty()) return;
+  CLI::App app;
+  SearchOptions o;
+  Flags f;
+  add_options(app, o, f);
+  std::reverse(args.begin(), args.end());
+  try {
+    app.parse(std::move(args));
+  } catch (const CLI::Error& e) {
+    throw Error("configuration file " + quote(path) + ": " + e.what());
+  }
+  if (!f.words.empty() || !f.dash_words.empty()) {
+    throw Error("configuration file " + quote(path) + ": " +
+                quote(f.words.empty() ? f.dash_words.front() : f.words.front()) +
+                " is a query, not an option (only options belong there)");
+  }
+}
+
+}  // namespace
+
 std::vector<std::string> config_args(const std::vector<std::string>& args) {
   for (const std::string& a : args) {
     if (a == "--no-config") return {};
@@ -147,6 +178,7 @@ std::vector<std::string> config_args(const std::vector<std::string>& args) {
     if (start == std::string::npos || line[start] == '#') continue;
     out.push_back(line.substr(start));
   }
+  check_config(path, out);
   return out;
 }
 

@@ -93,6 +93,23 @@ void add_user_synonyms(const Xapian::Database& db, const Xapian::Stem& stemmer,
   }
 }
 
+// The keys of the user's synonym groups (plain folded words) whose stem is
+// `stem`: "kingfishers" finds the group of "kingfisher", and a word no
+// document holds ("halcyon") still finds its group. User keys start with a
+// lower-case letter or a digit, stem-table keys with "Z": scanning the keys
+// that share the stem's first character is cheap.
+std::vector<std::string> user_keys_with_stem(const Xapian::Database& db, const Xapian::Stem& stemmer,
+                                             const std::string& stem) {
+  std::vector<std::string> keys;
+  if (stem.empty()) return keys;
+  const std::string first = stem.substr(0, 1);
+  for (auto k = db.synonym_keys_begin(first); k != db.synonym_keys_end(first); ++k) {
+    const std::string key = *k;
+    if (key == stem || (!stemmer.is_none() && stemmer(key) == stem)) keys.push_back(key);
+  }
+  return keys;
+}
+
 // A stem leaf "Z" + prefix + stem -> OP_SYNONYM of prefix + every indexed
 // word with that stem, and their synonyms where asked. A stem nothing has
 // stays as it is and matches nothing.
@@ -109,7 +126,9 @@ Xapian::Query expand_leaf(const Xapian::Database& db, const Xapian::Stem& stemme
   const std::vector<std::string> variants = stem_variants(db, stem);
   for (const std::string& v : variants) words.emplace_back(prefix + v);
   if (options.all_synonyms || options.marked.count(stem)) {
-    for (const std::string& v : variants) add_user_synonyms(db, stemmer, v, prefix, &words);
+    for (const std::string& key : user_keys_with_stem(db, stemmer, stem)) {
+      add_user_synonyms(db, stemmer, key, prefix, &words);
+    }
   }
   if (words.empty()) return leaf;
   if (words.size() == 1) return words[0];

@@ -8,12 +8,19 @@
 namespace trawl::searcher {
 namespace {
 
-// Words worth using to find similar documents.
+// Words worth using to find similar documents: content words that some
+// other document holds too (relevance feedback favours words found only in
+// the given document, which can find nothing else).
 class LikeDecider : public Xapian::ExpandDecider {
  public:
+  explicit LikeDecider(const Xapian::Database& db) : db_(db) {}
   bool operator()(const std::string& term) const override {
-    return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z') && content_word(term);
+    return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z') && content_word(term) &&
+           db_.get_termfreq(term) > 1;
   }
+
+ private:
+  const Xapian::Database& db_;
 };
 
 }  // namespace
@@ -51,7 +58,7 @@ Xapian::Query similar_documents(const Xapian::Database& db, const std::string& t
   rset.add_document(*db.postlist_begin(term));
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(term));
-  LikeDecider decider;
+  LikeDecider decider(db);
   Xapian::ESet eset = enquire.get_eset(kLikeTerms, rset, &decider);
   std::vector<Xapian::Query> words;
   for (auto it = eset.begin(); it != eset.end(); ++it) words.emplace_back(*it);

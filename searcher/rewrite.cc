@@ -4,6 +4,8 @@
 #include "fold.h"
 #include "utf8.h"
 
+#include <cctype>
+#include <cmath>
 #include <cstdlib>
 
 namespace trawl::searcher {
@@ -238,14 +240,22 @@ int64_t parse_bytes(std::string_view text) {
   std::string t(text);
   char* end = nullptr;
   double v = std::strtod(t.c_str(), &end);
-  if (end == t.c_str() || v < 0) return -1;
+  if (end == t.c_str() || v < 0 || !std::isfinite(v)) return -1;
+  // A unit K, M or G (powers of 1024), optionally followed by "B" or "iB";
+  // case does not matter: 10M, 10mb, 10MiB.
   std::string unit(end);
-  double scale = unit.empty() || unit == "B" || unit == "b" ? 1
-                 : unit == "K" || unit == "k" ? 1024.0
-                 : unit == "M" || unit == "m" ? 1048576.0
-                 : unit == "G" || unit == "g" ? 1073741824.0
-                                              : -1;
-  return scale < 0 ? -1 : static_cast<int64_t>(v * scale);
+  for (char& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  double scale = 1;
+  if (!unit.empty() && unit[0] != 'b') {
+    const size_t at = std::string_view("kmg").find(unit[0]);
+    if (at == std::string_view::npos) return -1;
+    scale = at == 0 ? 1024.0 : at == 1 ? 1048576.0 : 1073741824.0;
+    unit.erase(0, 1);
+  }
+  if (!unit.empty() && unit != "b" && unit != "ib") return -1;
+  if (unit == "ib" && scale == 1) return -1;
+  const double bytes = v * scale;
+  return bytes > 9e18 ? -1 : static_cast<int64_t>(bytes);
 }
 
 Rewrite rewrite_query(std::string_view text, bool fixed_strings, Analyzer& analyzer,

@@ -111,6 +111,30 @@ TEST_CASE("near-duplicates: the seeds fold 000 with 001 only") {
   CHECK(folded_pairs(seeds) == want);
 }
 
+TEST_CASE("near-duplicates: short documents get no signature and never fold") {
+  struct Case {
+    const char* text;
+    bool signed_;
+  };
+  const Case cases[] = {
+      {"Tide tables. High water at noon.", false},
+      {"Tide notes. Low water at dawn, high water at noon, and the harbour gates shut.", false},
+      {"The harbour master published tide tables for the spring: high water at noon on "
+       "Mondays, low water at dawn, gates shut during storms, pilots board at the outer buoy, "
+       "fishing boats unload at the north quay, ferries wait at anchor, cargo ships need "
+       "tugs, yachts use the marina, and dredgers work overnight.",
+       true},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    schema::DocRecord r;
+    r.path = "/x.txt";
+    r.text = c.text;
+    DocumentBuilder builder(Xapian::Stem("english"));
+    CHECK(builder.build(r, r.path).get_value(schema::kSlotMinHash).empty() == !c.signed_);
+  }
+}
+
 TEST_CASE("minhash: identical sets are identical, disjoint sets are not near") {
   std::vector<std::string> a = {"harbour", "bridge", "closure", "repairs", "ferry"};
   std::vector<std::string> b = {"glacier", "station", "permafrost", "seabird", "walrus"};

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <string_view>
+#include <vector>
 
 #include "query.h"
 #include "support/test_index.h"
@@ -46,6 +47,23 @@ const RewriteCase kRewrites[] = {
     {"Straße", "strasse"},
     {"\"AND\"", "\"and\""},
     {"c++", "c"},
+    // Ranges: ends normalised to YYYYMMDD and bytes; bad ones left out.
+    {"date:2021..2022-06", "date:20210101..20220631"},
+    {"date:2024", "date:20240101..20241231"},
+    {"DATE:2024", "date:20240101..20241231"},
+    {"date:..2023-12", "date:..20231231"},
+    {"date:2024-05-03..", "date:20240503.."},
+    {"date:2021-01-01..2021-12-31", "date:20210101..20211231"},
+    {"size:1M..10M", "size:1048576..10485760"},
+    {"size:..500K", "size:..512000"},
+    {"size:10k..", "size:10240.."},
+    {"harbour date:2024 ext:md", "harbour date:20240101..20241231 ext:md"},
+    {"date:2024-13..2025", ""},
+    {"size:big..", ""},
+    {"harbour size:1X..", "harbour"},
+    // ~word: the word, marked for synonyms.
+    {"~Alexei", "alexei"},
+    {"~Alexei Navalny", "alexei navalny"},
     // -F: everything is a word.
     {"a AND b", "a and b", true},
     {"\"a b\" -c title:d e*", "a b c title-d e", true},
@@ -58,6 +76,30 @@ TEST_CASE("rewrite_query: operators kept, words analysed") {
     CAPTURE(c.input);
     CAPTURE(c.fixed);
     CHECK(searcher::rewrite_query(c.input, c.fixed, analyzer).text == c.rewritten);
+  }
+}
+
+struct MarkCase {
+  std::string_view input;
+  std::vector<std::string> synonyms;  // words asked for with ~
+  size_t problems;                    // ranges left out
+};
+
+const MarkCase kMarks[] = {
+    {"~Alexei Navalny", {"alexei"}, 0},
+    {"~Alexei ~Tsikhanouskaya", {"alexei", "tsikhanouskaya"}, 0},
+    {"harbour", {}, 0},
+    {"date:2024-13..2025 size:big..", {}, 2},
+    {"date:2024..2025 size:1M..", {}, 0},
+};
+
+TEST_CASE("rewrite_query: ~ marks synonyms, bad ranges are reported") {
+  Analyzer analyzer;
+  for (const MarkCase& c : kMarks) {
+    CAPTURE(c.input);
+    searcher::Rewrite r = searcher::rewrite_query(c.input, false, analyzer);
+    CHECK(r.synonyms == c.synonyms);
+    CHECK(r.problems.size() == c.problems);
   }
 }
 

@@ -3,6 +3,7 @@
 // substrings of the snippet (or title) in order.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -309,6 +310,61 @@ TEST_CASE("make_snippet: without a match, the start of a long text") {
       if (filler.find(' ') != std::string_view::npos) {
         CHECK(text[body.size()] == ' ');
       }
+    }
+  }
+}
+
+// ---- make_passages -----------------------------------------------------------
+
+// A text of numbered lines; "x" marks where the query word "harbour" goes.
+struct PassageCase {
+  const char* name;
+  std::vector<int> lines_with_match;  // 1-based lines holding "harbour"
+  size_t count;                       // passages asked for
+  std::vector<uint32_t> want_lines;   // lines of the passages returned
+};
+
+const PassageCase kPassageCases[] = {
+    {"one match, three asked", {5}, 3, {5}},
+    {"far apart, all returned in text order", {2, 20, 40}, 3, {2, 20, 40}},
+    {"more matches than asked", {2, 20, 40, 60}, 2, {}},  // any two, in order
+    {"neighbours share a passage", {10, 10}, 2, {10}},
+    {"no match: the start", {}, 3, {1}},
+};
+
+TEST_CASE("make_passages: the best N, never overlapping, in text order, with line and column") {
+  for (const PassageCase& c : kPassageCases) {
+    CAPTURE(c.name);
+    std::string text;
+    for (int line = 1; line <= 60; ++line) {
+      const int matches =
+          static_cast<int>(std::count(c.lines_with_match.begin(), c.lines_with_match.end(), line));
+      text += "Line " + std::to_string(line) + " tells of tides";
+      for (int k = 0; k < matches; ++k) text += " and the harbour";
+      text += ".\n";
+    }
+    SnippetOptions options;
+    options.max_chars = 40;
+    const std::vector<Snippet> ps =
+        make_passages(text, analyze(text), make_matcher({"harbour"}), options, c.count);
+    REQUIRE(!ps.empty());
+    CHECK(ps.size() <= std::max<size_t>(c.count, 1));
+    if (!c.want_lines.empty()) {
+      std::vector<uint32_t> lines;
+      for (const Snippet& p : ps) lines.push_back(p.line);
+      CHECK(lines == c.want_lines);
+    } else {
+      CHECK(ps.size() == c.count);
+    }
+    for (size_t i = 0; i < ps.size(); ++i) {
+      CAPTURE(ps[i].text);
+      if (i > 0) CHECK(ps[i].start >= ps[i - 1].start + 1);  // in text order, distinct
+      if (c.lines_with_match.empty()) continue;
+      // line:column points at "harbour" in the text.
+      size_t at = 0;
+      for (uint32_t l = 1; l < ps[i].line; ++l) at = text.find('\n', at) + 1;
+      CHECK(text.compare(at + ps[i].column - 1, 7, "harbour") == 0);
+      CHECK(highlighted(ps[i].text, ps[i].highlights).find("harbour") != std::string::npos);
     }
   }
 }

@@ -47,4 +47,34 @@ assert titles["003"].startswith("Canada and its allies on Friday called on Belar
 assert titles["003"].endswith("…") and len(titles["003"]) <= 151, titles["003"]
 PY
 
+# --- Issue 5 on the seeds.
+# A misspelt name gets a suggestion on stderr; --auto-correct searches for it.
+expect_exit 1 "$TRAWL_SEARCH" --db "$DB" Lukashenco
+expect_empty out
+expect_in err "did you mean: lukashenko?"
+expect_exit 0 "$TRAWL_SEARCH" --db "$DB" -l --auto-correct Lukashenco
+expect_in out 003_cc9861c39d547221.txt
+# More like 000: 001 (the same story) first.
+got=$("$TRAWL_SEARCH" --db "$DB" -l --no-collapse --like "$SEEDS/000_11e460c5837aa03e.txt" | head -n 1)
+[[ "$got" == */001_6ce8175613da4187.txt ]] || fail "--like 000: first is '$got', want 001"
+# 000 and 001 fold into one hit; 000 and 003 (both on political prisoners) do not.
+"$TRAWL_SEARCH" --db "$DB" --json -n 10 'Canada OR Navalny OR prisoners' > out
+python3 - out <<'PY2' || fail "near-duplicate folding on the seeds"
+import json, sys
+hits = [json.loads(l)["data"] for l in open(sys.argv[1]) if '"hit"' in l]
+name = lambda p: p.rsplit("/", 1)[1][:3]
+shown = {name(h["path"]): sorted(name(s["path"]) for s in h["similar"]) for h in hits}
+pair = [k for k in ("000", "001") if k in shown]
+assert len(pair) == 1, shown                      # one of the two is shown...
+assert shown[pair[0]] == [{"000": "001", "001": "000"}[pair[0]]], shown   # ...the other under it
+assert "003" in shown and shown["003"] == [], shown
+assert len(hits) == 4, shown
+PY2
+# Dates come from the date line above 001's headline; ext: filters.
+[[ $("$TRAWL_SEARCH" --db "$DB" -l 'date:2024-05-03' | xargs -n1 basename) == 001_6ce8175613da4187.txt ]] ||
+  fail "date:2024-05-03 is not 001"
+expect_exit 1 "$TRAWL_SEARCH" --db "$DB" 'Navalny date:..2023'
+[[ $("$TRAWL_SEARCH" --db "$DB" -c 'ext:txt') == 5 ]] || fail "ext:txt counts 5"
+expect_exit 1 "$TRAWL_SEARCH" --db "$DB" 'Navalny ext:md'
+
 finish

@@ -1,0 +1,195 @@
+# Issue 5's search features on a copy of corpus/: spelling, synonyms,
+# date/size ranges and filters, sorting, facets, near-duplicate folding,
+# --like, --explain, --debug, --passages, --vimgrep, freshness warnings.
+# (Configuration files and --generate: tests/cli/comfort.sh.)
+source "$(dirname "$0")/lib.sh"
+
+cp -r "$TRAWL_SOURCE/corpus" c
+# Files without a date of their own are dated by their mtime: put them all
+# in 2020 so the date tests see only the dates written in the documents.
+find c -type f -exec touch -d 2020-06-01T12:00:00 {} +
+printf 'kingfisher, halcyon\nsamphire, sea asparagus\n' > syn.txt
+DB=$WORK/db
+expect_exit 0 "$TRAWL_INDEX" --db "$DB" --synonyms syn.txt c
+S=("$TRAWL_SEARCH" --db "$DB" --color never)
+
+# json_ids ARGS...: the ids of the hits (file name for files, record id for
+# records), one per line, in rank order.
+json_ids() {
+  "${S[@]}" --json -n 100 "$@" | python3 -c '
+import json, sys
+for line in sys.stdin:
+    d = json.loads(line)
+    if d["type"] == "hit":
+        print(d["data"]["id"].rsplit("/", 1)[-1])'
+}
+# expect_ids "WANT" ARGS...: json_ids ARGS, sorted and space-joined, is WANT.
+expect_ids() {
+  local want=$1; shift
+  local got
+  got=$(json_ids "$@" | sort | tr '\n' ' ' | sed 's/ $//')
+  if [[ "$got" == "$want" ]]; then pass "ids of $*"; else fail "ids of $*: '$got', want '$want'"; fi
+}
+
+# --- Spelling: a suggestion on stderr and in JSON, never on stdout.
+expect_exit 1 "${S[@]}" lighthose
+expect_empty out
+expect_in err "did you mean: lighthouse?"
+expect_exit 1 "${S[@]}" --json lighthose
+python3 - out <<'PY' || fail "did_you_mean in the JSON summary"
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+assert len(lines) == 1 and lines[0]["type"] == "summary", lines
+assert lines[0]["data"]["did_you_mean"] == "lighthouse", lines
+PY
+expect_exit 0 "${S[@]}" --auto-correct -l lighthose
+[[ $(head -n 1 out) == c/news/lighthouse-restoration.txt ]] || fail "--auto-correct top hit: $(head -n 1 out)"
+expect_in err "nothing matched 'lighthose'; showing results for 'lighthouse'"
+expect_exit 0 "${S[@]}" lighthouse      # a correct word gets no suggestion
+if grep -q "did you mean" err; then fail "suggestion for a correct word"; fi
+
+# --- Synonyms from trawl-index --synonyms: ~word, or --synonyms for all.
+expect_exit 1 "${S[@]}" halcyon
+# The travelogue says "Kingfishers": the group of "kingfisher" applies to
+# every inflection, and to a word no document holds.
+expect_exit 0 "${S[@]}" -l '~halcyon'
+expect_in out c/reports/river-travelogue.txt
+expect_exit 0 "${S[@]}" -l '~halcyons'
+expect_in out c/reports/river-travelogue.txt
+expect_exit 0 "${S[@]}" -l --synonyms halcyon
+expect_in out c/reports/river-travelogue.txt
+# A group entry of several words is a phrase.
+expect_exit 0 "${S[@]}" --debug -c '~samphire'
+expect_in err '(sea PHRASE 2 asparagus)'
+expect_exit 1 "${S[@]}" '~asparagus'      # its words alone are no synonyms
+expect_exit 2 "$TRAWL_INDEX" --db "$WORK/db2" --synonyms /nonexistent c
+expect_in err "--synonyms '/nonexistent': cannot read"
+printf 'one two\n' > bad.txt
+expect_exit 2 "$TRAWL_INDEX" --db "$WORK/db2" --synonyms bad.txt c
+expect_in err "line 1: a group needs at least two entries, separated by commas"
+
+# --- Date and size ranges, filters.
+expect_ids "brief-002 brief-003 brief-004" date:2024
+expect_ids "brief-003 brief-004" date:2024-06..2024-12-31
+expect_ids "bird-migration-notes.md brief-005 brief-006 fr-marche-de-noel.md river-flood-warning.txt" date:2025..
+expect_ids "brief-001" date:2021..2023-12
+expect_exit 1 "${S[@]}" date:..2019
+expect_ids "bird-migration-notes.md brief-005 river-flood-warning.txt" --after 2025-01 --before 2025-06-30
+expect_ids "brief-004" --after 2024-10 --before 2024 'date:2024'
+expect_exit 1 "${S[@]}" 'date:2024-13..2025'
+expect_in err "left out 'date:2024-13..2025': not a date or size range"
+want=$(find c/reports -type f -size +10k -printf '%f\n' | sort | tr '\n' ' ' | sed 's/ $//')
+expect_ids "$want" path:reports size:10k..
+expect_ids "fr-marche-de-noel.md" 'lang:fr'
+expect_ids "bird-migration-notes.md brief-002" 'author:"jonas lind" date:..2025-04-30'
+# Filters restrict and never change the score of what they keep.
+score_of() { "${S[@]}" --json --no-collapse "$@" | python3 -c '
+import json, sys
+for l in sys.stdin:
+    d = json.loads(l)["data"]
+    if d.get("id", "").endswith("harbour-bridge-closure-herald.md"): print(d["score"])'; }
+a=$(score_of harbour bridge); b=$(score_of harbour bridge ext:md); c=$(score_of harbour bridge 'date:2020')
+[[ -n "$a" && "$a" == "$b" && "$a" == "$c" ]] || fail "filters changed the score: $a / $b / $c"
+
+# --- Sorting.
+sorted_by() {  # sorted_by FIELD ARGS...: the FIELD of each hit, in order
+  local field=$1; shift
+  "${S[@]}" --json --no-collapse -n 100 "$@" | python3 -c '
+import json, sys
+for l in sys.stdin:
+    d = json.loads(l)
+    if d["type"] == "hit": print(d["data"].get(sys.argv[1], ""))' "$field"
+}
+sorted_by date --sort date date:2023.. > got && sort got | cmp -s - got || fail "--sort date is not ascending"
+[[ $(wc -l < got) -eq 9 ]] || fail "--sort date date:2023..: $(wc -l < got) hits, want 9"
+sorted_by date --sort date --reverse date:2023.. > got && sort -r got | cmp -s - got || fail "--sort date --reverse"
+sorted_by path --sort path harbour > got && LC_ALL=C sort got | cmp -s - got || fail "--sort path"
+sorted_by size --sort size --reverse harbour > got && sort -rn got | cmp -s - got || fail "--sort size --reverse"
+expect_exit 2 "${S[@]}" --reverse harbour
+expect_in err "--reverse needs --sort date, path or size"
+expect_exit 2 "${S[@]}" --sort colour harbour
+
+# --- Facets: counts of all matching documents, in the order asked for.
+expect_exit 0 "${S[@]}" -c --facets year,author date:2023..2025
+cat > want <<'EOF'
+9
+year: 2025 5, 2024 3, 2023 1
+author: Jonas Lind 3, Ana Ferreira 2, Priya Nair 2, Claire Dubois 1
+EOF
+cmp -s want out || { fail "facets"; diff want out >&2; }
+"${S[@]}" --json --facets ext,lang date:2025 > out
+python3 - out <<'PY' || fail "facets in JSON"
+import json, sys
+s = [json.loads(l)["data"] for l in open(sys.argv[1]) if '"summary"' in l][0]
+assert s["facets"] == {"ext": {"jsonl": 2, "md": 2, "txt": 1}, "lang": {"en": 2, "fr": 1}}, s["facets"]
+PY
+expect_exit 2 "${S[@]}" --facets colour harbour
+expect_in err "unknown facet 'colour'"
+
+# --- Near-duplicates: the two closure stories fold; the concert does not.
+"${S[@]}" --json harbour bridge > out
+python3 - out <<'PY' || fail "near-duplicate folding"
+import json, sys
+hits = [json.loads(l)["data"] for l in open(sys.argv[1]) if '"hit"' in l]
+names = [h["path"].rsplit("/", 1)[1] for h in hits]
+assert "harbour-bridge-closure-herald.md" not in names, names
+g = hits[names.index("harbour-bridge-closure-gazette.txt")]
+assert [s["path"].rsplit("/", 1)[1] for s in g["similar"]] == ["harbour-bridge-closure-herald.md"], g
+c = hits[names.index("harbour-bridge-concert.txt")]
+assert c["similar"] == [], c
+PY
+expect_exit 0 "${S[@]}" harbour bridge
+expect_in out "+ 1 similar: c/news/harbour-bridge-closure-herald.md"
+expect_exit 0 "${S[@]}" -l --no-collapse harbour bridge
+expect_in out c/news/harbour-bridge-closure-herald.md
+
+# --- More like this.
+[[ $(json_ids --no-collapse --like c/news/harbour-bridge-closure-gazette.txt | head -n 1) == \
+   harbour-bridge-closure-herald.md ]] || fail "--like gazette: herald is not first"
+[[ $(json_ids --like brief-006 | head -n 1) != brief-006 ]] || fail "--like lists the document itself"
+expect_ids "harbour-bridge-closure-herald.md" --no-collapse --like c/news/harbour-bridge-closure-gazette.txt ext:md swing
+expect_exit 2 "${S[@]}" --like c/no/such.txt
+expect_in err "--like: no document 'c/no/such.txt'"
+
+# --- Explain and debug.
+expect_exit 0 "${S[@]}" --explain -n 1 kingfisher canoe
+expect_in out "canoe [canoe]"
+"${S[@]}" --json --explain -n 3 kingfisher canoe > out
+python3 - out <<'PY' || fail "--explain contributions add up to the score"
+import json, sys
+hits = [json.loads(l)["data"] for l in open(sys.argv[1]) if '"hit"' in l]
+assert hits
+for h in hits:
+    total = sum(c["weight"] for c in h["explain"])
+    assert abs(total - h["score"]) < 1e-6 * max(1, h["score"]), (total, h["score"])
+    assert all(c["matched"] for c in h["explain"]), h["explain"]
+PY
+"${S[@]}" -l canoe > plain
+expect_exit 0 "${S[@]}" -l --debug canoe
+cmp -s plain out || fail "--debug changed stdout"
+expect_in err "parsed query: Query("
+
+# --- Passages and --vimgrep: each line:column points at a match in the file.
+expect_exit 0 "${S[@]}" --passages 3 -n 1 canoe
+[[ $(grep -c '^   [0-9]*: ' out) -eq 3 ]] || fail "--passages 3: want 3 numbered passages"
+expect_exit 0 "${S[@]}" --vimgrep --passages 3 'canoe OR "expansion joints"'
+[[ $(wc -l < out) -ge 4 ]] || fail "--vimgrep: too few lines"
+while IFS=: read -r path line col _; do
+  word=$(sed -n "${line}p" "$path" | cut -c"${col}"- | cut -d' ' -f1 | tr 'A-Z' 'a-z')
+  [[ "$path" == *.md || "$word" == canoe* || "$word" == expansion* ]] ||
+    fail "--vimgrep $path:$line:$col points at '$word'"
+done < out
+
+# --- Freshness: a folder changed after the index run is reported.
+expect_exit 0 "${S[@]}" -c harbour
+if grep -q "changed since" err; then fail "stale warning right after indexing"; fi
+printf 'New note\n\nharbour\n' > c/notes/new.txt
+expect_exit 0 "${S[@]}" -c harbour
+expect_in err "1 indexed folder changed since the last trawl-index run"
+"${S[@]}" --json harbour > out
+expect_in out '"stale":1'
+expect_exit 0 "$TRAWL_INDEX" --db "$DB" c
+expect_exit 0 "${S[@]}" -c harbour
+if grep -q "changed since" err; then fail "stale warning after re-indexing"; fi
+
+finish
