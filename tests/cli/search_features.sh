@@ -123,6 +123,9 @@ import json, sys
 s = [json.loads(l)["data"] for l in open(sys.argv[1]) if '"summary"' in l][0]
 assert s["facets"] == {"ext": {"jsonl": 2, "md": 2, "txt": 1}, "lang": {"en": 2, "fr": 1}}, s["facets"]
 PY
+# --estimate: Xapian's bounds instead of an exact count.
+expect_exit 0 "${S[@]}" -c --estimate harbour
+grep -Eq '^[0-9]+( \(between [0-9]+ and [0-9]+\))?$' out || fail "-c --estimate: $(cat out)"
 expect_exit 2 "${S[@]}" --facets colour harbour
 expect_in err "unknown facet 'colour'"
 
