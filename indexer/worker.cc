@@ -3,6 +3,7 @@
 #include "content_hash.h"
 #include "extract_file.h"
 #include "language.h"
+#include "language_guess.h"
 #include "schema.h"
 #include "utf8.h"
 
@@ -24,7 +25,9 @@ schema::DocRecord make_record(const FileRef& ref, const FileExtraction& fx, cons
   r.format = fx.format;
   r.author = std::move(doc.author);
   r.date = std::move(doc.date);
-  r.language = std::move(doc.language);
+  // Metadata names the language; otherwise a guess from the text (or "").
+  r.language = !doc.language.empty() ? std::move(doc.language)
+               : guess_language(r.text.empty() ? r.title : r.text);
   r.encoding = fx.extraction.encoding;
   r.hash = hash;
   r.mtime = ref.mtime;

@@ -80,7 +80,12 @@ expect_exit 1 "${S[@]}" 'date:2024-13..2025'
 expect_in err "left out 'date:2024-13..2025': not a date or size range"
 want=$(find c/reports -type f -size +10k -printf '%f\n' | sort | tr '\n' ' ' | sed 's/ $//')
 expect_ids "$want" path:reports size:10k..
-expect_ids "fr-marche-de-noel.md" 'lang:fr'
+# Languages: from metadata (the marché's front matter) or guessed from the text.
+expect_ids "fr-marche-de-noel.md fr-montreal-festival.txt" 'lang:fr'
+expect_ids "de-fussball.txt de-strassenfest.txt" 'lang:de'
+expect_ids "ja-bridge.txt" 'lang:ja'
+expect_ids "ru-sanctions.txt" 'lang:ru'
+expect_ids "zh-library.txt" 'lang:zh'
 expect_ids "bird-migration-notes.md brief-002" 'author:"jonas lind" date:..2025-04-30'
 # Filters restrict and never change the score of what they keep.
 score_of() { "${S[@]}" --json --no-collapse "$@" | python3 -c '
@@ -121,7 +126,7 @@ cmp -s want out || { fail "facets"; diff want out >&2; }
 python3 - out <<'PY' || fail "facets in JSON"
 import json, sys
 s = [json.loads(l)["data"] for l in open(sys.argv[1]) if '"summary"' in l][0]
-assert s["facets"] == {"ext": {"jsonl": 2, "md": 2, "txt": 1}, "lang": {"en": 2, "fr": 1}}, s["facets"]
+assert s["facets"] == {"ext": {"jsonl": 2, "md": 2, "txt": 1}, "lang": {"en": 4, "fr": 1}}, s["facets"]
 PY
 # --estimate: Xapian's bounds instead of an exact count.
 expect_exit 0 "${S[@]}" -c --estimate harbour
