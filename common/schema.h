@@ -90,7 +90,7 @@ inline constexpr size_t kMaxTitleTokens = 1000;
 
 // Within-document frequency added per occurrence of a title word to the
 // unprefixed term (body words add 1): title words weigh more.
-inline constexpr Xapian::termcount kTitleWdf = 2;
+inline constexpr Xapian::termcount kTitleWdf = 3;
 
 // Longest term the database accepts (Xapian's limit is 245 bytes).
 inline constexpr size_t kMaxXapianTerm = 245;

@@ -12,6 +12,7 @@
 #include "error.h"
 #include "paths.h"
 #include "search.h"
+#include "weighting.h"
 #include "trawl_version.h"
 
 namespace trawl::searcher {
@@ -46,6 +47,14 @@ void add_output_options(CLI::App& app, SearchOptions& o, Flags& f) {
   app.add_option("--passages", o.passages, "Show up to N best passages per hit (default 1)")
       ->check(CLI::Range(1, 100));
   app.add_flag("--json", f.json, "JSON Lines: one hit record per line, then a summary");
+  app.add_option("--format", f.format,
+                 "Output: text (default), json (= --json), or trec (a TREC run: qid Q0 docid "
+                 "rank score tag)")
+      ->check(CLI::IsMember({"text", "json", "trec"}));
+  app.add_option("--queries", o.queries_file,
+                 "Run every query of FILE ('-': stdin): JSON Lines with _id and text, or "
+                 "id<TAB>query lines");
+  app.add_option("--run-tag", o.run_tag, "With --format trec: the run's name (default trawl)");
   app.add_flag("--vimgrep", o.vimgrep, "One line per passage: path:line:column:passage");
   app.add_flag("-l,--files-with-matches", f.files, "Print only the paths of matching files, ranked");
   app.add_flag("-0,--null", o.null_separated, "With -l, end each path with NUL, not newline");
@@ -69,6 +78,16 @@ void add_options(CLI::App& app, SearchOptions& o, Flags& f) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("--db", f.db, "Database (default: $TRAWL_DB, else the nearest .trawl/ here or above)");
   app.add_flag("--or", o.match_any, "Match any word instead of all (ranked by how many)");
+  app.add_flag("--expand", f.expand,
+               "Add words the best hits share to any query (pseudo-relevance feedback; automatic "
+               "for queries of 3 or more content words)");
+  app.add_flag("--no-expand", f.no_expand, "Never add words from the best hits");
+  app.add_flag("--keep-stopwords", f.keep_stopwords,
+               "Keep function words (the, of, which) in the query; by default they are left out "
+               "unless quoted or alone");
+  app.add_option("--weighting", o.weighting,
+                 "Ranking formula: bm25 (default), bm25+, pl2, dph, dlh, inl2, ifb2, "
+                 "ineb2, bb2, tfidf, lm, coord; parameters as bm25:k1=1.2,b=0.75");
   app.add_flag("-F,--fixed-strings", o.fixed_strings,
                "Treat the query as plain words: no operators, phrases or wildcards");
   app.add_flag("--synonyms", o.synonyms, "Also match the synonyms of every word (~word: of one)");
@@ -94,14 +113,21 @@ void add_options(CLI::App& app, SearchOptions& o, Flags& f) {
 }
 
 void finish_options(const Flags& f, const std::string& cwd, SearchOptions& o) {
-  if (f.json + f.files + f.count + f.quiet > 1) {
-    throw Error("--json, -l, -c and -q cannot be combined");
+  const bool json = f.json || f.format == "json", trec = f.format == "trec";
+  if (json + trec + f.files + f.count + f.quiet > 1) {
+    throw Error("--json, --format json|trec, -l, -c and -q cannot be combined");
   }
-  o.mode = f.json ? OutputMode::kJson : f.files ? OutputMode::kFiles
+  o.mode = json ? OutputMode::kJson : trec ? OutputMode::kTrec : f.files ? OutputMode::kFiles
          : f.count ? OutputMode::kCount : f.quiet ? OutputMode::kQuiet
                                                   : OutputMode::kText;
   o.color = o.mode == OutputMode::kText && want_color(f.color);
-  o.collapse = !f.no_collapse;
+  make_weighting(o.weighting);  // throws for a bad --weighting
+  o.stopwords = !f.keep_stopwords;
+  if (f.expand && f.no_expand) throw Error("--expand and --no-expand cannot be combined");
+  o.expand = f.expand ? Expand::kOn : f.no_expand ? Expand::kOff : Expand::kAuto;
+  o.ranking = ranking_from_env(std::getenv("TRAWL_RANKING"));
+  // A TREC run ranks every document: nothing is folded away.
+  o.collapse = !f.no_collapse && !trec;
   o.sort = f.sort == "date" ? SortBy::kDate : f.sort == "path" ? SortBy::kPath
          : f.sort == "size" ? SortBy::kSize : SortBy::kRelevance;
   if (o.reverse && o.sort == SortBy::kRelevance) {
@@ -124,6 +150,11 @@ void finish_options(const Flags& f, const std::string& cwd, SearchOptions& o) {
   words.insert(words.end(), f.words.begin(), f.words.end());
   for (const std::string& w : words) o.query += (o.query.empty() ? "" : " ") + w;
   const bool blank = o.query.find_first_not_of(" \t\n") == std::string::npos;
+  if (!o.queries_file.empty()) {
+    if (!blank) throw Error("--queries reads the queries from a file: give no query words");
+    if (!o.like.empty()) throw Error("--queries and --like cannot be combined");
+    return;
+  }
   if (blank && o.like.empty() && o.after.empty() && o.before.empty()) {
     throw Error("no query given (try: trawl-search --help)");
   }

@@ -20,8 +20,10 @@ struct Flags {
   std::string facets;
   std::string after, before;
   std::string generate;
+  std::string format = "text";
   bool json = false, files = false, count = false, quiet = false;
-  bool no_collapse = false, no_config = false;
+  bool no_collapse = false, no_config = false, keep_stopwords = false;
+  bool expand = false, no_expand = false;
 };
 
 void add_options(CLI::App& app, SearchOptions& options, Flags& flags);

@@ -35,6 +35,21 @@ void set_sort(Xapian::Enquire& enquire, SortBy sort, bool reverse);
 // significant words (Xapian's relevance feedback), excluding itself.
 Xapian::Query similar_documents(const Xapian::Database& db, const std::string& term);
 
+// Pseudo-relevance feedback (ranking.h): the words (up to `terms`) the
+// best `docs` hits of `q` share, each scaled to at most `weight` times a
+// query word, OR'ed; an empty query if the hits are too few. `widen` is
+// read by the caller (OR: the words may find new documents; AND_MAYBE:
+// they only rerank).
+struct FeedbackOptions {
+  Xapian::doccount docs = 10;
+  Xapian::termcount terms = 10;
+  double weight = 0.05;
+  bool widen = false;
+};
+Xapian::Query feedback_terms(const Xapian::Database& db, const Xapian::Query& q,
+                             const Xapian::Weight& weight, const Xapian::Stopper* stopper,
+                             const FeedbackOptions& options);
+
 // Copies the match counts of `mset`.
 void set_counts(const Xapian::MSet& mset, SearchResult* result);
 
@@ -47,7 +62,8 @@ std::vector<Hit> collapse_near_duplicates(
 // Fills Hit::explain: each scoring part of `q` (a word and its forms, a
 // phrase, a wildcard) with its share of each hit's score and the words of
 // the document it matched.
-void explain_hits(const Xapian::Database& db, const Xapian::Query& q, std::vector<Hit>* hits);
+void explain_hits(const Xapian::Database& db, const Xapian::Query& q, const Xapian::Weight& weight,
+                  std::vector<Hit>* hits);
 
 // How many folders recorded at index time are gone or have another mtime
 // now (at most kMaxFoldersChecked are looked at).

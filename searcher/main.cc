@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "batch.h"
 #include "cli.h"
 #include "command_line.h"
 #include "diag.h"
@@ -63,7 +64,9 @@ int main(int argc, char** argv) {
       return trawl::kExitError;
     }
     options.db_path = *db;
-    int code = trawl::searcher::run_search(options, std::cout, diag, cwd);
+    int code = options.queries_file.empty()
+                   ? trawl::searcher::run_search(options, std::cout, diag, cwd)
+                   : trawl::searcher::run_batch(options, std::cout, diag, cwd);
     if (!std::cout) return trawl::kExitOk;  // closed pipe: stop quietly
     return code;
   } catch (const trawl::Error& e) {

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "ranking.h"
+
 namespace trawl::searcher {
 
 enum class OutputMode {
@@ -14,6 +16,7 @@ enum class OutputMode {
   kFiles,  // -l: ranked paths only
   kCount,  // -c: the number of matching documents
   kQuiet,  // -q: nothing; the exit status tells
+  kTrec,   // --format trec: "qid Q0 docid rank score tag" lines
 };
 
 enum class ColorMode { kAuto, kAlways, kNever };
@@ -24,6 +27,10 @@ struct SearchOptions {
   std::string db_path;           // absolute; main() resolves it
   std::string query;             // the words, joined with spaces
   bool match_any = false;        // --or: any word may match (ranked by how many)
+  std::string weighting = "bm25";  // --weighting: the ranking formula (weighting.h)
+  bool stopwords = true;         // leave out function words (--keep-stopwords: keep them)
+  Expand expand = Expand::kAuto;  // --expand / --no-expand: pseudo-relevance feedback
+  RankingOptions ranking;        // proximity, title field, feedback (ranking.h)
   bool fixed_strings = false;    // -F: plain words, no query syntax
   size_t limit = 10;             // -n: hits to show
   size_t offset = 0;             // --offset: hits to skip
@@ -50,6 +57,11 @@ struct SearchOptions {
   bool synonyms = false;         // --synonyms: expand every word to its synonyms
   bool auto_correct = false;     // --auto-correct: rerun a misspelt query that found nothing
   bool check_fresh = true;       // warn when indexed folders changed since indexing
+
+  // Many queries in one run (batch.h).
+  std::string queries_file;      // --queries FILE ("-": stdin)
+  std::string query_id;          // the current query's id in a batch ("" otherwise)
+  std::string run_tag = "trawl";  // --run-tag: last column of --format trec
 };
 
 }  // namespace trawl::searcher

@@ -23,6 +23,7 @@ Xapian::Query QueryBuilder::parse(const std::string& text, bool fixed) const {
   qp.set_stemmer(stemmer_);
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   qp.set_default_op(options_.match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+  if (options_.stopper != nullptr) qp.set_stopper(options_.stopper);
   qp.add_prefix(std::string(schema::kTitleField), std::string(schema::kTitlePrefix));
   for (const std::string& name : fields_.text) {
     if (name != schema::kTitleField) qp.add_prefix(name, schema::field_prefix(name));
@@ -100,6 +101,7 @@ BuiltQuery QueryBuilder::build(std::string_view text) {
                                 built.query.get_subquery(0));
   }
   built.corrected = correct(r);
+  built.words = r.words;
   built.rewritten = std::move(r.text);
   built.wildcards = std::move(r.wildcards);
   return built;

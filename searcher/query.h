@@ -30,6 +30,7 @@ struct QueryOptions {
   bool fixed_strings = false;   // -F: no operators, every word is a word
   bool synonyms = false;        // --synonyms: expand every word to its synonyms
   unsigned max_wildcard = 200;  // terms a wildcard may expand to (most frequent)
+  const Xapian::Stopper* stopper = nullptr;  // words left out (stopwords.h); not owned
 };
 
 struct BuiltQuery {
@@ -39,6 +40,7 @@ struct BuiltQuery {
   std::string warning;                 // set if the query was retried as words
   std::vector<std::string> problems;   // parts that were left out (bad ranges)
   std::string corrected;               // the text with spelling suggestions, or ""
+  std::vector<std::string> words;      // the plain words typed (folded)
 };
 
 class QueryBuilder {

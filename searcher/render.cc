@@ -105,8 +105,13 @@ void Renderer::text_facets(const SearchResult& result) {
 }
 
 void Renderer::render(const SearchResult& result, double elapsed_seconds) {
+  const std::string batch_prefix = options_.query_id.empty() ? "" : options_.query_id + "\t";
   switch (options_.mode) {
     case OutputMode::kText:
+      if (!options_.query_id.empty()) {
+        out_ << "## " << terminal_safe(options_.query_id) << ": " << terminal_safe(options_.query)
+             << '\n';
+      }
       for (const Hit& hit : result.hits) options_.vimgrep ? vimgrep_hit(hit) : text_hit(hit);
       text_facets(result);
       break;
@@ -118,11 +123,16 @@ void Renderer::render(const SearchResult& result, double elapsed_seconds) {
       std::unordered_set<std::string> seen;
       for (const Hit& hit : result.hits) {
         if (!seen.insert(hit.record.path).second) continue;
-        out_ << display_path(hit.record.path, cwd_) << (options_.null_separated ? '\0' : '\n');
+        out_ << batch_prefix << display_path(hit.record.path, cwd_)
+             << (options_.null_separated ? '\0' : '\n');
       }
       break;
     }
+    case OutputMode::kTrec:
+      trec_hits(result);
+      break;
     case OutputMode::kCount:
+      out_ << batch_prefix;
       if (result.exact || result.matches_lower == result.matches_upper) {
         out_ << result.matches_estimated << '\n';
       } else {  // --estimate: Xapian's bounds
@@ -135,6 +145,20 @@ void Renderer::render(const SearchResult& result, double elapsed_seconds) {
       break;
   }
   out_.flush();
+}
+
+void Renderer::trec_hits(const SearchResult& result) {
+  const std::string qid = options_.query_id.empty() ? "1" : options_.query_id;
+  for (const Hit& hit : result.hits) {
+    std::string id = hit.record.id;
+    for (char& c : id) {
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') c = '_';
+    }
+    char score[32];
+    std::snprintf(score, sizeof score, "%.6f", hit.score);
+    out_ << qid << " Q0 " << id << ' ' << hit.rank << ' ' << score << ' ' << options_.run_tag
+         << '\n';
+  }
 }
 
 }  // namespace trawl::searcher

@@ -12,6 +12,10 @@
 //   strings exact (JSON-escaped), offsets in bytes into "snippet".
 // -l: ranked paths, one per line (each file once), or NUL-terminated.
 // -c: the number of matching documents.
+// --format trec: "qid Q0 docid rank score tag" per hit (docid: the record
+//   id, whitespace replaced by '_').
+// In a batch (SearchOptions::query_id set): text blocks under a "## id: query"
+// line, -l and -c lines prefixed with "id<TAB>", JSON records with "query_id".
 // Not thread-safe.
 #pragma once
 
@@ -37,6 +41,7 @@ class Renderer {
   void vimgrep_hit(const Hit& hit);
   void json_hit(const Hit& hit);  // render_json.cc
   void json_summary(const SearchResult& result, double elapsed_seconds);
+  void trec_hits(const SearchResult& result);
   // `text` with spans wrapped in the match colour, terminal-safe.
   std::string highlighted(const std::string& text, const std::vector<Span>& spans,
                           const char* base_color) const;

@@ -36,6 +36,7 @@ void Renderer::json_hit(const Hit& hit) {
   const schema::DocRecord& r = hit.record;
   JsonWriter w;
   w.begin_object().key("type").value("hit").key("data").begin_object();
+  if (!options_.query_id.empty()) w.key("query_id").value(options_.query_id);
   w.key("rank").value(static_cast<uint64_t>(hit.rank));
   w.key("id").value(r.id);
   w.key("path").value(display_path(r.path, cwd_));
@@ -80,6 +81,7 @@ void Renderer::json_hit(const Hit& hit) {
 void Renderer::json_summary(const SearchResult& result, double elapsed_seconds) {
   JsonWriter w;
   w.begin_object().key("type").value("summary").key("data").begin_object();
+  if (!options_.query_id.empty()) w.key("query_id").value(options_.query_id);
   w.key("query").value(options_.query);
   w.key("parsed_query").value(result.parsed_query);
   w.key("matches").value(static_cast<uint64_t>(result.matches_estimated));

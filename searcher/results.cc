@@ -9,21 +9,31 @@ namespace trawl::searcher {
 namespace {
 
 // The parts of a query that carry weight: words (with their forms),
-// phrases, wildcards. Boolean filters and NOT branches carry none.
+// phrases, wildcards, and what ranking.h adds (a proximity bonus, the
+// title field, feedback words: each scaled part whole). Boolean filters
+// and NOT branches carry none.
 void scoring_parts(const Xapian::Query& q, std::vector<Xapian::Query>* parts) {
   switch (q.get_type()) {
     case Xapian::Query::OP_AND:
     case Xapian::Query::OP_OR:
     case Xapian::Query::OP_XOR:
     case Xapian::Query::OP_AND_MAYBE:
-    case Xapian::Query::OP_MAX:
       for (size_t i = 0; i < q.get_num_subqueries(); ++i) scoring_parts(q.get_subquery(i), parts);
       return;
     case Xapian::Query::OP_AND_NOT:
     case Xapian::Query::OP_FILTER:
-      if (q.get_num_subqueries() > 0) scoring_parts(q.get_subquery(0), parts);
+      if (q.get_num_subqueries() == 0) return;
+      // A fixed bonus filtered by a condition (proximity) is one part.
+      if (q.get_subquery(0).get_type() == Xapian::Query::LEAF_POSTING_SOURCE) {
+        parts->push_back(q);
+        return;
+      }
+      scoring_parts(q.get_subquery(0), parts);
       return;
     case Xapian::Query::OP_SCALE_WEIGHT:
+      // "0 * filters" (QueryParser's boolean-only query) weighs nothing.
+      if (q.get_description().rfind("Query(0 * ", 0) != 0) parts->push_back(q);
+      return;
     case Xapian::Query::OP_VALUE_RANGE:
     case Xapian::Query::OP_VALUE_GE:
     case Xapian::Query::OP_VALUE_LE:
@@ -35,8 +45,16 @@ void scoring_parts(const Xapian::Query& q, std::vector<Xapian::Query>* parts) {
   }
 }
 
-// "Query(foo)" -> "foo": Xapian's description without its wrapper.
+// "Query(foo)" -> "foo": Xapian's description without its wrapper; a
+// proximity bonus as "close together: a b".
 std::string label(const Xapian::Query& q) {
+  if (q.get_type() == Xapian::Query::OP_FILTER && q.get_num_subqueries() == 2 &&
+      q.get_subquery(0).get_type() == Xapian::Query::LEAF_POSTING_SOURCE) {
+    std::string out = "close together:";
+    const Xapian::Query near = q.get_subquery(1);
+    for (auto t = near.get_unique_terms_begin(); t != near.get_unique_terms_end(); ++t) out += " " + *t;
+    return out;
+  }
   std::string d = q.get_description();
   if (d.rfind("Query(", 0) == 0 && d.back() == ')') d = d.substr(6, d.size() - 7);
   return d;
@@ -78,7 +96,8 @@ std::vector<Hit> collapse_near_duplicates(
   return kept;
 }
 
-void explain_hits(const Xapian::Database& db, const Xapian::Query& q, std::vector<Hit>* hits) {
+void explain_hits(const Xapian::Database& db, const Xapian::Query& q, const Xapian::Weight& weight,
+                  std::vector<Hit>* hits) {
   std::vector<Xapian::Query> parts;
   scoring_parts(q, &parts);
   for (Hit& hit : *hits) {
@@ -86,6 +105,7 @@ void explain_hits(const Xapian::Database& db, const Xapian::Query& q, std::vecto
     Xapian::Document doc = db.get_document(hit.docid);
     for (const Xapian::Query& part : parts) {
       Xapian::Enquire enquire(db);
+      enquire.set_weighting_scheme(weight);
       enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, part, Xapian::Query(id)));
       Xapian::MSet one = enquire.get_mset(0, 1);
       if (one.empty()) continue;

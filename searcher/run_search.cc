@@ -34,9 +34,11 @@ SearchResult search_with_retries(const SearchOptions& options) {
   }
 }
 
-// Everything about the query that is not a result goes to stderr.
-void report(const SearchOptions& options, const SearchResult& result, Diag& diag) {
-  const std::string subject = "query " + quote(options.query);
+}  // namespace
+
+void report_result(const SearchOptions& options, const SearchResult& result, Diag& diag) {
+  const std::string subject =
+      "query " + (options.query_id.empty() ? "" : options.query_id + " ") + quote(options.query);
   if (options.debug) {
     diag.note("rewritten query: " + quote(result.rewritten, 10000));
     diag.note("parsed query: " + result.parsed_query);
@@ -50,7 +52,7 @@ void report(const SearchOptions& options, const SearchResult& result, Diag& diag
   if (result.auto_corrected) {
     diag.note("nothing matched " + quote(options.query) + "; showing results for " +
               quote(result.did_you_mean));
-  } else if (!result.did_you_mean.empty()) {
+  } else if (!result.did_you_mean.empty() && options.query_id.empty()) {
     diag.note("did you mean: " + result.did_you_mean + "?  (--auto-correct searches for it)");
   }
   if (result.stale > 0) {
@@ -60,13 +62,11 @@ void report(const SearchOptions& options, const SearchResult& result, Diag& diag
   }
 }
 
-}  // namespace
-
 int run_search(const SearchOptions& options, std::ostream& out, Diag& diag,
                const std::string& cwd) {
   const auto start = std::chrono::steady_clock::now();
   SearchResult result = search_with_retries(options);
-  report(options, result, diag);
+  report_result(options, result, diag);
   const double elapsed =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   Renderer(options, out, cwd).render(result, elapsed);

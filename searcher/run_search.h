@@ -16,4 +16,10 @@ namespace trawl::searcher {
 int run_search(const SearchOptions& options, std::ostream& out, Diag& diag,
                const std::string& cwd);
 
+// Writes everything about a query that is not a result to `diag` (stderr):
+// --debug, warnings, parts left out, spelling suggestions (not in batches),
+// stale folders.
+struct SearchResult;
+void report_result(const SearchOptions& options, const SearchResult& result, Diag& diag);
+
 }  // namespace trawl::searcher

@@ -10,6 +10,9 @@
 #include "language.h"
 #include "minhash.h"
 #include "query.h"
+#include "ranking.h"
+#include "stopwords.h"
+#include "weighting.h"
 
 namespace trawl::searcher {
 namespace {
@@ -70,6 +73,7 @@ Searcher::Searcher(Xapian::Database db, std::string name)
   language_ = db_.get_metadata(std::string(schema::kMetaLanguage));
   if (language_.empty()) language_ = std::string(kDefaultLanguage);
   stemmer_ = make_stemmer(language_);
+  stopper_ = make_stopper(language_);
 }
 
 Xapian::Query Searcher::like_query(const SearchOptions& options) {
@@ -88,7 +92,7 @@ Xapian::Query Searcher::like_query(const SearchOptions& options) {
 void Searcher::fill_hits(const SearchOptions& options, Xapian::Enquire& enquire,
                          Xapian::doccount check_at_least, SearchResult* result) {
   const bool listing = options.mode == OutputMode::kText || options.mode == OutputMode::kJson ||
-                       options.mode == OutputMode::kFiles;
+                       options.mode == OutputMode::kFiles || options.mode == OutputMode::kTrec;
   const auto want = static_cast<Xapian::doccount>(options.offset + options.limit);
   if (!listing) {
     Xapian::MSet mset = enquire.get_mset(0, options.mode == OutputMode::kQuiet ? 1 : 0,
@@ -128,6 +132,7 @@ SearchResult Searcher::run(const SearchOptions& options, const std::string& text
   qopts.match_any = options.match_any;
   qopts.fixed_strings = options.fixed_strings;
   qopts.synonyms = options.synonyms;
+  qopts.stopper = options.stopwords ? stopper_.get() : nullptr;
   QueryBuilder builder(db_, stemmer_, qopts);
   BuiltQuery built = builder.build(text);
   SearchResult result;
@@ -141,12 +146,18 @@ SearchResult Searcher::run(const SearchOptions& options, const std::string& text
     q = q.empty() ? like : Xapian::Query(Xapian::Query::OP_AND, like, q);
   }
   q = with_date_filter(q, options.after, options.before);
-  result.parsed_query = q.get_description();
   if (q.empty()) return result;
 
+  const std::unique_ptr<Xapian::Weight> weight = make_weighting(options.weighting);
+  const Xapian::Stopper* stopper = options.stopwords ? stopper_.get() : nullptr;
+  size_t content_words = 0;
+  for (const std::string& w : built.words) content_words += stopper == nullptr || !(*stopper)(w);
+  q = apply_ranking(db_, q, *weight, stopper, content_words, options.match_any, options.expand,
+                    options.ranking);
+  result.parsed_query = q.get_description();
   Xapian::Enquire enquire(db_);
   enquire.set_query(q);
-  enquire.set_weighting_scheme(Xapian::BM25Weight());
+  enquire.set_weighting_scheme(*weight);
   set_sort(enquire, options.sort, options.reverse);
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
   for (const std::string& name : options.facets) {
@@ -166,7 +177,7 @@ SearchResult Searcher::run(const SearchOptions& options, const std::string& text
   }
   if (options.mode == OutputMode::kText || options.mode == OutputMode::kJson) {
     fill_snippets(builder.matcher(built), options, &result.hits);
-    if (options.explain) explain_hits(db_, q, &result.hits);
+    if (options.explain) explain_hits(db_, q, *weight, &result.hits);
   }
   return result;
 }

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -96,6 +97,7 @@ class Searcher {
   Xapian::Database db_;
   std::string language_;
   Xapian::Stem stemmer_;
+  std::unique_ptr<Xapian::Stopper> stopper_;  // query stopwords, or nullptr
 };
 
 // The facet names --facets accepts.

@@ -1,0 +1,99 @@
+#include "proximity.h"
+
+#include <vector>
+
+namespace trawl::searcher {
+namespace {
+
+// A word of the query: a term, or a stem's indexed variants (OP_SYNONYM).
+bool is_word(const Xapian::Query& q) {
+  const auto op = q.get_type();
+  if (op == Xapian::Query::LEAF_TERM) return true;
+  if (op != Xapian::Query::OP_SYNONYM) return false;
+  for (size_t i = 0; i < q.get_num_subqueries(); ++i) {
+    if (q.get_subquery(i).get_type() != Xapian::Query::LEAF_TERM) return false;
+  }
+  return true;
+}
+
+// The terms of a word, at most `max` of them (Xapian 1.4's OP_NEAR takes
+// terms only, not OP_SYNONYM).
+std::vector<Xapian::Query> terms_of(const Xapian::Query& word, size_t max) {
+  if (word.get_type() == Xapian::Query::LEAF_TERM) return {word};
+  std::vector<Xapian::Query> out;
+  for (size_t i = 0; i < word.get_num_subqueries() && out.size() < max; ++i) {
+    out.push_back(word.get_subquery(i));
+  }
+  return out;
+}
+
+// word a NEAR word b, for every pair of their terms.
+Xapian::Query near(const Xapian::Query& a, const Xapian::Query& b, Xapian::termcount window) {
+  std::vector<Xapian::Query> alternatives;
+  for (const Xapian::Query& x : terms_of(a, 4)) {
+    for (const Xapian::Query& y : terms_of(b, 4)) {
+      const Xapian::Query two[] = {x, y};
+      alternatives.emplace_back(Xapian::Query::OP_NEAR, two, two + 2, window);
+    }
+  }
+  // The best alternative counts, not their sum.
+  return Xapian::Query(Xapian::Query::OP_MAX, alternatives.begin(), alternatives.end());
+}
+
+}  // namespace
+
+Xapian::Query add_proximity(const Xapian::Query& q, const ProximityOptions& options) {
+  const auto op = q.get_type();
+  if (op != Xapian::Query::OP_OR && op != Xapian::Query::OP_AND) return q;
+  std::vector<Xapian::Query> words;
+  for (size_t i = 0; i < q.get_num_subqueries(); ++i) {
+    if (is_word(q.get_subquery(i))) words.push_back(q.get_subquery(i));
+  }
+  if (words.size() < 2) return q;
+  std::vector<Xapian::Query> pairs;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    // A fixed bonus for each pair found close together, whatever the
+    // words' own weights (those already count once in `q`).
+    Xapian::Query bonus((new Xapian::FixedWeightPostingSource(options.weight))->release());
+    pairs.emplace_back(Xapian::Query::OP_FILTER, bonus,
+                       near(words[i], words[i + 1], options.window));
+  }
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
+                       Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()));
+}
+
+namespace {
+
+// `q` with every unprefixed term given `prefix`; positional and other
+// special subqueries are dropped (nullptr result means nothing left).
+Xapian::Query prefixed(const Xapian::Query& q, const std::string& prefix) {
+  const auto op = q.get_type();
+  if (op == Xapian::Query::LEAF_TERM) {
+    const std::string t = *q.get_terms_begin();
+    if (t.empty() || (t[0] >= 'A' && t[0] <= 'Z')) return Xapian::Query();
+    return Xapian::Query(prefix + t, q.get_length() ? q.get_length() : 1);
+  }
+  if (op != Xapian::Query::OP_OR && op != Xapian::Query::OP_AND && op != Xapian::Query::OP_SYNONYM &&
+      op != Xapian::Query::OP_AND_MAYBE && op != Xapian::Query::OP_MAX) {
+    return Xapian::Query();
+  }
+  std::vector<Xapian::Query> subs;
+  for (size_t i = 0; i < q.get_num_subqueries(); ++i) {
+    Xapian::Query sub = prefixed(q.get_subquery(i), prefix);
+    if (!sub.empty()) subs.push_back(sub);
+  }
+  if (subs.empty()) return Xapian::Query();
+  const auto out_op = op == Xapian::Query::OP_SYNONYM ? op : Xapian::Query::OP_OR;
+  return Xapian::Query(out_op, subs.begin(), subs.end());
+}
+
+}  // namespace
+
+Xapian::Query add_title_field(const Xapian::Query& q, const std::string& prefix, double weight) {
+  Xapian::Query title = prefixed(q, prefix);
+  if (title.empty()) return q;
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, weight));
+}
+
+}  // namespace trawl::searcher
