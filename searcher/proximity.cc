@@ -54,9 +54,14 @@ Xapian::Query add_proximity(const Xapian::Query& q, const ProximityOptions& opti
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     // A fixed bonus for each pair found close together, whatever the
     // words' own weights (those already count once in `q`).
+    // (The pair drives the match and the fixed source only answers
+    // skip_to: as the first subquery of OP_FILTER, Xapian 1.4.22 returned
+    // the last document twice.)
     Xapian::Query bonus((new Xapian::FixedWeightPostingSource(options.weight))->release());
-    pairs.emplace_back(Xapian::Query::OP_FILTER, bonus,
-                       near(words[i], words[i + 1], options.window));
+    pairs.emplace_back(Xapian::Query::OP_AND,
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                     near(words[i], words[i + 1], options.window), 0.0),
+                       bonus);
   }
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
                        Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()));

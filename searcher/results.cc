@@ -12,7 +12,13 @@ namespace {
 // phrases, wildcards, and what ranking.h adds (a proximity bonus, the
 // title field, feedback words: each scaled part whole). Boolean filters
 // and NOT branches carry none.
+bool is_bonus(const Xapian::Query& q);
+
 void scoring_parts(const Xapian::Query& q, std::vector<Xapian::Query>* parts) {
+  if (is_bonus(q)) {  // a proximity bonus is one part
+    parts->push_back(q);
+    return;
+  }
   switch (q.get_type()) {
     case Xapian::Query::OP_AND:
     case Xapian::Query::OP_OR:
@@ -22,13 +28,7 @@ void scoring_parts(const Xapian::Query& q, std::vector<Xapian::Query>* parts) {
       return;
     case Xapian::Query::OP_AND_NOT:
     case Xapian::Query::OP_FILTER:
-      if (q.get_num_subqueries() == 0) return;
-      // A fixed bonus filtered by a condition (proximity) is one part.
-      if (q.get_subquery(0).get_type() == Xapian::Query::LEAF_POSTING_SOURCE) {
-        parts->push_back(q);
-        return;
-      }
-      scoring_parts(q.get_subquery(0), parts);
+      if (q.get_num_subqueries() > 0) scoring_parts(q.get_subquery(0), parts);
       return;
     case Xapian::Query::OP_SCALE_WEIGHT:
       // "0 * filters" (QueryParser's boolean-only query) weighs nothing.
@@ -45,15 +45,29 @@ void scoring_parts(const Xapian::Query& q, std::vector<Xapian::Query>* parts) {
   }
 }
 
+// A proximity bonus (proximity.h): a condition AND a fixed-weight source.
+bool is_bonus(const Xapian::Query& q) {
+  return q.get_type() == Xapian::Query::OP_AND && q.get_num_subqueries() == 2 &&
+         q.get_subquery(1).get_type() == Xapian::Query::LEAF_POSTING_SOURCE;
+}
+
 // "Query(foo)" -> "foo": Xapian's description without its wrapper; a
 // proximity bonus as "close together: a b".
 std::string label(const Xapian::Query& q) {
-  if (q.get_type() == Xapian::Query::OP_FILTER && q.get_num_subqueries() == 2 &&
-      q.get_subquery(0).get_type() == Xapian::Query::LEAF_POSTING_SOURCE) {
-    std::string out = "close together:";
-    const Xapian::Query near = q.get_subquery(1);
-    for (auto t = near.get_unique_terms_begin(); t != near.get_unique_terms_end(); ++t) out += " " + *t;
+  auto terms = [&q](const char* what, size_t strip) {
+    std::string out = what;
+    for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
+      out += " " + (*t).substr(std::min(strip, (*t).size()));
+    }
     return out;
+  };
+  if (is_bonus(q)) return terms("close together:", 0);
+  if (q.get_type() == Xapian::Query::OP_SCALE_WEIGHT &&
+      q.get_unique_terms_begin() != q.get_unique_terms_end()) {
+    const std::string first = *q.get_unique_terms_begin();
+    const std::string title(schema::kTitlePrefix);
+    if (first.compare(0, title.size(), title) == 0) return terms("in the title:", title.size());
+    return terms("from the best hits:", 0);
   }
   std::string d = q.get_description();
   if (d.rfind("Query(", 0) == 0 && d.back() == ')') d = d.substr(6, d.size() - 7);

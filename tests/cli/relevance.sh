@@ -15,6 +15,8 @@ while read -r name floor; do
   expect_exit 0 "$TRAWL_SEARCH" --db "$WORK/$name.db" --no-config --queries "$dir/queries.jsonl" \
     --format trec -n 1000 --or
   mv out "$name.run"
+  dups=$(awk '{ print $1, $3 }' "$name.run" | sort | uniq -d | head -3)
+  [[ -z "$dups" ]] || fail "$name: documents listed twice for a query: $dups"
   ndcg=$(python3 "$EVAL" "$dir/qrels.tsv" "$name.run" | awk '$1 == "ndcg@10" { print $2 }')
   if python3 -c "import sys; sys.exit(0 if float('$ndcg') >= $floor else 1)"; then
     pass "$name nDCG@10 $ndcg >= $floor"
