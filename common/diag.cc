@@ -62,7 +62,10 @@ std::string terminal_safe(std::string_view text) {
     } else if (cp == '\r') {
       out += "\\r";
     } else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
-               cp == 0x2028 || cp == 0x2029) {
+               cp == 0x2028 || cp == 0x2029 ||
+               (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+      // Controls, line separators and bidirectional overrides (which can
+      // make a terminal show text in another order than it is).
       char buf[16];
       std::snprintf(buf, sizeof buf, cp < 0x100 ? "\\x%02X" : "\\u%04X",
                     static_cast<unsigned>(cp));

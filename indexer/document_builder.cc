@@ -81,7 +81,8 @@ std::string date_key(const std::string& iso_date, int64_t mtime) {
   return buf;
 }
 
-DocumentBuilder::DocumentBuilder(Xapian::Stem stemmer) : stemmer_(std::move(stemmer)) {}
+DocumentBuilder::DocumentBuilder(Xapian::Stem stemmer, size_t max_terms)
+    : stemmer_(std::move(stemmer)), max_terms_(max_terms) {}
 
 void DocumentBuilder::note_stem(const std::string& term) {
   if (stemmer_.is_none() || !should_stem(term)) return;
@@ -134,7 +135,14 @@ Xapian::termpos DocumentBuilder::index_text(const std::string& text, const std::
                                             Xapian::Document* doc) {
   tokens_.clear();
   Xapian::termpos next = analyzer_.analyze(text, &tokens_, pos);
-  for (const Token& t : tokens_) {
+  for (size_t i = 0; i < tokens_.size(); ++i) {
+    // Text made of ever new words (tables of ids, logs) would hold memory
+    // without bound: stop at max_terms_ distinct terms.
+    if (i % 1024 == 0 && doc->termlist_count() >= max_terms_) {
+      truncated_ = true;
+      break;
+    }
+    const Token& t = tokens_[i];
     if (plain) doc->add_posting(t.term, t.pos);
     if (!prefix.empty()) doc->add_posting(prefix + t.term, t.pos);
   }
@@ -173,6 +181,7 @@ void DocumentBuilder::index_filters(const schema::DocRecord& r, Xapian::Document
 Xapian::Document DocumentBuilder::build(const schema::DocRecord& record,
                                         const std::string& key) {
   Xapian::Document doc;
+  truncated_ = false;
   index_title(record.title, &doc);
   Xapian::termpos pos = index_text(record.text, "", true, schema::kBodyPosition, &doc);
   for (const auto& [name, value] : record.fields) {

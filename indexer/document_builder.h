@@ -7,6 +7,7 @@
 // Not thread-safe: it owns an Analyzer and a stem cache. Use one per thread.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -22,7 +23,9 @@ namespace trawl::indexer {
 
 class DocumentBuilder {
  public:
-  explicit DocumentBuilder(Xapian::Stem stemmer);
+  // `max_terms`: a document stops taking text once it holds this many
+  // distinct terms (each costs about 1 KB of memory until written).
+  explicit DocumentBuilder(Xapian::Stem stemmer, size_t max_terms = SIZE_MAX);
 
   // Builds the document for `record`; `key` is its identity (see
   // schema::id_term).
@@ -37,6 +40,9 @@ class DocumentBuilder {
   // How many documents built since the last call contained each word (for
   // the spelling table, which suggests corrections to misspelt queries).
   std::unordered_map<std::string, unsigned> take_spelling();
+
+  // True if the last document built reached max_terms and lost text.
+  bool truncated() const { return truncated_; }
 
  private:
   void index_title(const std::string& title, Xapian::Document* doc);
@@ -56,6 +62,8 @@ class DocumentBuilder {
   std::unordered_set<std::string> known_terms_;  // bounded; forgetting only costs repeats
   std::vector<std::pair<std::string, std::string>> new_stems_;
   std::unordered_map<std::string, unsigned> spelling_;
+  size_t max_terms_;
+  bool truncated_ = false;
 };
 
 // Moves a document built for one file to another path (a renamed file with

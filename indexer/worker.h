@@ -34,7 +34,8 @@ struct FileResult {
   std::string failure;      // the whole file failed: why
   std::vector<std::string> problems;  // records that failed
   size_t text_bytes = 0;    // extracted text, for batching and progress
-  bool truncated = false;   // text beyond --memory / 16 per document was left out
+  bool truncated = false;   // text beyond --memory / 16 bytes or --memory / 2560 distinct
+                            // terms per document was left out
 };
 
 class Worker {

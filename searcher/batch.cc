@@ -80,9 +80,14 @@ int run_batch(const SearchOptions& options, std::ostream& out, Diag& diag, const
     each.query_id = q.id;
     const auto start = std::chrono::steady_clock::now();
     SearchResult result;
+    bool refused = false;
     for (int attempt = 1;; ++attempt) {
       try {
         result = searcher->search(each);
+        break;
+      } catch (const Error& e) {  // this query cannot be run: say so, go on
+        diag.warning("query " + q.id, std::string(e.what()) + "; skipped");
+        refused = true;
         break;
       } catch (const Xapian::DatabaseError&) {
         if (attempt >= kMaxAttempts) throw;
@@ -91,6 +96,7 @@ int run_batch(const SearchOptions& options, std::ostream& out, Diag& diag, const
       }
       searcher = std::make_unique<Searcher>(options.db_path);  // an indexer committed: reopen
     }
+    if (refused) continue;
     report_result(each, result, diag);
     each.check_fresh = false;  // warn once
     const double elapsed =

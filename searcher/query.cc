@@ -4,6 +4,13 @@
 #include "schema.h"
 
 namespace trawl::searcher {
+namespace {
+
+// Spelling suggestions are looked up for the first words only: each costs
+// a scan of the spelling table.
+constexpr size_t kMaxSpellingWords = 32;
+
+}  // namespace
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, Xapian::Stem stemmer,
                            QueryOptions options)
@@ -53,8 +60,10 @@ Xapian::Query QueryBuilder::parse(const std::string& text, bool fixed) const {
 std::string QueryBuilder::correct(const Rewrite& rewrite) const {
   std::string corrected = rewrite.text;
   bool changed = false;
+  size_t looked = 0;
   for (const std::string& word : rewrite.words) {
     if (!should_stem(word)) continue;  // numbers are not misspelt
+    if (++looked > kMaxSpellingWords) break;
     const std::string stem = stemmer_.is_none() ? word : stemmer_(word);
     const std::string key = std::string(schema::kStemPrefix) + stem;
     if (db_.synonyms_begin(key) != db_.synonyms_end(key) || db_.term_exists(word)) continue;

@@ -183,6 +183,10 @@ SearchResult Searcher::run(const SearchOptions& options, const std::string& text
 }
 
 SearchResult Searcher::search(const SearchOptions& options) {
+  if (options.query.size() > kMaxQueryBytes) {
+    throw Error("query of " + std::to_string(options.query.size()) + " bytes: the limit is " +
+                std::to_string(kMaxQueryBytes) + " (" + quote(options.query, 40) + ")");
+  }
   SearchResult result = run(options, options.query);
   const bool nothing = result.matches_estimated == 0 && result.hits.empty();
   if (options.auto_correct && nothing && !result.did_you_mean.empty()) {

@@ -82,7 +82,8 @@ class Searcher {
   // in messages.
   Searcher(Xapian::Database db, std::string name);
 
-  // Throws trawl::Error for a bad --like or facet name.
+  // Throws trawl::Error for a bad --like or facet name, or a query over
+  // kMaxQueryBytes.
   SearchResult search(const SearchOptions& options);
 
   const std::string& language() const { return language_; }
@@ -99,6 +100,10 @@ class Searcher {
   Xapian::Stem stemmer_;
   std::unique_ptr<Xapian::Stopper> stopper_;  // query stopwords, or nullptr
 };
+
+// Longer queries are refused (a query of thousands of words takes seconds
+// and is never typed; scripts send many short ones with --queries).
+inline constexpr size_t kMaxQueryBytes = 10000;
 
 // The facet names --facets accepts.
 inline constexpr const char* kFacetNames[] = {"ext", "year", "lang", "author"};

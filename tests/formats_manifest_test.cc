@@ -156,7 +156,9 @@ TEST_CASE("formats: detected encodings") {
       {"text/utf16be-bom.txt", "UTF-16BE"}, {"text/utf32-bom.txt", "UTF-32LE"},
       {"text/utf8-bom.txt", "UTF-8"},      {"html/latin1-meta.html", "windows-1252"},
   };
-  for (const auto& [file, encoding] : kEncodings) {
+  for (const auto& entry : kEncodings) {
+    const auto& file = entry.first;  // (clang 14 cannot capture structured bindings)
+    const auto& encoding = entry.second;
     CAPTURE(file);
     const std::string path = std::string(TRAWL_TEST_DATA) + "/formats/" + std::string(file);
     FileExtraction fx;

@@ -137,9 +137,11 @@ bool looks_binary(std::string_view bytes) {
   if (const Bom* bom = find_bom(bytes)) {
     if (std::string_view(bom->encoding) != "UTF-8") return false;
   }
+  // More than 1% NULs at the start: binary. A few stray NULs in text are
+  // kept out of the words by decode_text (each becomes U+FFFD).
   std::string_view head = bytes.substr(0, kSniffBytes);
-  if (head.find('\0') != std::string_view::npos) return true;
-  if (bytes.find('\0') != std::string_view::npos) return true;
+  const auto nuls = static_cast<size_t>(std::count(head.begin(), head.end(), '\0'));
+  if (nuls * 100 > head.size()) return true;
   size_t control = 0;
   for (char c : head) {
     auto u = static_cast<unsigned char>(c);

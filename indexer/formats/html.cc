@@ -10,6 +10,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "format.h"
 
@@ -86,14 +87,25 @@ bool is_block(const xmlNode* n) {
                       "address", "form", "fieldset", "td", "th", "caption", "body"});
 }
 
+// Walks the tree without recursion: documents nest elements 100,000 deep.
 class Walker {
  public:
   explicit Walker(ExtractedDoc* doc) : doc_(doc) {}
-  void walk(const xmlNode* n, bool pre);
+  void walk(const xmlNode* root);
   std::string h1;
 
  private:
-  void element(const xmlNode* n, bool pre);
+  // An element whose children are being walked.
+  struct Open {
+    const xmlNode* node;
+    bool pre;
+    bool block;
+    size_t before;  // body size when it opened (for the first <h1>)
+  };
+  bool enter(const xmlNode* n, bool pre);  // true if its children are to be walked
+  void leave(const Open& open);
+  void text(const xmlNode* n, bool pre);
+  void title(const xmlNode* n);
   void meta(const xmlNode* n);
   ExtractedDoc* doc_;
 };
@@ -115,45 +127,70 @@ void Walker::meta(const xmlNode* n) {
   }
 }
 
-void Walker::element(const xmlNode* n, bool pre) {
-  if (any_name(n, {"script", "style", "noscript", "template", "svg", "math"})) return;
-  if (name_is(n, "title")) {
-    std::string title;
-    for (const xmlNode* c = n->children; c; c = c->next) {
-      if (c->type == XML_TEXT_NODE && c->content) {
-        append_collapsed(reinterpret_cast<const char*>(c->content), &title);
-      }
+void Walker::title(const xmlNode* n) {
+  std::string title;
+  for (const xmlNode* c = n->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE && c->content) {
+      append_collapsed(reinterpret_cast<const char*>(c->content), &title);
     }
-    while (!title.empty() && title.back() == ' ') title.pop_back();
-    if (!title.empty()) doc_->title = title;
-    return;
   }
-  if (name_is(n, "meta")) return meta(n);
+  while (!title.empty() && title.back() == ' ') title.pop_back();
+  if (!title.empty()) doc_->title = title;
+}
+
+bool Walker::enter(const xmlNode* n, bool pre) {
+  (void)pre;
+  if (any_name(n, {"script", "style", "noscript", "template", "svg", "math"})) return false;
+  if (name_is(n, "title")) return title(n), false;
+  if (name_is(n, "meta")) return meta(n), false;
   if (name_is(n, "html")) {
     std::string lang = attribute(n, "lang");
     if (lang.empty()) lang = attribute(n, "xml:lang");
     if (!lang.empty()) doc_->language = lang;
   }
-  const bool block = is_block(n);
-  if (block) end_block(&doc_->body);
-  const size_t before = doc_->body.size();
-  walk(n->children, pre || name_is(n, "pre"));
-  if (name_is(n, "h1") && h1.empty()) h1 = doc_->body.substr(before);
-  if (block) end_block(&doc_->body);
+  if (is_block(n)) end_block(&doc_->body);
+  return true;
 }
 
-void Walker::walk(const xmlNode* n, bool pre) {
-  for (; n; n = n->next) {
-    if (n->type == XML_ELEMENT_NODE) {
-      element(n, pre);
-    } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content) {
-      const char* text = reinterpret_cast<const char*>(n->content);
-      if (pre) {
-        doc_->body.append(text);
-      } else {
-        append_collapsed(text, &doc_->body);
-      }
+void Walker::leave(const Open& open) {
+  if (name_is(open.node, "h1") && h1.empty()) h1 = doc_->body.substr(open.before);
+  if (open.block) end_block(&doc_->body);
+}
+
+void Walker::text(const xmlNode* n, bool pre) {
+  const char* t = reinterpret_cast<const char*>(n->content);
+  if (pre) {
+    doc_->body.append(t);
+  } else {
+    append_collapsed(t, &doc_->body);
+  }
+}
+
+void Walker::walk(const xmlNode* root) {
+  std::vector<Open> open;
+  const xmlNode* n = root;
+  bool pre = false;
+  while (n != nullptr || !open.empty()) {
+    if (n == nullptr) {  // the last child of open.back() is done
+      const Open done = open.back();
+      open.pop_back();
+      leave(done);
+      pre = open.empty() ? false : open.back().pre;
+      n = done.node->next;
+      continue;
     }
+    if (n->type == XML_ELEMENT_NODE) {
+      if (enter(n, pre)) {
+        const bool inner_pre = pre || name_is(n, "pre");
+        open.push_back(Open{n, inner_pre, is_block(n), doc_->body.size()});
+        pre = inner_pre;
+        n = n->children;
+        continue;
+      }
+    } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content) {
+      text(n, pre);
+    }
+    n = n->next;
   }
 }
 
@@ -168,11 +205,11 @@ Status extract_html(std::string_view bytes, const ExtractOptions& options, Extra
   std::unique_ptr<xmlDoc, DocFree> doc(htmlReadMemory(
       text.data(), static_cast<int>(text.size()), nullptr, "UTF-8",
       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-          HTML_PARSE_NOIMPLIED | HTML_PARSE_COMPACT));
+          HTML_PARSE_NOIMPLIED | HTML_PARSE_COMPACT | XML_PARSE_HUGE));  // HUGE: no depth limit
   if (!doc) return Status::Failed("cannot parse HTML");
   ExtractedDoc result;
   Walker walker(&result);
-  walker.walk(xmlDocGetRootElement(doc.get()), false);
+  walker.walk(xmlDocGetRootElement(doc.get()));
   end_block(&result.body);
   if (result.title.empty()) {
     result.title = walker.h1;
