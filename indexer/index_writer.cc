@@ -1,5 +1,10 @@
 #include "index_writer.h"
 
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <thread>
+
 #include "db_store.h"
 #include "diag.h"
 #include "error.h"
@@ -172,7 +177,30 @@ void IndexWriter::add_field_names(const std::vector<std::string>& names) {
   }
 }
 
+namespace {
+
+// Test hook for tests/cli/crash.sh: with TRAWL_TEST_KILL_AT_COMMIT=N the
+// process kills itself (SIGKILL) TRAWL_TEST_KILL_DELAY_US microseconds
+// after its Nth commit starts, so that kills land inside commits.
+void arm_kill_hook() {
+  static const long at = [] {
+    const char* v = std::getenv("TRAWL_TEST_KILL_AT_COMMIT");
+    return v ? std::atol(v) : 0L;
+  }();
+  static long commits = 0;
+  if (at <= 0 || ++commits != at) return;
+  const char* d = std::getenv("TRAWL_TEST_KILL_DELAY_US");
+  const long delay = d ? std::atol(d) : 0;
+  std::thread([delay] {
+    std::this_thread::sleep_for(std::chrono::microseconds(delay));
+    ::raise(SIGKILL);
+  }).detach();
+}
+
+}  // namespace
+
 void IndexWriter::commit() {
+  arm_kill_hook();
   if (fields_changed_) {
     std::string list;
     for (const std::string& n : field_names_) list += (list.empty() ? "" : " ") + n;

@@ -1,0 +1,54 @@
+# Security rules of issue 7 that the other tests do not already cover
+# (symlinks inside/outside: crawl.sh; FIFOs and devices: plan_indexer.sh
+# I13; folder mode and terminal escapes: bad_inputs.sh, plan_queries.sh Q7;
+# filters without a shell: filters.sh).
+source "$(dirname "$0")/lib.sh"
+SRC=$TRAWL_SOURCE
+
+# No shell anywhere: no system(), popen() or exec through /bin/sh.
+if grep -rnE '\b(system|popen)\(|execl\(|"/bin/sh"' "$SRC"/common "$SRC"/indexer "$SRC"/searcher \
+     --include='*.cc' --include='*.h' > found; then
+  fail "a shell is used: $(head -3 found)"
+else
+  pass "no system(), popen() or /bin/sh in the sources"
+fi
+# trawl-search opens only the files the user names (--queries, the
+# configuration file); paths read back from an index are never opened.
+grep -rnE 'ifstream|fopen|::open\(|openat\(' "$SRC"/searcher --include='*.cc' | grep -v '^[^:]*:[0-9]*: *//' |
+  grep -vE 'batch\.cc:.*queries_file|command_line\.cc:.*ifstream in\(path\)' > found
+[[ -s found ]] && fail "trawl-search opens other files: $(head -3 found)" || pass "trawl-search opens only named files"
+
+# A database whose records name files outside any root (as a tampered
+# index would): searching, listing and --like print the names, read nothing.
+mkdir root && printf 'Harmless\n\ntamperword\n' > root/a.txt
+"$TRAWL_INDEX" -q --db db root
+python3 - "$(live_db db)" <<'PY' 2>/dev/null || echo "python3-xapian not installed: tampered-record case skipped"
+import sys
+import xapian  # python3-xapian, if present
+db = xapian.WritableDatabase(sys.argv[1], xapian.DB_OPEN)
+for d in db.postlist("tamperword"):
+    doc = db.get_document(d.docid)
+    doc.set_data(doc.get_data().replace(b"root/a.txt", b"../../../../etc/shadow"))
+    db.replace_document(d.docid, doc)
+db.commit()
+PY
+expect_exit 0 "$TRAWL_SEARCH" --db db --color never tamperword
+"$TRAWL_SEARCH" --db db --like root/a.txt -c > /dev/null 2>&1
+[[ $? -le 1 ]] || fail "--like on a tampered record"
+
+# Symlinks: by default not followed; -L follows those inside the roots
+# only; a link swapped to point outside during a run is not followed out.
+mkdir -p outside tree && printf 'Out\n\noutsideword\n' > outside/o.txt
+ln -s ../outside tree/out
+printf 'In\n\ninsideword\n' > tree/i.txt
+expect_exit 0 "$TRAWL_INDEX" -q --db db2 tree
+expect_exit 1 "$TRAWL_SEARCH" --db db2 outsideword
+expect_exit 0 "$TRAWL_INDEX" -q --db db3 -L tree
+expect_exit 1 "$TRAWL_SEARCH" --db db3 outsideword
+mkdir tree/swap && printf 'S\n\nswapword\n' > tree/swap/s.txt
+( for i in $(seq 1 200); do rm -rf tree/swap; ln -sfn ../outside tree/swap; rm -f tree/swap; mkdir -p tree/swap
+    printf 'S\n\nswapword\n' > tree/swap/s.txt; done ) &
+for i in 1 2 3 4 5; do "$TRAWL_INDEX" -q --db db4 -L tree 2>/dev/null; done
+wait
+expect_exit 1 "$TRAWL_SEARCH" --db db4 outsideword
+finish
