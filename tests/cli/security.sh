@@ -22,7 +22,9 @@ grep -rnE 'ifstream|fopen|::open\(|openat\(' "$SRC"/searcher --include='*.cc' | 
 # index would): searching, listing and --like print the names, read nothing.
 mkdir root && printf 'Harmless\n\ntamperword\n' > root/a.txt
 "$TRAWL_INDEX" -q --db db root
-python3 - "$(live_db db)" <<'PY' 2>/dev/null || echo "python3-xapian not installed: tampered-record case skipped"
+# (Debian's python3, which python3-xapian is for, even if another is first on PATH.)
+PYX=/usr/bin/python3; [[ -x $PYX ]] || PYX=python3
+"$PYX" - "$(live_db db)" <<'PY' 2>/dev/null || echo "python3-xapian not installed: tampered-record case skipped"
 import sys
 import xapian  # python3-xapian, if present
 db = xapian.WritableDatabase(sys.argv[1], xapian.DB_OPEN)
