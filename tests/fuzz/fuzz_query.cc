@@ -43,8 +43,15 @@ Xapian::Database* fixture() {
       r.date = "2024-0" + std::to_string(n) + "-01";
       w.replace_document(trawl::schema::id_term(r.key), builder.build(r, r.path));
     }
+    // What IndexWriter records beside the documents: the stem table, a user
+    // synonym group, the spelling table and the schema version.
+    for (const auto& [stem, term] : builder.take_new_stems()) {
+      w.add_synonym(std::string(trawl::schema::kStemPrefix) + stem, term);
+    }
+    for (const auto& [word, count] : builder.take_spelling()) w.add_spelling(word, count);
     w.add_synonym("harbour", "port");
-    w.add_spelling("harbour", 3);
+    w.add_synonym("port", "harbour");
+    w.set_metadata(std::string(trawl::schema::kMetaSchema), std::to_string(trawl::schema::kSchemaVersion));
     w.commit();
     static std::string remove = dir;
     ::atexit([] { std::filesystem::remove_all(remove); });
