@@ -18,6 +18,7 @@
 #include "formats/encoding.h"
 #include "paths.h"
 #include "run_index.h"
+#include "sharded.h"
 #include "synonyms.h"
 #include "trawl_version.h"
 
@@ -97,6 +98,11 @@ void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
   app.add_option("--filter-timeout", f.filter_timeout, "Seconds a filter may run (default 30)")
       ->check(CLI::Range(0.1, 86400.0));
   app.add_flag("--rebuild", o.rebuild, "Start from an empty database (the old one stays until done)");
+  app.add_option("--shards", o.shards,
+                 "Write N shard databases (files placed by a hash of their path) and a stub "
+                 "listing them; later runs keep the count")
+      ->check(CLI::Range(1, 256));
+  app.add_flag("--merge", o.merge, "Compact the shards of --db into one database");
   app.add_flag("--force", o.force, "Re-extract every file, changed or not");
   app.add_flag("--checksum", o.checksum, "Decide what changed by content hash, not by mtime");
   app.add_flag("--no-delete", o.no_delete, "Keep the documents of files that disappeared");
@@ -208,6 +214,10 @@ int main(int argc, char** argv) {
     }
     trawl::indexer::RealFileSystem fs;
     if (options.list_files) return trawl::indexer::list_files(options, fs, *reporter, cwd, std::cout);
+    if (options.merge) return trawl::indexer::merge_shards(options, *reporter);
+    if (options.shards > 1 || trawl::indexer::existing_shards(options.db_path) > 0) {
+      return trawl::indexer::run_sharded(options, fs, *reporter, cwd);
+    }
     return trawl::indexer::run_index(options, fs, *reporter, cwd);
   } catch (const trawl::Error& e) {
     diag.error("", e.what());

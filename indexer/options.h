@@ -76,6 +76,14 @@ struct IndexOptions {
   bool json = false;
   // No summary line; errors are still printed.
   bool quiet = false;
+
+  // Sharding (sharded.h). --shards N; shard_count/shard_index are set for
+  // each shard's run: its crawl keeps only the files of its shard.
+  unsigned shards = 0;
+  bool merge = false;  // --merge: compact the shards into one database
+  unsigned shard_count = 0;
+  unsigned shard_index = 0;
+  bool report_summary = true;  // false for a shard's run (the total is reported)
 };
 
 }  // namespace trawl::indexer

@@ -18,6 +18,7 @@
 #include "plan.h"
 #include "progress.h"
 #include "schema.h"
+#include "sharded.h"
 #include "shards.h"
 
 namespace trawl::indexer {
@@ -63,15 +64,27 @@ Crawl crawl_all(const IndexOptions& options, const FileSystem& fs, Reporter& rep
   crawl_options.roots = options.roots;
   Crawler crawler(fs, crawl_options);
   Crawl c;
+  // In a sharded run every shard crawls: it keeps its own files, and only
+  // shard 0 reports what the crawl skipped or could not read.
+  const bool sharded = options.shard_count > 1;
+  const bool reports = !sharded || options.shard_index == 0;
+  auto mine = [&](const std::string& path) {
+    return !sharded || shard_of(path, options.shard_count) == options.shard_index;
+  };
   for (const std::string& root : options.roots) {
     crawler.crawl(
-        root, [&](const FileRef& ref) { c.files.push_back(ref); },
+        root,
+        [&](const FileRef& ref) {
+          if (mine(ref.path)) c.files.push_back(ref);
+        },
         [&](const std::string& path, SkipReason r) {
+          if (!reports) return;
           ++summary.skipped[skip_reason_name(r)];
           reporter.skipped(path, skip_reason_name(r), "");
         },
         [&](const std::string& path, const Status& s) {
-          c.unreadable.push_back(path);
+          if (mine(path)) c.unreadable.push_back(path);
+          if (!reports) return;
           ++summary.failed;
           reporter.failed(path, s.message());
         });
@@ -306,7 +319,7 @@ int run_index(const IndexOptions& options, const FileSystem& fs, Reporter& repor
   }
   summary->seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  reporter.summary(*summary);
+  if (options.report_summary) reporter.summary(*summary);
   return summary->failed > 0 ? kExitSomeFailed : kExitOk;
 }
 

@@ -73,7 +73,7 @@ int run_batch(const SearchOptions& options, std::ostream& out, Diag& diag, const
     queries = read_queries(in, options.queries_file, diag);
   }
   SearchOptions each = options;
-  auto searcher = std::make_unique<Searcher>(options.db_path);
+  auto searcher = std::make_unique<Searcher>(all_databases(options), options.open);
   bool matched = false;
   for (const BatchQuery& q : queries) {
     each.query = q.text;
@@ -94,7 +94,7 @@ int run_batch(const SearchOptions& options, std::ostream& out, Diag& diag, const
       } catch (const Xapian::DocNotFoundError&) {
         if (attempt >= kMaxAttempts) throw;
       }
-      searcher = std::make_unique<Searcher>(options.db_path);  // an indexer committed: reopen
+      searcher = std::make_unique<Searcher>(all_databases(options), options.open);  // reopen
     }
     if (refused) continue;
     report_result(each, result, diag);

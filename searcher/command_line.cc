@@ -77,7 +77,16 @@ void add_options(CLI::App& app, SearchOptions& o, Flags& f) {
   app.add_option("-e,--query", f.dash_words, "A query that starts with '-' (repeatable)")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app.add_option("--db", f.db, "Database (default: $TRAWL_DB, else the nearest .trawl/ here or above)");
+  app.add_option("--db", f.dbs,
+                 "Database, or a stub listing shards (default: $TRAWL_DB, else the nearest .trawl/ "
+                 "here or above); repeat to search several as one")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->allow_extra_args(false);
+  app.add_option("--timeout", o.open.timeout_seconds,
+                 "Seconds a remote shard may take to connect or answer (default 5)")
+      ->check(CLI::Range(0.1, 3600.0));
+  app.add_flag("--allow-partial", o.open.allow_partial,
+               "If a shard is down or does not answer, search the others (with a warning)");
   app.add_flag("--or", o.match_any, "Match any word instead of all (ranked by how many)");
   app.add_flag("--expand", f.expand,
                "Add words the best hits share to any query (pseudo-relevance feedback; automatic "
@@ -187,9 +196,11 @@ void check_config(const std::string& path, std::vector<std::string> args) {
 }  // namespace
 
 std::vector<std::string> config_args(const std::vector<std::string>& args) {
+  bool db_given = false;  // --db on the command line replaces the file's
   for (const std::string& a : args) {
     if (a == "--no-config") return {};
     if (a == "--") break;
+    if (a == "--db" || a.rfind("--db=", 0) == 0) db_given = true;
   }
   std::string path;
   const char* env = std::getenv("TRAWL_CONFIG_PATH");
@@ -208,7 +219,9 @@ std::vector<std::string> config_args(const std::vector<std::string>& args) {
     while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
     size_t start = line.find_first_not_of(' ');
     if (start == std::string::npos || line[start] == '#') continue;
-    out.push_back(line.substr(start));
+    const std::string arg = line.substr(start);
+    if (db_given && (arg.rfind("--db=", 0) == 0 || arg.rfind("--db ", 0) == 0)) continue;
+    out.push_back(arg);
   }
   check_config(path, out);
   return out;

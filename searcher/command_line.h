@@ -14,7 +14,7 @@ namespace trawl::searcher {
 // Everything typed, before it becomes SearchOptions.
 struct Flags {
   std::vector<std::string> words, dash_words;
-  std::string db;
+  std::vector<std::string> dbs;  // --db, repeatable
   std::string color = "auto";
   std::string sort = "relevance";
   std::string facets;

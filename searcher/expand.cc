@@ -64,9 +64,26 @@ bool has_stem_leaf(const Xapian::Query& q, const std::string& z) {
   return false;
 }
 
-std::vector<std::string> stem_variants(const Xapian::Database& db, const std::string& stem) {
+// The indexed words whose stem is `stem`, from the stem table. Xapian's
+// remote backend serves no synonym table, so for a remote shard (or a word
+// no local shard has) the words are found instead among the terms that
+// start with the stem (or, for a stem ending in "i", with the stem less
+// it: happi <- happy), keeping those with this stem.
+std::vector<std::string> stem_variants(const Xapian::Database& db, const Xapian::Stem& stemmer,
+                                       const std::string& stem) {
   const std::string key = std::string(schema::kStemPrefix) + stem;
-  return std::vector<std::string>(db.synonyms_begin(key), db.synonyms_end(key));
+  std::vector<std::string> out(db.synonyms_begin(key), db.synonyms_end(key));
+  if (!out.empty() || stemmer.is_none() || stem.empty()) return out;
+  constexpr size_t kMaxScanned = 2000, kMaxVariants = 50;
+  const std::string prefix = stem.back() == 'i' ? stem.substr(0, stem.size() - 1) : stem;
+  if (prefix.empty()) return out;
+  size_t scanned = 0;
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+    if (++scanned > kMaxScanned || out.size() >= kMaxVariants) break;
+    const std::string term = *t;
+    if (stemmer(term) == stem) out.push_back(term);
+  }
+  return out;
 }
 
 // The user's synonyms of `word`, each as a query (its stem variants, or a
@@ -87,7 +104,8 @@ void add_user_synonyms(const Xapian::Database& db, const Xapian::Stem& stemmer,
       out->emplace_back(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size());
       continue;
     }
-    std::vector<std::string> variants = stem_variants(db, stemmer.is_none() ? syn : stemmer(syn));
+    std::vector<std::string> variants =
+        stem_variants(db, stemmer, stemmer.is_none() ? syn : stemmer(syn));
     if (variants.empty()) variants.push_back(syn);
     for (const std::string& v : variants) out->emplace_back(prefix + v);
   }
@@ -123,7 +141,7 @@ Xapian::Query expand_leaf(const Xapian::Database& db, const Xapian::Stem& stemme
   const std::string prefix = term.substr(z.size(), p - z.size());
   const std::string stem = term.substr(p);
   std::vector<Xapian::Query> words;
-  const std::vector<std::string> variants = stem_variants(db, stem);
+  const std::vector<std::string> variants = stem_variants(db, stemmer, stem);
   for (const std::string& v : variants) words.emplace_back(prefix + v);
   if (options.all_synonyms || options.marked.count(stem)) {
     for (const std::string& key : user_keys_with_stem(db, stemmer, stem)) {

@@ -52,12 +52,16 @@ Xapian::Query feedback_terms(const Xapian::Database& db, const Xapian::Query& q,
   Xapian::Enquire enquire(db);
   enquire.set_query(q);
   enquire.set_weighting_scheme(weight);
+  set_sort(enquire, SortBy::kRelevance, false);  // the same best hits over shards
   Xapian::MSet top = enquire.get_mset(0, options.docs);
   if (top.size() < 2) return Xapian::Query();
   Xapian::RSet rset;
   for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
   FeedbackDecider decider(q, stopper);
-  Xapian::ESet eset = enquire.get_eset(options.terms, rset, &decider);
+  // Exact term frequencies: over shards Xapian would otherwise estimate
+  // them from one shard, and rank differently from a merged database.
+  Xapian::ESet eset =
+      enquire.get_eset(options.terms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
   if (eset.empty()) return Xapian::Query();
   std::vector<Xapian::Query> terms;
   const double top_weight = eset.begin().get_weight();
@@ -87,7 +91,9 @@ Xapian::Query with_date_filter(const Xapian::Query& q, const std::string& after,
 void set_sort(Xapian::Enquire& enquire, SortBy sort, bool reverse) {
   switch (sort) {
     case SortBy::kRelevance:
-      return;  // --reverse is refused for relevance by main()
+      // Equal scores in path order, not docid order: the same ranking
+      // whether the documents sit in one database or in shards.
+      return enquire.set_sort_by_relevance_then_value(schema::kSlotPath, false);
     case SortBy::kDate:
       return enquire.set_sort_by_value_then_relevance(schema::kSlotDate, reverse);
     case SortBy::kPath:
@@ -103,7 +109,7 @@ Xapian::Query similar_documents(const Xapian::Database& db, const std::string& t
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(term));
   LikeDecider decider(db);
-  Xapian::ESet eset = enquire.get_eset(kLikeTerms, rset, &decider);
+  Xapian::ESet eset = enquire.get_eset(kLikeTerms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
   std::vector<Xapian::Query> words;
   for (auto it = eset.begin(); it != eset.end(); ++it) words.emplace_back(*it);
   Xapian::Query like(Xapian::Query::OP_OR, words.begin(), words.end());

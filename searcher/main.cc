@@ -57,13 +57,17 @@ int main(int argc, char** argv) {
     }
     const std::string cwd = trawl::current_dir();
     trawl::searcher::finish_options(flags, cwd, options);
-    auto db = trawl::search_db_path(flags.db, std::getenv("TRAWL_DB"), cwd, is_dir);
+    auto db = trawl::search_db_path(flags.dbs.empty() ? "" : flags.dbs.front(),
+                                    std::getenv("TRAWL_DB"), cwd, is_dir);
     if (!db) {
       diag.error("", "no database found in '" + cwd +
                          "' or its parents (run trawl-index, or give --db or $TRAWL_DB)");
       return trawl::kExitError;
     }
     options.db_path = *db;
+    for (size_t i = 1; i < flags.dbs.size(); ++i) {
+      options.more_dbs.push_back(trawl::absolute_path(flags.dbs[i], cwd));
+    }
     int code = options.queries_file.empty()
                    ? trawl::searcher::run_search(options, std::cout, diag, cwd)
                    : trawl::searcher::run_batch(options, std::cout, diag, cwd);

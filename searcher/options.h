@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "open_db.h"
 #include "ranking.h"
 
 namespace trawl::searcher {
@@ -25,6 +26,8 @@ enum class SortBy { kRelevance, kDate, kPath, kSize };
 
 struct SearchOptions {
   std::string db_path;           // absolute; main() resolves it
+  std::vector<std::string> more_dbs;  // further --db: searched as one with db_path
+  OpenOptions open;              // --timeout, --allow-partial (open_db.h)
   std::string query;             // the words, joined with spaces
   bool match_any = false;        // --or: any word may match (ranked by how many)
   std::string weighting = "bm25";  // --weighting: the ranking formula (weighting.h)

@@ -15,7 +15,8 @@ constexpr size_t kMaxSpellingWords = 32;
 QueryBuilder::QueryBuilder(const Xapian::Database& db, Xapian::Stem stemmer,
                            QueryOptions options)
     : db_(db), stemmer_(std::move(stemmer)), options_(options) {
-  std::string names = db_.get_metadata(std::string(schema::kMetaFields));
+  std::string names = options_.fields.empty() ? db_.get_metadata(std::string(schema::kMetaFields))
+                                              : options_.fields;
   for (size_t pos = 0; pos < names.size();) {
     size_t end = names.find(' ', pos);
     if (end == std::string::npos) end = names.size();

@@ -31,6 +31,7 @@ struct QueryOptions {
   bool synonyms = false;        // --synonyms: expand every word to its synonyms
   unsigned max_wildcard = 200;  // terms a wildcard may expand to (most frequent)
   const Xapian::Stopper* stopper = nullptr;  // words left out (stopwords.h); not owned
+  std::string fields;           // extra field names, space-separated ("": the database's)
 };
 
 struct BuiltQuery {

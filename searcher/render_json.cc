@@ -109,6 +109,12 @@ void Renderer::json_summary(const SearchResult& result, double elapsed_seconds) 
     }
     w.end_object();
   }
+  if (!result.missing_shards.empty()) {
+    w.key("partial").value(true);
+    w.key("missing_shards").begin_array();
+    for (const std::string& m : result.missing_shards) w.value(m);
+    w.end_array();
+  }
   w.key("stale").value(static_cast<uint64_t>(result.stale));
   w.end_object().end_object();
   out_ << w.str() << '\n';

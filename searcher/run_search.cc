@@ -15,6 +15,21 @@ namespace {
 
 constexpr int kMaxAttempts = 10;  // pauses of 2, 4, ... 512 ms: about a second in all
 
+// The shards that do not answer now ("" if all do).
+std::string failing_shards(const SearchOptions& options) {
+  OpenOptions probe = options.open;
+  probe.allow_partial = true;
+  try {
+    const OpenedDatabase opened = open_parts(all_databases(options), probe);
+    std::string out;
+    for (const std::string& m : opened.missing) out += (out.empty() ? "" : "; ") + m;
+    for (const std::string& m : failing_parts(opened)) out += (out.empty() ? "" : "; ") + m;
+    return out;
+  } catch (const Error& e) {
+    return e.what();
+  }
+}
+
 // Opens the database and searches it. An indexer committing at the same
 // moment can make a reader see a revision that is being recycled
 // (DatabaseModifiedError, a block of the wrong level while opening, a hit's
@@ -23,8 +38,16 @@ constexpr int kMaxAttempts = 10;  // pauses of 2, 4, ... 512 ms: about a second 
 SearchResult search_with_retries(const SearchOptions& options) {
   for (int attempt = 1;; ++attempt) {
     try {
-      Searcher searcher(options.db_path);
+      Searcher searcher(all_databases(options), options.open);
       return searcher.search(options);
+    } catch (const Xapian::NetworkError& e) {
+      // A shard failed after it opened: name it, or (--allow-partial) open
+      // again without it.
+      const std::string failing = failing_shards(options);
+      if (!options.open.allow_partial || attempt >= 2) {
+        throw Error("shard " + (failing.empty() ? std::string("?") : failing) + ": " + e.get_msg());
+      }
+      continue;
     } catch (const Xapian::DatabaseError&) {
       if (attempt >= kMaxAttempts) throw;
     } catch (const Xapian::DocNotFoundError&) {
@@ -54,6 +77,13 @@ void report_result(const SearchOptions& options, const SearchResult& result, Dia
               quote(result.did_you_mean));
   } else if (!result.did_you_mean.empty() && options.query_id.empty()) {
     diag.note("did you mean: " + result.did_you_mean + "?  (--auto-correct searches for it)");
+  }
+  if (!result.missing_shards.empty()) {
+    std::string list;
+    for (const std::string& m : result.missing_shards) list += (list.empty() ? "" : "; ") + m;
+    diag.warning("database " + quote(options.db_path),
+                 "partial results: " + std::to_string(result.missing_shards.size()) +
+                     " shard(s) left out (" + list + ")");
   }
   if (result.stale > 0) {
     diag.warning("database " + quote(options.db_path),

@@ -7,6 +7,7 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "diag.h"
 #include "options.h"
@@ -20,6 +21,13 @@ int run_search(const SearchOptions& options, std::ostream& out, Diag& diag,
 // --debug, warnings, parts left out, spelling suggestions (not in batches),
 // stale folders.
 struct SearchResult;
+
+// db_path and more_dbs, in order.
+inline std::vector<std::string> all_databases(const SearchOptions& options) {
+  std::vector<std::string> out{options.db_path};
+  out.insert(out.end(), options.more_dbs.begin(), options.more_dbs.end());
+  return out;
+}
 void report_result(const SearchOptions& options, const SearchResult& result, Diag& diag);
 
 }  // namespace trawl::searcher

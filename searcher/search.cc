@@ -19,14 +19,6 @@ namespace {
 
 // Opens the database. A missing one is the user's error; others (a commit
 // racing with the open) are Xapian::DatabaseErrors for the caller to retry.
-Xapian::Database open_database(const std::string& path) {
-  try {
-    return Xapian::Database(path);
-  } catch (const Xapian::DatabaseNotFoundError&) {
-    throw Error("database " + quote(path) + ": not found (create it with trawl-index)");
-  }
-}
-
 Xapian::valueno facet_slot(const std::string& name) {
   if (name == "ext") return schema::kSlotExt;
   if (name == "year") return schema::kSlotYear;
@@ -63,10 +55,28 @@ Hit make_hit(const Xapian::MSetIterator& it) {
 
 }  // namespace
 
-Searcher::Searcher(const std::string& db_path) : Searcher(open_database(db_path), db_path) {}
+Searcher::Searcher(const std::vector<std::string>& paths, const OpenOptions& options)
+    : Searcher(Xapian::Database(), paths.front()) {
+  OpenedDatabase opened = open_parts(paths, options);
+  db_ = opened.db;
+  missing_ = opened.missing;
+  std::string fields;
+  for (const Part& part : opened.parts) {
+    if (part.db.get_metadata(std::string(schema::kMetaSchema)).empty() && part.db.get_doccount() > 0) {
+      throw Error("database " + quote(part.name) + ": not a trawl database");
+    }
+    fields += " " + part.db.get_metadata(std::string(schema::kMetaFields));
+  }
+  fields_ = fields;
+  language_ = db_.get_metadata(std::string(schema::kMetaLanguage));
+  if (language_.empty()) language_ = std::string(kDefaultLanguage);
+  stemmer_ = make_stemmer(language_);
+  stopper_ = make_stopper(language_);
+}
 
 Searcher::Searcher(Xapian::Database db, std::string name)
     : path_(std::move(name)), db_(std::move(db)) {
+  if (db_.size() == 0) return;  // filled by the other constructor
   if (db_.get_metadata(std::string(schema::kMetaSchema)).empty() && db_.get_doccount() > 0) {
     throw Error("database " + quote(path_) + ": not a trawl database");
   }
@@ -133,6 +143,7 @@ SearchResult Searcher::run(const SearchOptions& options, const std::string& text
   qopts.fixed_strings = options.fixed_strings;
   qopts.synonyms = options.synonyms;
   qopts.stopper = options.stopwords ? stopper_.get() : nullptr;
+  qopts.fields = fields_;
   QueryBuilder builder(db_, stemmer_, qopts);
   BuiltQuery built = builder.build(text);
   SearchResult result;
@@ -196,6 +207,7 @@ SearchResult Searcher::search(const SearchOptions& options) {
     result = std::move(corrected);
   }
   if (options.check_fresh) result.stale = stale_folders(db_);
+  result.missing_shards = missing_;
   return result;
 }
 

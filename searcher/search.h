@@ -21,6 +21,7 @@
 
 #include <xapian.h>
 
+#include "open_db.h"
 #include "options.h"
 #include "schema.h"
 #include "snippet.h"
@@ -68,6 +69,7 @@ struct SearchResult {
   std::vector<std::string> problems;  // parts of the query left out
   std::string did_you_mean;  // spelling suggestion ("" if none)
   bool auto_corrected = false;  // the results are those of did_you_mean
+  std::vector<std::string> missing_shards;  // left out (--allow-partial): partial results
   // Per facet, in the order asked for: its values, most frequent first.
   std::vector<std::pair<std::string, std::vector<FacetValue>>> facets;
   size_t stale = 0;          // indexed folders changed since the index run
@@ -75,9 +77,10 @@ struct SearchResult {
 
 class Searcher {
  public:
-  // Opens the database read-only. Throws trawl::Error (exit 2) if it does
-  // not exist or is not a trawl database.
-  explicit Searcher(const std::string& db_path);
+  // Opens the databases (or shards, local or remote) read-only as one.
+  // Throws trawl::Error (exit 2) if one does not exist, cannot be reached
+  // (unless options.allow_partial), or is not a trawl database.
+  Searcher(const std::vector<std::string>& paths, const OpenOptions& options);
   // Searches an open database (tests pass a scratch one); `name` is used
   // in messages.
   Searcher(Xapian::Database db, std::string name);
@@ -87,6 +90,8 @@ class Searcher {
   SearchResult search(const SearchOptions& options);
 
   const std::string& language() const { return language_; }
+  // Shards left out because they failed (--allow-partial), with the reason.
+  const std::vector<std::string>& missing() const { return missing_; }
 
  private:
   SearchResult run(const SearchOptions& options, const std::string& text);
@@ -96,6 +101,8 @@ class Searcher {
 
   std::string path_;
   Xapian::Database db_;
+  std::vector<std::string> missing_;
+  std::string fields_;  // the extra field names of all parts
   std::string language_;
   Xapian::Stem stemmer_;
   std::unique_ptr<Xapian::Stopper> stopper_;  // query stopwords, or nullptr

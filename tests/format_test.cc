@@ -2,9 +2,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include "formats/encoding.h"
 #include "formats/format.h"
 
 namespace trawl::indexer {
@@ -185,6 +188,43 @@ TEST_CASE("find_format: by extension") {
     CAPTURE(c.path);
     const Format* f = find_format(c.path);
     CHECK((f ? f->name : std::string_view()) == c.format);
+  }
+}
+
+// Binary or text, from the first 8 KiB.
+std::string pseudo_random(size_t n) {
+  std::string out(n, '\0');
+  uint32_t x = 12345;
+  for (char& c : out) {
+    x = x * 1103515245u + 12345u;
+    c = static_cast<char>(x >> 24);
+  }
+  return out;
+}
+
+TEST_CASE("looks_binary: NULs and control bytes") {
+  std::string text(20000, 'a');
+  for (size_t i = 0; i < text.size(); i += 7) text[i] = ' ';
+  std::string one_nul = text;
+  one_nul[9000] = '\0';
+  std::string early_nuls = text;
+  for (size_t i = 0; i < 200; ++i) early_nuls[i * 10] = '\0';
+  struct Case {
+    const char* name;
+    std::string bytes;
+    bool binary;
+  };
+  const Case cases[] = {
+      {"plain text", text, false},
+      {"one stray NUL", one_nul, false},
+      {"2.4% NULs at the start", early_nuls, true},
+      {"random bytes", pseudo_random(100000), true},
+      {"UTF-16 with BOM", std::string("\xff\xfe" "a\0b\0c\0", 8), false},
+      {"ELF header", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0", 20), true},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    CHECK(looks_binary(c.bytes) == c.binary);
   }
 }
 

@@ -99,7 +99,7 @@ TEST_CASE("incremental: a re-run on part of the tree deletes nothing elsewhere")
   CHECK(all.deleted == 1);
   CHECK(f.docs() == std::map<std::string, std::string>{{"/c/a/x.txt", "X"}});
   // Counting a filter-only query after deletions (a Xapian 1.4.22 bug, worked around).
-  searcher::Searcher search(f.db);
+  searcher::Searcher search({f.db}, searcher::OpenOptions{});
   searcher::SearchOptions count;
   count.mode = searcher::OutputMode::kCount;
   count.query = "path:c";

@@ -52,7 +52,7 @@ Run index(const testing::MemFileSystem& fs, const std::string& db, const std::st
 }
 
 std::vector<std::string> ids(const std::string& db, const std::string& query) {
-  searcher::Searcher s(db);
+  searcher::Searcher s({db}, searcher::OpenOptions{});
   searcher::SearchOptions options;
   options.query = query;
   options.mode = searcher::OutputMode::kFiles;

@@ -147,6 +147,9 @@ bool looks_binary(std::string_view bytes) {
     auto u = static_cast<unsigned char>(c);
     if (u < 0x20 && u != '\n' && u != '\r' && u != '\t' && u != '\f' && u != 0x1B) ++control;
   }
+  // NULs among many other control bytes: binary (random or compressed data
+  // has about 0.4% NULs and 10% controls); text has almost no controls.
+  if (nuls > 0 && control * 50 > head.size()) return true;
   return control * 10 > head.size();
 }
 

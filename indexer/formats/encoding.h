@@ -31,8 +31,9 @@ Status to_utf8(std::string_view bytes, std::string_view forced, std::string_view
 bool encoding_known(std::string_view name);
 
 // True for data that is not text: in the first 8 KiB, more than 1% NUL
-// bytes (unless a UTF-16/32 byte order mark explains them) or more than 10%
-// control characters. Stray NULs further on do not make a file binary.
+// bytes (unless a UTF-16/32 byte order mark explains them), NULs with more
+// than 2% control characters, or more than 10% control characters. A few
+// stray NULs in text do not make a file binary.
 bool looks_binary(std::string_view bytes);
 
 }  // namespace trawl::indexer
