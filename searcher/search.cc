@@ -66,6 +66,7 @@ Searcher::Searcher(const std::vector<std::string>& paths, const OpenOptions& opt
       throw Error("database " + quote(part.name) + ": not a trawl database");
     }
     fields += " " + part.db.get_metadata(std::string(schema::kMetaFields));
+    remote_ = remote_ || part.remote;
   }
   fields_ = fields;
   language_ = db_.get_metadata(std::string(schema::kMetaLanguage));
@@ -163,7 +164,10 @@ SearchResult Searcher::run(const SearchOptions& options, const std::string& text
   const Xapian::Stopper* stopper = options.stopwords ? stopper_.get() : nullptr;
   size_t content_words = 0;
   for (const std::string& w : built.words) content_words += stopper == nullptr || !(*stopper)(w);
-  q = apply_ranking(db_, q, *weight, stopper, content_words, options.match_any, options.expand,
+  // Over remote shards feedback costs a round trip per candidate word
+  // (about 150 ms a query on loopback): only when asked for.
+  const Expand expand = remote_ && options.expand == Expand::kAuto ? Expand::kOff : options.expand;
+  q = apply_ranking(db_, q, *weight, stopper, content_words, options.match_any, expand,
                     options.ranking);
   result.parsed_query = q.get_description();
   Xapian::Enquire enquire(db_);

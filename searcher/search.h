@@ -102,6 +102,7 @@ class Searcher {
   std::string path_;
   Xapian::Database db_;
   std::vector<std::string> missing_;
+  bool remote_ = false;  // some part is served by xapian-tcpsrv
   std::string fields_;  // the extra field names of all parts
   std::string language_;
   Xapian::Stem stemmer_;

@@ -9,11 +9,12 @@ S=("$TRAWL_SEARCH" --no-config)
 QUERIES=("harbour bridge" "glacier OR tidewater" "the river flood warning downstream" "council budget"
          "café" '"expansion joints"' "sanctions" "kingfisher* canoe")
 
-# run_of DB...: the top 20 of every query as "query id score" lines
-# (--json: full precision), ties included.
+# run_of DB... [-- FLAGS]: the top 20 of every query as "query id score"
+# lines (--json: full precision), ties included.
 run_of() {
   local args=() q
-  for d in "$@"; do args+=(--db "$d"); done
+  while [[ $# -gt 0 && "$1" != "--" ]]; do args+=(--db "$1"); shift; done
+  [[ $# -gt 0 ]] && shift && args+=("$@")
   for q in "${QUERIES[@]}"; do
     "${S[@]}" "${args[@]}" --json --no-collapse -n 20 --or "$q" | python3 -c '
 import json, sys
@@ -89,8 +90,12 @@ server=$!
 for i in $(seq 1 50); do [[ -s remote.stub ]] && ss -ltn | grep -q ":$((port + 2)) " && break; sleep 0.1; done
 [[ $(ss -ltn | grep -cE "127\.0\.0\.1:($port|$((port + 1))|$((port + 2))) ") -eq 3 ]] ||
   fail "the servers are not listening on loopback only: $(ss -ltn | grep ":$port")"
-run_of remote.stub > remote.run
-same_runs one.run remote.run && pass "remote shards rank exactly as one database" || fail "remote shards rank differently"
+# (Over remote shards feedback runs only when asked for: compare with it on.)
+run_of remote.stub -- --expand > remote.run; run_of one -- --expand > one-expand.run
+same_runs one-expand.run remote.run && pass "remote shards rank exactly as one database" ||
+  fail "remote shards rank differently"
+run_of remote.stub -- --no-expand > remote.run; run_of one -- --no-expand > one-plain.run
+same_runs one-plain.run remote.run || fail "remote shards rank differently (--no-expand)"
 "${S[@]}" --db remote.stub --json glacier > out
 python3 - out <<'PY' || fail "remote hits lack snippets or fields"
 import json, sys
