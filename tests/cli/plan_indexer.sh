@@ -21,7 +21,9 @@ index_case() {
   if [[ $code -gt 1 ]]; then fail "$id: exit $code"; sed 's/^/  /' "err.$id" | head -5 >&2; return 1; fi
   local rss; rss=$(tail -n 1 "rss.$id")
   [[ "$rss" =~ ^[0-9]+$ && $rss -lt $RSS_KB ]] || fail "$id: peak RSS ${rss} KiB over ${RSS_KB}"
-  xapian-check "$(live_db "db/$id")" >/dev/null 2>&1 || fail "$id: xapian-check failed"
+  if ! xapian-check "$(live_db "db/$id")" > "check.$id" 2>&1; then
+    fail "$id: xapian-check failed"; grep -v '^ *$' "check.$id" | tail -5 | sed 's/^/  /' >&2
+  fi
   "$TRAWL_SEARCH" --db "db/$id" -q neighbourword || fail "$id: the good file is not indexed"
   pass "$id indexed (exit $code, ${rss} KiB)"
 }
