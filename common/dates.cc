@@ -1,4 +1,5 @@
 // Dates found inside documents, normalised to ISO 8601.
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <ctime>
@@ -76,10 +77,14 @@ bool parse_numeric(std::string_view s, Parts* p) {
     p->hour = -1;
     return true;
   }
-  rest.remove_prefix(used);
+  rest.remove_prefix(std::min<size_t>(static_cast<size_t>(used), rest.size()));
   if (!rest.empty() && rest[0] == ':') {
-    std::sscanf(std::string(rest).c_str(), ":%2d%n", &p->second, &used);
-    rest.remove_prefix(used);
+    // %n is left alone when the seconds do not parse: never reuse `used`
+    // (found by fuzz_text: "22:41:" moved past the end).
+    int more = 0;
+    if (std::sscanf(std::string(rest).c_str(), ":%2d%n", &p->second, &more) == 1 && more > 0) {
+      rest.remove_prefix(std::min<size_t>(static_cast<size_t>(more), rest.size()));
+    }
   }
   while (!rest.empty() && (rest[0] == '.' || std::isdigit(static_cast<unsigned char>(rest[0])))) {
     rest.remove_prefix(1);  // fractions of a second

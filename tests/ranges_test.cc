@@ -43,6 +43,34 @@ TEST_CASE("date_bound: years, months and days as YYYYMMDD") {
   }
 }
 
+struct NormalizeCase {
+  std::string_view text;
+  std::string_view iso;  // "" = not a date
+};
+
+const NormalizeCase kNormalize[] = {
+    {"2024-05-03", "2024-05-03"},
+    {"2024-05-03T10:00:00Z", "2024-05-03T10:00:00Z"},
+    {"Friday, May 3, 2024", "2024-05-03"},
+    // Seconds that do not parse after "HH:MM:" (a fuzzer's find) stop there.
+    {"2024/05/03 22:41:", "2024-05-03T22:41:00Z"},
+    {"2024/05/03 22:41:x", "2024-05-03T22:41:00Z"},
+    {"22 22:4100/2", ""},
+    {"", ""},
+};
+
+TEST_CASE("normalize_date: ISO forms, words, and broken times never overrun") {
+  for (const NormalizeCase& c : kNormalize) {
+    CAPTURE(c.text);
+    const std::string got = normalize_date(c.text);
+    if (c.iso.empty()) {
+      CHECK(got.empty());
+    } else {
+      CHECK(got.substr(0, 10) == c.iso.substr(0, 10));
+    }
+  }
+}
+
 struct BytesCase {
   std::string_view text;
   int64_t bytes;  // -1 = malformed
