@@ -145,11 +145,8 @@ void finish_options(const Flags& f, const std::string& cwd, SearchOptions& o) {
   }
   o.after = date_flag("--after", f.after, false);
   o.before = date_flag("--before", f.before, true);
-  for (size_t pos = 0; pos < f.facets.size();) {
-    size_t comma = f.facets.find(',', pos);
-    if (comma == std::string::npos) comma = f.facets.size();
-    if (comma > pos) o.facets.push_back(f.facets.substr(pos, comma - pos));
-    pos = comma + 1;
+  for (const std::string& name : CLI::detail::split(f.facets, ',')) {
+    if (!name.empty()) o.facets.push_back(name);
   }
   if (!o.like.empty()) {
     struct stat st;

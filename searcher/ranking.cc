@@ -1,5 +1,7 @@
 #include "ranking.h"
 
+#include <CLI/CLI.hpp>
+
 #include <cstdio>
 #include <cstdlib>
 
@@ -15,15 +17,11 @@ namespace {
 // "a:b:c" -> up to three numbers; throws for anything else.
 std::vector<double> numbers(const std::string& key, const std::string& value, size_t want) {
   std::vector<double> out;
-  for (size_t pos = 0; pos <= value.size();) {
-    size_t colon = value.find(':', pos);
-    if (colon == std::string::npos) colon = value.size();
-    const std::string part = value.substr(pos, colon - pos);
+  for (const std::string& part : CLI::detail::split(value, ':')) {
     char* end = nullptr;
     const double v = std::strtod(part.c_str(), &end);
     if (part.empty() || *end != '\0' || v < 0) break;
     out.push_back(v);
-    pos = colon + 1;
   }
   if (out.size() != want) {
     throw Error("TRAWL_RANKING: " + key + "=" + quote(value) + " wants " + std::to_string(want) +
@@ -53,12 +51,7 @@ Xapian::Query on_scoring_part(const Xapian::Query& q, Fn add) {
 RankingOptions ranking_from_env(const char* value) {
   RankingOptions o;
   if (value == nullptr) return o;
-  const std::string list = value;
-  for (size_t pos = 0; pos < list.size();) {
-    size_t comma = list.find(',', pos);
-    if (comma == std::string::npos) comma = list.size();
-    const std::string item = list.substr(pos, comma - pos);
-    pos = comma + 1;
+  for (const std::string& item : CLI::detail::split(value, ',')) {
     if (item.empty()) continue;
     const size_t eq = item.find('=');
     const std::string key = item.substr(0, eq), v = eq == std::string::npos ? "" : item.substr(eq + 1);

@@ -53,34 +53,35 @@ Hit make_hit(const Xapian::MSetIterator& it) {
   return hit;
 }
 
+// Every part must be a trawl database (or still empty).
+void require_trawl(const Xapian::Database& db, const std::string& name) {
+  if (db.get_metadata(std::string(schema::kMetaSchema)).empty() && db.get_doccount() > 0) {
+    throw Error("database " + quote(name) + ": not a trawl database");
+  }
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::vector<std::string>& paths, const OpenOptions& options)
-    : Searcher(Xapian::Database(), paths.front()) {
+    : path_(paths.front()) {
   OpenedDatabase opened = open_parts(paths, options);
   db_ = opened.db;
   missing_ = opened.missing;
-  std::string fields;
   for (const Part& part : opened.parts) {
-    if (part.db.get_metadata(std::string(schema::kMetaSchema)).empty() && part.db.get_doccount() > 0) {
-      throw Error("database " + quote(part.name) + ": not a trawl database");
-    }
-    fields += " " + part.db.get_metadata(std::string(schema::kMetaFields));
+    require_trawl(part.db, part.name);
+    fields_ += " " + part.db.get_metadata(std::string(schema::kMetaFields));
     remote_ = remote_ || part.remote;
   }
-  fields_ = fields;
-  language_ = db_.get_metadata(std::string(schema::kMetaLanguage));
-  if (language_.empty()) language_ = std::string(kDefaultLanguage);
-  stemmer_ = make_stemmer(language_);
-  stopper_ = make_stopper(language_);
+  set_language();
 }
 
 Searcher::Searcher(Xapian::Database db, std::string name)
     : path_(std::move(name)), db_(std::move(db)) {
-  if (db_.size() == 0) return;  // filled by the other constructor
-  if (db_.get_metadata(std::string(schema::kMetaSchema)).empty() && db_.get_doccount() > 0) {
-    throw Error("database " + quote(path_) + ": not a trawl database");
-  }
+  require_trawl(db_, path_);
+  set_language();
+}
+
+void Searcher::set_language() {
   language_ = db_.get_metadata(std::string(schema::kMetaLanguage));
   if (language_.empty()) language_ = std::string(kDefaultLanguage);
   stemmer_ = make_stemmer(language_);

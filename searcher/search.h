@@ -94,6 +94,7 @@ class Searcher {
   const std::vector<std::string>& missing() const { return missing_; }
 
  private:
+  void set_language();  // language, stemmer and stopwords from the metadata
   SearchResult run(const SearchOptions& options, const std::string& text);
   Xapian::Query like_query(const SearchOptions& options);
   void fill_hits(const SearchOptions& options, Xapian::Enquire& enquire,

@@ -1,5 +1,7 @@
 #include "weighting.h"
 
+#include <CLI/CLI.hpp>
+
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -20,11 +22,7 @@ using Params = std::map<std::string, std::string>;
 Params parse_params(const std::string& spec, const std::string& list,
                     const std::set<std::string>& known) {
   Params out;
-  for (size_t pos = 0; pos < list.size();) {
-    size_t comma = list.find(',', pos);
-    if (comma == std::string::npos) comma = list.size();
-    const std::string item = list.substr(pos, comma - pos);
-    pos = comma + 1;
+  for (const std::string& item : CLI::detail::split(list, ',')) {
     if (item.empty()) continue;
     const size_t eq = item.find('=');
     const std::string name = item.substr(0, eq);
