@@ -48,6 +48,43 @@ bool get_bytes(std::string_view* in, std::string_view* bytes) {
   return true;
 }
 
+std::string encode_chunks(const DocRecord& r) {
+  std::string out;
+  put_varint(&out, r.body_tokens);
+  put_varint(&out, r.chunks.size());
+  TextChunk last;
+  last.line = 0;
+  for (const TextChunk& c : r.chunks) {
+    put_varint(&out, c.byte - last.byte);
+    put_varint(&out, c.pos - last.pos);
+    put_varint(&out, c.line - last.line);
+    put_varint(&out, c.column);
+    last = c;
+  }
+  return out;
+}
+
+bool decode_chunks(std::string_view in, DocRecord* r) {
+  uint64_t tokens, n;
+  if (!get_varint(&in, &tokens) || !get_varint(&in, &n) || n > in.size()) return false;
+  r->body_tokens = static_cast<uint32_t>(tokens);
+  TextChunk c;
+  c.line = 0;
+  for (uint64_t i = 0; i < n; ++i) {
+    uint64_t byte, pos, line, column;
+    if (!get_varint(&in, &byte) || !get_varint(&in, &pos) || !get_varint(&in, &line) ||
+        !get_varint(&in, &column)) {
+      return false;
+    }
+    c.byte += byte;
+    c.pos += static_cast<uint32_t>(pos);
+    c.line += static_cast<uint32_t>(line);
+    c.column = static_cast<uint32_t>(column);
+    r->chunks.push_back(c);
+  }
+  return true;
+}
+
 }  // namespace
 
 uint64_t hash64(std::string_view bytes) {
@@ -121,6 +158,10 @@ std::string encode_record(const DocRecord& r) {
   for (const auto& [name, value] : r.fields) put_field(&out, "field:" + name, value);
   put_field(&out, "mtime", std::to_string(r.mtime));
   put_field(&out, "size", std::to_string(r.size));
+  if (!r.text_id.empty()) {
+    put_field(&out, "textid", r.text_id);
+    put_field(&out, "chunks", encode_chunks(r));
+  }
   for (const auto& [key, value] : r.extra) put_field(&out, key, value);
   put_field(&out, "text", r.text);  // last: readers can stop before it
   return out;
@@ -159,6 +200,10 @@ bool decode_record(std::string_view data, DocRecord* r) {
       r->hash = value;
     } else if (key.substr(0, 6) == "field:") {
       r->fields.emplace_back(key.substr(6), value);
+    } else if (key == "textid") {
+      r->text_id = value;
+    } else if (key == "chunks") {
+      if (!decode_chunks(value, r)) return false;
     } else if (key == "text") {
       r->text = value;
       complete = true;

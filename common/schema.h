@@ -15,6 +15,7 @@
 // and BM25 statistics as stem terms, at a quarter less indexing work.
 //   value 0 = mtime, value 1 = size (Xapian::sortable_serialise)
 //   data  = encode_record(DocRecord{...}), including the text for snippets
+//           (a long text is stored in pieces as metadata: stored_text.h)
 #pragma once
 
 #include <cstdint>
@@ -28,7 +29,8 @@
 namespace trawl::schema {
 
 // Version of this layout, stored in the database as kMetaSchema.
-inline constexpr int kSchemaVersion = 2;
+// 3: long texts stored in pieces outside the record.
+inline constexpr int kSchemaVersion = 3;
 
 // Term prefixes. Free-text prefixes hold folded words with positions;
 // boolean ones hold one folded value per term and never change ranking.
@@ -67,11 +69,12 @@ inline constexpr Xapian::valueno kSlotLang = 7;   // primary language subtag (fa
 inline constexpr Xapian::valueno kSlotAuthor = 8; // author as written (facet)
 inline constexpr Xapian::valueno kSlotMinHash = 9;  // MinHash of the words (near-duplicates)
 
-// Metadata keys.
+// Metadata keys. Pieces of long texts are under kMetaTextPrefix (stored_text.h).
 inline constexpr std::string_view kMetaSchema = "trawl.schema";
 inline constexpr std::string_view kMetaLanguage = "trawl.language";
 inline constexpr std::string_view kMetaFields = "trawl.fields";  // extra field names, space-separated
 inline constexpr std::string_view kMetaDirs = "trawl.dirs";  // "mtime path" lines of indexed folders
+inline constexpr std::string_view kMetaTextPrefix = "trawl.text:";  // + text id + ":" + piece
 
 // The prefix of extra field `name` ("tags" -> "XMTAGS:"), or "" if `name`
 // is not a usable field name (see field_name()).
@@ -106,6 +109,14 @@ std::string id_term(std::string_view key);
 // The boolean term shared by all documents extracted from file `path`.
 std::string file_term(std::string_view path);
 
+// A piece of a long text stored apart from the record (stored_text.h).
+struct TextChunk {
+  uint64_t byte = 0;    // where the piece starts in the text
+  uint32_t pos = 0;     // body position of its first token, minus kBodyPosition
+  uint32_t line = 1;    // line of its first byte, from 1
+  uint32_t column = 0;  // bytes from that line's start to the piece
+};
+
 // What the document data holds. Unknown fields are kept in `extra`, so that
 // readers of an older build can still open a newer database.
 struct DocRecord {
@@ -113,7 +124,10 @@ struct DocRecord {
   std::string key;       // identity: the path, or path + "#" + record number or id
   std::string id;        // user-facing id: the JSON Lines _id, else the path
   std::string title;
-  std::string text;      // the extracted body, as indexed (valid UTF-8)
+  std::string text;      // the extracted body, as indexed (valid UTF-8), if inline
+  std::string text_id;   // else the id of its pieces in the metadata (stored_text.h)
+  std::vector<TextChunk> chunks;  // and their table
+  uint32_t body_tokens = 0;       // positions the body takes (chunked texts)
   std::string format;    // "text", "markdown", "html", "pdf", "email", "jsonl", ...
   std::string author;
   std::string date;      // ISO 8601 from the document, "" if it has none

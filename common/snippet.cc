@@ -167,10 +167,11 @@ std::vector<Span> merge_spans(std::string_view text, const std::vector<Hit>& hit
 
 // Copies text[start, end) into snippet->text collapsing white space, and maps
 // the spans into it.
-void render(std::string_view text, size_t start, size_t end,
-            const std::vector<Span>& spans, Snippet* snippet) {
+void render(std::string_view text, size_t start, size_t end, const std::vector<Span>& spans,
+            const SnippetOptions& options, Snippet* snippet) {
   std::string& out = snippet->text;
-  if (std::any_of(text.begin(), text.begin() + start, [](char ch) { return !is_space(ch); })) {
+  if (options.more_before ||
+      std::any_of(text.begin(), text.begin() + start, [](char ch) { return !is_space(ch); })) {
     out += kEllipsis;
   }
   std::vector<uint32_t> map(end - start + 1);
@@ -189,7 +190,8 @@ void render(std::string_view text, size_t start, size_t end,
   }
   map[end - start] = static_cast<uint32_t>(out.size());
   while (!out.empty() && out.back() == ' ') out.pop_back();
-  bool more = std::any_of(text.begin() + end, text.end(), [](char ch) { return !is_space(ch); });
+  bool more = options.more_after ||
+              std::any_of(text.begin() + end, text.end(), [](char ch) { return !is_space(ch); });
   for (const Span& s : spans) {
     if (s.first < start || s.second > end) continue;
     uint32_t b = map[s.first - start];
@@ -231,13 +233,13 @@ std::pair<size_t, size_t> passage_bounds(std::string_view text, const std::vecto
 }
 
 Snippet render_passage(std::string_view text, const std::vector<Hit>& hits, size_t start,
-                       size_t stop) {
+                       size_t stop, const SnippetOptions& options) {
   Snippet snippet;
   std::vector<Hit> inside;
   for (const Hit& h : hits) {
     if (h.begin >= start && h.end <= stop) inside.push_back(h);
   }
-  render(text, start, stop, merge_spans(text, inside), &snippet);
+  render(text, start, stop, merge_spans(text, inside), options, &snippet);
   snippet.start = static_cast<uint32_t>(start);
   // Where grep would point: the first match's line and column.
   const size_t at = inside.empty() ? start : inside.front().begin;
@@ -254,7 +256,9 @@ std::vector<Snippet> make_passages(std::string_view text, const std::vector<Toke
                                    size_t count) {
   const size_t max_chars = std::max<size_t>(options.max_chars, 20);
   const std::vector<Hit> hits = find_hits(tokens, matcher);
-  if (hits.empty()) return {render_passage(text, {}, 0, passage_end(text, 0, max_chars))};
+  if (hits.empty()) {
+    return {render_passage(text, {}, 0, passage_end(text, 0, max_chars), options)};
+  }
   std::vector<std::pair<size_t, size_t>> chosen;
   std::vector<Hit> left = hits;
   while (chosen.size() < std::max<size_t>(count, 1) && !left.empty()) {
@@ -273,7 +277,7 @@ std::vector<Snippet> make_passages(std::string_view text, const std::vector<Toke
   for (auto [start, stop] : chosen) {
     start = std::max(start, previous_stop);  // context never repeats
     if (start >= stop) continue;
-    passages.push_back(render_passage(text, hits, start, stop));
+    passages.push_back(render_passage(text, hits, start, stop, options));
     previous_stop = stop;
   }
   return passages;

@@ -70,6 +70,10 @@ struct Snippet {
 
 struct SnippetOptions {
   size_t max_chars = 200;  // approximate length of the passage in characters
+  // The text is a piece of a longer one (stored_text.h): a passage at its
+  // edge is marked "…" as cut.
+  bool more_before = false;
+  bool more_after = false;
 };
 
 // Builds the snippet of `text`, whose analysis is `tokens` (from

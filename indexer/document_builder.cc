@@ -5,6 +5,7 @@
 
 #include "fold.h"
 #include "minhash.h"
+#include "stored_text.h"
 
 namespace trawl::indexer {
 namespace {
@@ -178,12 +179,28 @@ void DocumentBuilder::index_filters(const schema::DocRecord& r, Xapian::Document
   doc->add_value(schema::kSlotYear, day.substr(0, 4));
 }
 
-Xapian::Document DocumentBuilder::build(const schema::DocRecord& record,
-                                        const std::string& key) {
+void DocumentBuilder::store_text(schema::DocRecord* record, Xapian::termpos end,
+                                 std::vector<std::pair<std::string, std::string>>* texts) {
+  if (record->text.size() <= kInlineTextBytes) return;
+  record->text_id = new_text_id();
+  record->chunks = split_text(record->text, tokens_, schema::kBodyPosition);
+  record->body_tokens = end - schema::kBodyPosition;
+  const auto& chunks = record->chunks;
+  for (size_t i = 0; i < chunks.size(); ++i) {
+    const size_t stop = i + 1 < chunks.size() ? chunks[i + 1].byte : record->text.size();
+    texts->emplace_back(chunk_key(record->text_id, i),
+                        record->text.substr(chunks[i].byte, stop - chunks[i].byte));
+  }
+  record->text.clear();
+}
+
+Xapian::Document DocumentBuilder::build(schema::DocRecord record, const std::string& key,
+                                        std::vector<std::pair<std::string, std::string>>* texts) {
   Xapian::Document doc;
   truncated_ = false;
   index_title(record.title, &doc);
   Xapian::termpos pos = index_text(record.text, "", true, schema::kBodyPosition, &doc);
+  store_text(&record, pos, texts);
   for (const auto& [name, value] : record.fields) {
     pos = index_text(value, schema::field_prefix(name), true, pos + kSectionGap, &doc);
   }

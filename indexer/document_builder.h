@@ -28,8 +28,11 @@ class DocumentBuilder {
   explicit DocumentBuilder(Xapian::Stem stemmer, size_t max_terms = SIZE_MAX);
 
   // Builds the document for `record`; `key` is its identity (see
-  // schema::id_term).
-  Xapian::Document build(const schema::DocRecord& record, const std::string& key);
+  // schema::id_term). A text longer than kInlineTextBytes leaves the record:
+  // its pieces are appended to *texts as (metadata key, piece) for the
+  // writer to store with the document (stored_text.h).
+  Xapian::Document build(schema::DocRecord record, const std::string& key,
+                         std::vector<std::pair<std::string, std::string>>* texts);
 
   // The (stem, term) pairs of the stemmable terms this builder has indexed
   // since the last call and not reported before: the writer records them in
@@ -51,6 +54,9 @@ class DocumentBuilder {
   Xapian::termpos index_text(const std::string& text, const std::string& prefix, bool plain,
                              Xapian::termpos pos, Xapian::Document* doc);
   void index_filters(const schema::DocRecord& record, Xapian::Document* doc);
+  // Moves a long text out of `record` into pieces (tokens_ holds its tokens).
+  void store_text(schema::DocRecord* record, Xapian::termpos end,
+                  std::vector<std::pair<std::string, std::string>>* texts);
   // Remembers the stem of `term` for take_new_stems().
   void note_stem(const std::string& term);
   // Stems, spelling words and the MinHash signature of a built document.
@@ -68,7 +74,8 @@ class DocumentBuilder {
 
 // Moves a document built for one file to another path (a renamed file with
 // the same content): replaces the id, file and folder terms, the path value,
-// the stamp values and the record. `record` is the document's decoded data.
+// the stamp values and the record. `record` is the document's decoded data
+// (a long text's pieces keep their id and need no copy).
 void move_document(Xapian::Document* doc, schema::DocRecord record, const std::string& new_path,
                    int64_t mtime, uint64_t size);
 

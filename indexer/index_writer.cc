@@ -11,6 +11,7 @@
 #include "analyzer.h"
 #include "language.h"
 #include "schema.h"
+#include "stored_text.h"
 
 namespace trawl::indexer {
 namespace {
@@ -134,6 +135,7 @@ size_t IndexWriter::apply(FileResult& result) {
   size_t deleted = result.update ? remove(result.ref.path) : 0;
   add_field_names(result.field_names);
   for (auto& [id_term, doc] : result.docs) db_.replace_document(id_term, doc);
+  for (const auto& [key, piece] : result.texts) db_.set_metadata(key, piece);
   add_stems(db_, result.stems);
   for (const auto& [word, n] : result.spelling) spelling_[word] += n;
   return deleted;
@@ -142,7 +144,15 @@ size_t IndexWriter::apply(FileResult& result) {
 size_t IndexWriter::remove(const std::string& path) {
   const std::string term = schema::file_term(path);
   size_t n = db_.get_termfreq(term);
-  if (n > 0) db_.delete_document(term);
+  if (n == 0) return 0;
+  for (Xapian::docid id : docs_of(db_, path)) {  // long texts' pieces go with them
+    schema::DocRecord record;
+    schema::decode_record(db_.get_document(id).get_data(), &record);
+    for (size_t i = 0; i < record.chunks.size(); ++i) {
+      db_.set_metadata(chunk_key(record.text_id, i), "");
+    }
+  }
+  db_.delete_document(term);
   return n;
 }
 

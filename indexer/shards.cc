@@ -22,6 +22,8 @@ void ShardSet::add(int shard, FileResult& result) {
   Shard& s = shards_[static_cast<size_t>(shard)];
   for (auto& [id_term, doc] : result.docs) s.db.add_document(doc);
   result.docs.clear();
+  for (const auto& [key, piece] : result.texts) s.db.set_metadata(key, piece);
+  result.texts.clear();
   add_stems(s.db, result.stems);
   s.pending += result.text_bytes;
   if (s.pending >= flush_bytes_) {

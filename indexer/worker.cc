@@ -65,7 +65,8 @@ void Worker::build(const FileRef& ref, const std::string& hash, FileResult* resu
     schema::DocRecord record = make_record(ref, fx, hash, doc);
     for (const auto& field : record.fields) result->field_names.push_back(field.first);
     result->text_bytes += record.text.size();
-    result->docs.emplace_back(schema::id_term(key), builder_.build(record, key));
+    result->docs.emplace_back(schema::id_term(key),
+                              builder_.build(std::move(record), key, &result->texts));
     result->truncated = result->truncated || builder_.truncated();
   }
   result->documents = result->docs.size();

@@ -22,6 +22,7 @@ struct FileResult {
   FileRef ref;
   bool update = false;  // the file's old documents must go first
   std::vector<std::pair<std::string, Xapian::Document>> docs;  // (id term, document)
+  std::vector<std::pair<std::string, std::string>> texts;  // long texts' pieces (metadata)
   size_t documents = 0;     // how many were built (docs may be handed on)
   std::vector<std::string> field_names;
   std::vector<std::pair<std::string, std::string>> stems;  // new (stem, term) pairs

@@ -6,9 +6,11 @@
 #include "analyzer.h"
 #include "diag.h"
 #include "error.h"
+#include "expand.h"
 #include "extras.h"
 #include "language.h"
 #include "minhash.h"
+#include "passages.h"
 #include "query.h"
 #include "ranking.h"
 #include "stopwords.h"
@@ -25,24 +27,6 @@ Xapian::valueno facet_slot(const std::string& name) {
   if (name == "lang") return schema::kSlotLang;
   if (name == "author") return schema::kSlotAuthor;
   throw Error("--facets: unknown facet " + quote(name) + " (choose from ext, year, lang, author)");
-}
-
-void fill_snippets(const TermMatcher& matcher, const SearchOptions& options,
-                   std::vector<Hit>* hits) {
-  Analyzer analyzer;
-  std::vector<Token> tokens;
-  SnippetOptions snippet_options;
-  snippet_options.max_chars = options.snippet_chars;
-  for (Hit& hit : *hits) {
-    tokens.clear();
-    analyzer.analyze(hit.record.text, &tokens);
-    hit.passages = make_passages(hit.record.text, tokens, matcher, snippet_options,
-                                 std::max<size_t>(options.passages, 1));
-    hit.snippet = hit.passages.front();
-    tokens.clear();
-    analyzer.analyze(hit.record.title, &tokens);
-    hit.title_highlights = highlight_all(hit.record.title, tokens, matcher);
-  }
 }
 
 Hit make_hit(const Xapian::MSetIterator& it) {
@@ -68,6 +52,7 @@ Searcher::Searcher(const std::vector<std::string>& paths, const OpenOptions& opt
   db_ = opened.db;
   missing_ = opened.missing;
   for (const Part& part : opened.parts) {
+    parts_.push_back(part.db);
     require_trawl(part.db, part.name);
     fields_ += " " + part.db.get_metadata(std::string(schema::kMetaFields));
     remote_ = remote_ || part.remote;
@@ -76,7 +61,7 @@ Searcher::Searcher(const std::vector<std::string>& paths, const OpenOptions& opt
 }
 
 Searcher::Searcher(Xapian::Database db, std::string name)
-    : path_(std::move(name)), db_(std::move(db)) {
+    : path_(std::move(name)), db_(std::move(db)), parts_{db_} {
   require_trawl(db_, path_);
   set_language();
 }
@@ -192,7 +177,10 @@ SearchResult Searcher::run(const SearchOptions& options, const std::string& text
     }
   }
   if (options.mode == OutputMode::kText || options.mode == OutputMode::kJson) {
-    fill_snippets(builder.matcher(built), options, &result.hits);
+    const TermMatcher matcher = builder.matcher(built);
+    PassageFinder finder(db_, parts_, matcher, plain_leaves(built.query), built.wildcards,
+                         PassageOptions{options.snippet_chars, options.passages});
+    for (Hit& hit : result.hits) finder.fill(&hit);
     if (options.explain) explain_hits(db_, q, *weight, &result.hits);
   }
   return result;

@@ -102,6 +102,7 @@ class Searcher {
 
   std::string path_;
   Xapian::Database db_;
+  std::vector<Xapian::Database> parts_;  // db_'s parts, in order (for stored text)
   std::vector<std::string> missing_;
   bool remote_ = false;  // some part is served by xapian-tcpsrv
   std::string fields_;  // the extra field names of all parts

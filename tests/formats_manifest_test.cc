@@ -80,7 +80,9 @@ TEST_CASE("formats: every sample's title and words, through extraction and searc
       r.text = d.body;
       r.author = d.author;
       r.fields = d.fields;
-      db.add_document(builder.build(r, path + d.key_suffix));
+      std::vector<std::pair<std::string, std::string>> texts;
+      db.add_document(builder.build(r, path + d.key_suffix, &texts));
+      for (const auto& [key, piece] : texts) db.set_metadata(key, piece);
     }
     add_stems(db, builder.take_new_stems());
     db.commit();

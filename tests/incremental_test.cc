@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <functional>
+#include <set>
 #include <map>
 #include <sstream>
 
@@ -12,6 +14,7 @@
 #include "run_index.h"
 #include "schema.h"
 #include "search.h"
+#include "stored_text.h"
 #include "support/mem_file_system.h"
 #include "support/temp_dir.h"
 
@@ -47,6 +50,65 @@ struct Fixture {
     return out;
   }
 };
+
+// The metadata keys of long texts' pieces, and those the documents' records
+// name: equal when no piece is orphaned or missing. Also checks that each
+// text read back has `min_bytes` or more.
+void check_pieces(const std::string& path, size_t expect_long, size_t min_bytes = kInlineTextBytes) {
+  Xapian::Database d(path);
+  std::set<std::string> stored, named;
+  const std::string prefix(schema::kMetaTextPrefix);
+  for (auto k = d.metadata_keys_begin(prefix); k != d.metadata_keys_end(prefix); ++k) {
+    stored.insert(*k);
+  }
+  size_t long_texts = 0;
+  for (auto it = d.postlist_begin(""); it != d.postlist_end(""); ++it) {
+    schema::DocRecord r;
+    REQUIRE(schema::decode_record(d.get_document(*it).get_data(), &r));
+    if (r.chunks.empty()) continue;
+    ++long_texts;
+    for (size_t i = 0; i < r.chunks.size(); ++i) named.insert(chunk_key(r.text_id, i));
+    CHECK(read_chunks(d, r, 0, r.chunks.size()).text.size() > min_bytes);
+  }
+  CHECK(long_texts == expect_long);
+  CHECK(stored == named);
+}
+
+std::string long_text(const std::string& word, size_t lines) {
+  std::string t = "Title " + word + "\n\n";
+  for (size_t i = 0; i < lines; ++i) t += word + " line " + std::to_string(i) + " of a long text\n";
+  return t;
+}
+
+TEST_CASE("incremental: a long text's pieces come and go with its document") {
+  Fixture f;
+  f.fs.add_file("/c/a.txt", long_text("alpha", 900), 100);
+  f.fs.add_file("/c/b.txt", long_text("beta", 600), 100);
+  f.fs.add_file("/c/s.txt", "Short\n\nshort text", 100);
+  f.index();  // a new database: built by the parallel writers and merged
+  check_pieces(f.db, 2);
+  struct Step {
+    const char* name;
+    std::function<void(testing::MemFileSystem&)> change;
+    size_t long_texts;
+  };
+  const std::vector<Step> steps = {
+      {"modified, shorter", [](auto& fs) { fs.add_file("/c/a.txt", long_text("alpha", 500), 200); }, 2},
+      {"renamed", [](auto& fs) {
+         fs.remove("/c/b.txt");
+         fs.add_file("/c/b2.txt", long_text("beta", 600), 100);
+       }, 2},
+      {"grown from short", [](auto& fs) { fs.add_file("/c/s.txt", long_text("gamma", 700), 300); }, 3},
+      {"shrunk to short", [](auto& fs) { fs.add_file("/c/a.txt", "Alpha\n\nnow short", 400); }, 2},
+      {"deleted", [](auto& fs) { fs.remove("/c/b2.txt"); }, 1},
+  };
+  for (const Step& step : steps) {
+    CAPTURE(step.name);
+    step.change(f.fs);
+    f.index();
+    check_pieces(f.db, step.long_texts);
+  }
+}
 
 TEST_CASE("incremental: add, modify, delete, rename, touch") {
   Fixture f;

@@ -30,7 +30,8 @@ std::string signature(const std::string& path) {
   r.title = ex.extraction.docs[0].title;
   r.text = ex.extraction.docs[0].body;
   DocumentBuilder builder(Xapian::Stem("english"));
-  return builder.build(r, path).get_value(schema::kSlotMinHash);
+  std::vector<std::pair<std::string, std::string>> texts;
+  return builder.build(r, path, &texts).get_value(schema::kSlotMinHash);
 }
 
 // Every pair of the one-document files under `dir` (JSON Lines files hold
@@ -131,7 +132,8 @@ TEST_CASE("near-duplicates: short documents get no signature and never fold") {
     r.path = "/x.txt";
     r.text = c.text;
     DocumentBuilder builder(Xapian::Stem("english"));
-    CHECK(builder.build(r, r.path).get_value(schema::kSlotMinHash).empty() == !c.signed_);
+    std::vector<std::pair<std::string, std::string>> texts;
+    CHECK(builder.build(r, r.path, &texts).get_value(schema::kSlotMinHash).empty() == !c.signed_);
   }
 }
 

@@ -9,8 +9,9 @@ S=("$TRAWL_SEARCH" --no-config)
 QUERIES=("harbour bridge" "glacier OR tidewater" "the river flood warning downstream" "council budget"
          "café" '"expansion joints"' "sanctions" "kingfisher* canoe")
 
-# run_of DB... [-- FLAGS]: the top 20 of every query as "query id score"
-# lines (--json: full precision), ties included.
+# run_of DB... [-- FLAGS]: the top 20 of every query as "query id snippet
+# score" lines (--json: full precision), ties included. The long reports'
+# snippets come from text pieces read from the shard that holds them.
 run_of() {
   local args=() q
   while [[ $# -gt 0 && "$1" != "--" ]]; do args+=(--db "$1"); shift; done
@@ -21,7 +22,7 @@ import json, sys
 for l in sys.stdin:
     d = json.loads(l)
     if d["type"] == "hit":
-        print(sys.argv[1], d["data"]["id"], repr(d["data"]["score"]))' "$q"
+        print(sys.argv[1], d["data"]["id"], json.dumps(d["data"]["snippet"]), repr(d["data"]["score"]))' "$q"
   done
 }
 # same_runs A B: the same ids in the same order, scores equal to 1e-9.

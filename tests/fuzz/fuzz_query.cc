@@ -41,7 +41,9 @@ Xapian::Database* fixture() {
       r.title = "Document " + std::to_string(n);
       r.text = t;
       r.date = "2024-0" + std::to_string(n) + "-01";
-      w.replace_document(trawl::schema::id_term(r.key), builder.build(r, r.path));
+      std::vector<std::pair<std::string, std::string>> texts;
+      w.replace_document(trawl::schema::id_term(r.key), builder.build(r, r.path, &texts));
+      for (const auto& [key, piece] : texts) w.set_metadata(key, piece);
     }
     // What IndexWriter records beside the documents: the stem table, a user
     // synonym group, the spelling table and the schema version.

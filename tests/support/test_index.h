@@ -55,7 +55,9 @@ inline Xapian::WritableDatabase make_index(const std::vector<TestDoc>& docs,
     r.title = d.title;
     r.text = d.text;
     r.format = "text";
-    db.replace_document(schema::id_term(d.path), builder.build(r, d.path));
+    std::vector<std::pair<std::string, std::string>> texts;
+    db.replace_document(schema::id_term(d.path), builder.build(r, d.path, &texts));
+    for (const auto& [key, piece] : texts) db.set_metadata(key, piece);
     for (const auto& [stem, term] : builder.take_new_stems()) {
       db.add_synonym(std::string(schema::kStemPrefix) + stem, term);
     }

@@ -1,0 +1,140 @@
+#include "passages.h"
+
+#include <algorithm>
+#include <map>
+#include <string_view>
+#include <tuple>
+
+#include "schema.h"
+#include "stored_text.h"
+
+namespace trawl::searcher {
+namespace {
+
+constexpr size_t kMaxWildcardTerms = 64;   // forms of a wildcard looked up per document
+constexpr uint32_t kCharsPerPosition = 6;  // a word and its space, roughly
+
+struct PosHit {
+  uint32_t pos;
+  std::string_view key;  // distinct keys are distinct query words
+};
+
+using Window = std::pair<uint32_t, uint32_t>;  // body positions [first, last]
+
+// Hits [i, j] (sorted by position) within `width` positions holding the most
+// distinct keys, then the most hits.
+std::pair<size_t, size_t> densest(const std::vector<PosHit>& hits, uint32_t width) {
+  std::map<std::string_view, int> keys;
+  std::pair<size_t, size_t> best{0, 0};
+  size_t best_score = 0;
+  size_t j = 0;
+  for (size_t i = 0; i < hits.size(); ++i) {
+    for (; j < hits.size() && hits[j].pos - hits[i].pos <= width; ++j) ++keys[hits[j].key];
+    const size_t score = keys.size() * 100000 + (j - i);
+    if (score > best_score) best_score = score, best = {i, j - 1};
+    if (--keys[hits[i].key] == 0) keys.erase(hits[i].key);
+  }
+  return best;
+}
+
+// Up to `count` windows, best first, apart from each other.
+std::vector<Window> best_windows(std::vector<PosHit> hits, uint32_t width, size_t count) {
+  std::vector<Window> out;
+  while (out.size() < count && !hits.empty()) {
+    const auto [i, j] = densest(hits, width);
+    const Window w{hits[i].pos, hits[j].pos};
+    out.push_back(w);
+    std::erase_if(hits, [&](const PosHit& h) {
+      return h.pos + width / 2 >= w.first && h.pos <= w.second + width / 2;
+    });
+  }
+  return out;
+}
+
+}  // namespace
+
+PassageFinder::PassageFinder(Xapian::Database db, std::vector<Xapian::Database> parts,
+                             const TermMatcher& matcher, const std::vector<std::string>& words,
+                             const std::vector<std::string>& wildcards, PassageOptions options)
+    : db_(std::move(db)), parts_(std::move(parts)), matcher_(matcher), options_(options) {
+  std::vector<std::string> terms = words;
+  for (const std::string& prefix : wildcards) {
+    size_t n = 0;
+    for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix) && n < kMaxWildcardTerms;
+         ++t, ++n) {
+      terms.push_back(*t);
+    }
+  }
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  for (std::string& t : terms) {
+    std::string key = matcher_.match(t);
+    if (!key.empty()) terms_.emplace_back(std::move(t), std::move(key));
+  }
+}
+
+void PassageFinder::fill(Hit* hit) {
+  const schema::DocRecord& r = hit->record;
+  if (r.chunks.empty()) {
+    SnippetOptions so;
+    so.max_chars = options_.max_chars;
+    tokens_.clear();
+    analyzer_.analyze(r.text, &tokens_);
+    hit->passages = make_passages(r.text, tokens_, matcher_, so, std::max<size_t>(options_.count, 1));
+  } else {
+    hit->passages = long_text(*hit);
+  }
+  hit->snippet = hit->passages.front();
+  tokens_.clear();
+  analyzer_.analyze(r.title, &tokens_);
+  hit->title_highlights = highlight_all(r.title, tokens_, matcher_);
+}
+
+std::vector<Snippet> PassageFinder::long_text(const Hit& hit) {
+  const schema::DocRecord& r = hit.record;
+  const uint32_t end = schema::kBodyPosition + r.body_tokens;
+  std::vector<PosHit> hits;
+  for (const auto& [term, key] : terms_) {
+    for (auto p = db_.positionlist_begin(hit.docid, term); p != db_.positionlist_end(hit.docid, term);
+         ++p) {
+      if (*p >= schema::kBodyPosition && *p < end) hits.push_back(PosHit{*p, key});
+    }
+  }
+  std::sort(hits.begin(), hits.end(), [](const PosHit& a, const PosHit& b) { return a.pos < b.pos; });
+  const uint32_t width = std::max<uint32_t>(4, static_cast<uint32_t>(options_.max_chars) / kCharsPerPosition);
+  std::vector<Window> windows = best_windows(std::move(hits), width, std::max<size_t>(options_.count, 1));
+  if (windows.empty()) windows.emplace_back(schema::kBodyPosition, schema::kBodyPosition);
+  std::sort(windows.begin(), windows.end());
+  // The pieces around each window, merged where they overlap: (first, last, windows).
+  std::vector<std::tuple<size_t, size_t, size_t>> ranges;
+  for (const auto& [a, b] : windows) {
+    const size_t first = chunk_at(r, a > width ? a - width : 0);
+    const size_t last = chunk_at(r, b + width);
+    if (!ranges.empty() && first <= std::get<1>(ranges.back())) {
+      std::get<1>(ranges.back()) = std::max(std::get<1>(ranges.back()), last);
+      ++std::get<2>(ranges.back());
+    } else {
+      ranges.emplace_back(first, last, 1);
+    }
+  }
+  const Xapian::Database& part = parts_[(hit.docid - 1) % parts_.size()];
+  std::vector<Snippet> out;
+  for (const auto& [first, last, n] : ranges) {
+    const TextPiece piece = read_chunks(part, r, first, last);
+    SnippetOptions so;
+    so.max_chars = options_.max_chars;
+    so.more_before = piece.more_before;
+    so.more_after = piece.more_after;
+    tokens_.clear();
+    analyzer_.analyze(piece.text, &tokens_, piece.first_pos);
+    for (Snippet& s : make_passages(piece.text, tokens_, matcher_, so, n)) {
+      if (s.line == 1) s.column += piece.column;
+      s.line += piece.line - 1;
+      s.start += static_cast<uint32_t>(piece.byte);
+      out.push_back(std::move(s));
+    }
+  }
+  return out;
+}
+
+}  // namespace trawl::searcher

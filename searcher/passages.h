@@ -1,0 +1,55 @@
+// Passages: the snippets of a page of hits, read from the stored text.
+//
+// A short text (inline in the record) is analysed whole and its best
+// passages picked by make_passages (snippet.h). A long one is not read
+// whole: the query words' positions in the document, which Xapian already
+// holds, give the best windows of about SnippetOptions::max_chars; only the
+// stored pieces around them are read and analysed (stored_text.h), so the
+// cost of a snippet does not grow with the length of the document.
+//
+//   book of 1 MB, query "white whale": positions of white, whale, whales...
+//   -> densest window at body positions 80211..80240 -> piece 321 read (4 KB)
+//   -> "…the white whale swam…", line 10244, column 5
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "search.h"
+#include "snippet.h"
+
+namespace trawl::searcher {
+
+struct PassageOptions {
+  size_t max_chars = 200;  // --snippet-chars
+  size_t count = 1;        // --passages
+};
+
+class PassageFinder {
+ public:
+  // `db` is what was searched, `parts` its databases in the order they were
+  // added (document d lives in parts[(d - 1) % parts.size()]). `words` are
+  // the plain terms of the query (plain_leaves), `wildcards` its wildcard
+  // prefixes; `matcher` decides what is highlighted.
+  PassageFinder(Xapian::Database db, std::vector<Xapian::Database> parts,
+                const TermMatcher& matcher, const std::vector<std::string>& words,
+                const std::vector<std::string>& wildcards, PassageOptions options);
+
+  // Fills hit->passages, hit->snippet and hit->title_highlights.
+  void fill(Hit* hit);
+
+ private:
+  std::vector<Snippet> long_text(const Hit& hit);
+
+  Xapian::Database db_;
+  std::vector<Xapian::Database> parts_;
+  const TermMatcher& matcher_;
+  std::vector<std::pair<std::string, std::string>> terms_;  // (term, matcher key)
+  PassageOptions options_;
+  Analyzer analyzer_;
+  std::vector<Token> tokens_;
+};
+
+}  // namespace trawl::searcher

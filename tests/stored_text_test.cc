@@ -1,0 +1,207 @@
+// Stored text (common/stored_text.h) and passages from positions
+// (searcher/passages.h): a long text is cut into pieces whose table is
+// exact, and the snippets the searcher builds from the pieces around the
+// query words' positions are the ones make_passages finds in the whole text.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "analyzer.h"
+#include "schema.h"
+#include "search.h"
+#include "snippet.h"
+#include "stored_text.h"
+#include "support/test_index.h"
+
+namespace trawl {
+namespace {
+
+// `lines` lines of filler; line k (from 1) is "lk: alpha bravo ... kilo"
+// with its number spelled so that no two lines are alike.
+std::string filler(size_t lines, const std::string& sep = "\n") {
+  std::string text;
+  for (size_t k = 1; k <= lines; ++k) {
+    text += "l" + std::to_string(k) + ": alpha bravo charlie delta echo foxtrot golf hotel" + sep;
+  }
+  return text;
+}
+
+// Replaces word number `word` (from 0) of line `line` (from 1) with `with`.
+void put_word(std::string* text, size_t line, size_t word, const std::string& with,
+              const std::string& sep = "\n") {
+  size_t at = 0;
+  for (size_t k = 1; k < line; ++k) at = text->find(sep, at) + sep.size();
+  for (size_t w = 0; w <= word; ++w) at = text->find(' ', at) + 1;
+  const size_t end = text->find_first_of(" \n", at);
+  text->replace(at, end - at, with);
+}
+
+std::vector<Token> tokens_of(std::string_view text, uint32_t first = schema::kBodyPosition) {
+  Analyzer a;
+  std::vector<Token> tokens;
+  a.analyze(text, &tokens, first);
+  return tokens;
+}
+
+TEST_CASE("split_text: every piece starts at a token, with its position, line and column") {
+  struct Case {
+    const char* name;
+    std::string text;
+  };
+  const std::vector<Case> cases = {
+      {"many short lines", filler(2000)},
+      {"one long line", filler(900, " ")},
+      {"blank lines and indents", filler(700, "\n\n   ")},
+      {"no spaces (Chinese)", [] {
+         std::string s;
+         for (int i = 0; i < 3000; ++i) s += "东京都图书馆";
+         return s;
+       }()},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    const std::vector<Token> tokens = tokens_of(c.text);
+    const auto chunks = split_text(c.text, tokens, schema::kBodyPosition, 4096);
+    REQUIRE(chunks.size() > 2);
+    CHECK(chunks[0].byte == 0);
+    for (size_t i = 1; i < chunks.size(); ++i) {
+      const auto& ch = chunks[i];
+      CAPTURE(i);
+      CHECK(ch.byte > chunks[i - 1].byte);
+      CHECK(ch.byte - chunks[i - 1].byte <= 4096 + 512 + 64);
+      auto t = std::find_if(tokens.begin(), tokens.end(),
+                            [&](const Token& tk) { return !tk.alias && tk.begin == ch.byte; });
+      REQUIRE(t != tokens.end());
+      CHECK(ch.pos == t->pos - schema::kBodyPosition);
+      const std::string_view before(c.text.data(), ch.byte);
+      CHECK(ch.line == 1 + std::count(before.begin(), before.end(), '\n'));
+      const size_t nl = before.rfind('\n');
+      CHECK(ch.column == ch.byte - (nl == std::string_view::npos ? 0 : nl + 1));
+    }
+  }
+}
+
+TEST_CASE("schema: a record's piece table survives encoding") {
+  schema::DocRecord r;
+  r.path = "/a";
+  r.text_id = "0123456789abcdef";
+  r.body_tokens = 99999;
+  r.chunks = {{0, 0, 1, 0}, {4100, 700, 90, 0}, {8300, 1390, 90, 4100}, {70000, 12000, 2000, 3}};
+  schema::DocRecord back;
+  REQUIRE(schema::decode_record(schema::encode_record(r), &back));
+  CHECK(back.text_id == r.text_id);
+  CHECK(back.body_tokens == r.body_tokens);
+  REQUIRE(back.chunks.size() == r.chunks.size());
+  for (size_t i = 0; i < r.chunks.size(); ++i) {
+    CHECK(back.chunks[i].byte == r.chunks[i].byte);
+    CHECK(back.chunks[i].pos == r.chunks[i].pos);
+    CHECK(back.chunks[i].line == r.chunks[i].line);
+    CHECK(back.chunks[i].column == r.chunks[i].column);
+  }
+}
+
+// What make_passages finds in the whole text, for single stemmed words.
+std::vector<Snippet> reference(const std::string& text, const std::vector<std::string>& words,
+                               size_t count) {
+  TermMatcher m{Xapian::Stem("english")};
+  for (const std::string& w : words) m.add_stem(Xapian::Stem("english")(w));
+  SnippetOptions so;
+  return make_passages(text, tokens_of(text), m, so, count);
+}
+
+TEST_CASE("passages of a long text: the pieces around the positions give the whole text's") {
+  struct Case {
+    const char* name;
+    std::string sep;
+    std::vector<std::tuple<size_t, size_t, std::string>> words;  // line, word, word
+    std::string query;
+    size_t passages;
+  };
+  const std::vector<Case> cases = {
+      {"one word in the middle", "\n", {{1000, 3, "glacier"}}, "glacier", 1},
+      {"on the first line", "\n", {{1, 0, "glacier"}}, "glacier", 1},
+      {"on the last line", "\n", {{2000, 7, "glacier"}}, "glacier", 1},
+      {"both words together beat one alone", "\n",
+       {{100, 2, "glacier"}, {1500, 2, "glacier"}, {1500, 4, "calved"}}, "glacier calved", 1},
+      {"three passages far apart", "\n",
+       {{50, 1, "kelp"}, {900, 5, "kelp"}, {1800, 6, "kelp"}}, "kelp", 3},
+      {"one long line", " ", {{6000, 0, "glacier"}}, "glacier", 1},
+      {"inflected forms", "\n", {{700, 1, "glaciers"}, {1300, 2, "calving"}}, "glacier", 2},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    std::string text = filler(2000, c.sep);
+    std::vector<std::string> words;
+    for (const auto& [line, word, w] : c.words) put_word(&text, line, word, w, c.sep);
+    for (auto w = c.query.find_first_not_of(' '); w != std::string::npos;) {
+      auto e = c.query.find(' ', w);
+      words.push_back(c.query.substr(w, e - w));
+      w = e == std::string::npos ? e : c.query.find_first_not_of(' ', e);
+    }
+    REQUIRE(text.size() > 4 * kInlineTextBytes);
+    Xapian::WritableDatabase db = testing::make_index({{"/long.txt", "Long", text}});
+    searcher::Searcher s(db, "test");
+    searcher::SearchOptions o;
+    o.query = c.query;
+    o.mode = searcher::OutputMode::kJson;
+    o.passages = c.passages;
+    o.check_fresh = false;
+    const searcher::SearchResult r = s.search(o);
+    REQUIRE(r.hits.size() == 1);
+    CHECK(!r.hits[0].record.chunks.empty());
+    const std::vector<Snippet> want = reference(text, words, c.passages);
+    const std::vector<Snippet>& got = r.hits[0].passages;
+    REQUIRE(got.size() == want.size());
+    for (size_t i = 0; i < want.size(); ++i) {
+      CHECK(got[i].text == want[i].text);
+      CHECK(got[i].highlights == want[i].highlights);
+      CHECK(got[i].start == want[i].start);
+      CHECK(got[i].line == want[i].line);
+      CHECK(got[i].column == want[i].column);
+    }
+  }
+}
+
+TEST_CASE("passages of a long text: a word at every piece's edge is found and lit") {
+  std::string text = filler(1500);
+  const std::vector<Token> tokens = tokens_of(text);
+  const auto chunks = split_text(text, tokens, schema::kBodyPosition);
+  // A word of the same length as the one it replaces keeps the table.
+  for (size_t i : {size_t{1}, chunks.size() / 2, chunks.size() - 1}) {
+    CAPTURE(i);
+    std::string t = text;
+    const size_t at = chunks[i].byte;
+    const size_t before = t.rfind(' ', at - 2) + 1;  // the word before the edge ("hotel")
+    const size_t len = t.find(':', at) - at;           // the first at it ("l123")
+    const std::string first = "zq" + std::string(len - 2, 'x');
+    t.replace(at, len, first);
+    t.replace(before, 5, "zebra");
+    for (const auto& [name, query] : std::vector<std::pair<std::string, std::string>>{
+             {"after", first}, {"before", "zebra"}, {"across", "zebra " + first}}) {
+      CAPTURE(name);
+      Xapian::WritableDatabase db = testing::make_index({{"/edge.txt", "Edge", t}});
+      searcher::Searcher s(db, "test");
+      searcher::SearchOptions o;
+      o.query = query;
+      o.mode = searcher::OutputMode::kJson;
+      o.check_fresh = false;
+      const auto r = s.search(o);
+      REQUIRE(r.hits.size() == 1);
+      const Snippet& got = r.hits[0].snippet;
+      const Snippet want = reference(t, {"zebra", first}, 1).front();
+      if (name != "before") CHECK(got.text.find(first) != std::string::npos);
+      if (name != "after") CHECK(got.text.find("zebra") != std::string::npos);
+      CHECK(!got.highlights.empty());
+      if (name == "across") {
+        CHECK(got.text == want.text);
+        CHECK(got.line == want.line);
+        CHECK(got.column == want.column);
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace trawl
