@@ -48,13 +48,13 @@ bool get_bytes(std::string_view* in, std::string_view* bytes) {
   return true;
 }
 
-std::string encode_chunks(const DocRecord& r) {
+std::string encode_anchors(const DocRecord& r) {
   std::string out;
   put_varint(&out, r.body_tokens);
-  put_varint(&out, r.chunks.size());
-  TextChunk last;
+  put_varint(&out, r.anchors.size());
+  TextAnchor last;
   last.line = 0;
-  for (const TextChunk& c : r.chunks) {
+  for (const TextAnchor& c : r.anchors) {
     put_varint(&out, c.byte - last.byte);
     put_varint(&out, c.pos - last.pos);
     put_varint(&out, c.line - last.line);
@@ -64,11 +64,11 @@ std::string encode_chunks(const DocRecord& r) {
   return out;
 }
 
-bool decode_chunks(std::string_view in, DocRecord* r) {
+bool decode_anchors(std::string_view in, DocRecord* r) {
   uint64_t tokens, n;
   if (!get_varint(&in, &tokens) || !get_varint(&in, &n) || n > in.size()) return false;
   r->body_tokens = static_cast<uint32_t>(tokens);
-  TextChunk c;
+  TextAnchor c;
   c.line = 0;
   for (uint64_t i = 0; i < n; ++i) {
     uint64_t byte, pos, line, column;
@@ -80,7 +80,7 @@ bool decode_chunks(std::string_view in, DocRecord* r) {
     c.pos += static_cast<uint32_t>(pos);
     c.line += static_cast<uint32_t>(line);
     c.column = static_cast<uint32_t>(column);
-    r->chunks.push_back(c);
+    r->anchors.push_back(c);
   }
   return true;
 }
@@ -158,10 +158,8 @@ std::string encode_record(const DocRecord& r) {
   for (const auto& [name, value] : r.fields) put_field(&out, "field:" + name, value);
   put_field(&out, "mtime", std::to_string(r.mtime));
   put_field(&out, "size", std::to_string(r.size));
-  if (!r.text_id.empty()) {
-    put_field(&out, "textid", r.text_id);
-    put_field(&out, "chunks", encode_chunks(r));
-  }
+  if (!r.text_id.empty()) put_field(&out, "textid", r.text_id);
+  if (!r.anchors.empty()) put_field(&out, "anchors", encode_anchors(r));
   for (const auto& [key, value] : r.extra) put_field(&out, key, value);
   put_field(&out, "text", r.text);  // last: readers can stop before it
   return out;
@@ -202,8 +200,8 @@ bool decode_record(std::string_view data, DocRecord* r) {
       r->fields.emplace_back(key.substr(6), value);
     } else if (key == "textid") {
       r->text_id = value;
-    } else if (key == "chunks") {
-      if (!decode_chunks(value, r)) return false;
+    } else if (key == "anchors") {
+      if (!decode_anchors(value, r)) return false;
     } else if (key == "text") {
       r->text = value;
       complete = true;

@@ -109,12 +109,12 @@ std::string id_term(std::string_view key);
 // The boolean term shared by all documents extracted from file `path`.
 std::string file_term(std::string_view path);
 
-// A piece of a long text stored apart from the record (stored_text.h).
-struct TextChunk {
-  uint64_t byte = 0;    // where the piece starts in the text
-  uint32_t pos = 0;     // body position of its first token, minus kBodyPosition
-  uint32_t line = 1;    // line of its first byte, from 1
-  uint32_t column = 0;  // bytes from that line's start to the piece
+// A place in a text where analysis may start (stored_text.h).
+struct TextAnchor {
+  uint64_t byte = 0;    // where a token starts in the text
+  uint32_t pos = 0;     // its body position, minus kBodyPosition
+  uint32_t line = 1;    // its line, from 1
+  uint32_t column = 0;  // bytes from that line's start to it
 };
 
 // What the document data holds. Unknown fields are kept in `extra`, so that
@@ -126,8 +126,8 @@ struct DocRecord {
   std::string title;
   std::string text;      // the extracted body, as indexed (valid UTF-8), if inline
   std::string text_id;   // else the id of its pieces in the metadata (stored_text.h)
-  std::vector<TextChunk> chunks;  // and their table
-  uint32_t body_tokens = 0;       // positions the body takes (chunked texts)
+  std::vector<TextAnchor> anchors;  // where analysis may start (stored_text.h)
+  uint32_t body_tokens = 0;         // positions the body takes (with anchors)
   std::string format;    // "text", "markdown", "html", "pdf", "email", "jsonl", ...
   std::string author;
   std::string date;      // ISO 8601 from the document, "" if it has none

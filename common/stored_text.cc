@@ -6,12 +6,12 @@
 #include <cstdio>
 #include <random>
 #include <unistd.h>
+#include <zstd.h>
 
 namespace trawl {
 namespace {
 
-// A cut moves back to a line start if one is this close before it.
-constexpr size_t kLineSlack = 512;
+constexpr int kZstdLevel = 3;
 
 uint64_t mix(uint64_t x) {  // splitmix64's finaliser
   x += 0x9E3779B97F4A7C15ULL;
@@ -20,16 +20,16 @@ uint64_t mix(uint64_t x) {  // splitmix64's finaliser
   return x ^ (x >> 31);
 }
 
-// Where the piece after byte `at` begins: at the first token of the next
-// line if a line starts within kLineSlack bytes, else at the first token at
-// or after `at`. Returns an index into `tokens` (tokens.size() if none is
+// Where the anchor after byte `at` goes: at the first token of the next
+// line if a line starts within `slack` bytes, else at the first token at or
+// after `at`. Returns an index into `tokens` (tokens.size() if none is
 // left); `from` is where to start looking.
 size_t cut_token(std::string_view text, const std::vector<Token>& tokens, size_t from,
-                 size_t at) {
+                 size_t at, size_t slack) {
   size_t i = from;
   while (i < tokens.size() && (tokens[i].alias || tokens[i].begin < at)) ++i;
   if (i >= tokens.size() || at >= text.size()) return i;
-  const size_t nl = text.substr(at, kLineSlack).find('\n');
+  const size_t nl = text.substr(at, slack).find('\n');
   if (nl == std::string_view::npos) return i;
   size_t j = i;
   while (j < tokens.size() && (tokens[j].alias || tokens[j].begin <= at + nl)) ++j;
@@ -46,6 +46,32 @@ std::string chunk_key(std::string_view text_id, size_t n) {
   return key;
 }
 
+std::string pack_piece(std::string_view piece) {
+  std::string out(1 + ZSTD_compressBound(piece.size()), '\0');
+  const size_t n = ZSTD_compress(out.data() + 1, out.size() - 1, piece.data(), piece.size(),
+                                 kZstdLevel);
+  if (ZSTD_isError(n) || n >= piece.size()) return "r" + std::string(piece);
+  out[0] = 'z';
+  out.resize(1 + n);
+  return out;
+}
+
+std::string unpack_piece(std::string_view stored) {
+  if (stored.empty()) return std::string();
+  if (stored[0] == 'r') return std::string(stored.substr(1));
+  if (stored[0] != 'z') return std::string();
+  stored.remove_prefix(1);
+  const unsigned long long size = ZSTD_getFrameContentSize(stored.data(), stored.size());
+  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1u << 24)) {
+    return std::string();
+  }
+  std::string out(size, '\0');
+  const size_t n = ZSTD_decompress(out.data(), out.size(), stored.data(), stored.size());
+  if (ZSTD_isError(n)) return std::string();
+  out.resize(n);
+  return out;
+}
+
 std::string new_text_id() {
   static const uint64_t seed = [] {
     std::random_device rd;
@@ -60,18 +86,21 @@ std::string new_text_id() {
   return hex;
 }
 
-std::vector<schema::TextChunk> split_text(std::string_view text,
-                                          const std::vector<Token>& tokens,
-                                          uint32_t first_pos, size_t target) {
-  std::vector<schema::TextChunk> chunks(1);
+std::vector<schema::TextAnchor> make_anchors(std::string_view text,
+                                             const std::vector<Token>& tokens,
+                                             uint32_t first_pos, size_t every) {
+  std::vector<schema::TextAnchor> anchors(1);
   size_t i = 0;
-  size_t counted = 0;      // lines counted up to here
-  size_t line_start = 0;   // where the line holding `counted` starts
+  size_t counted = 0;     // lines counted up to here
+  size_t line_start = 0;  // where the line holding `counted` starts
   uint32_t line = 1;
   while (true) {
-    i = cut_token(text, tokens, i, chunks.back().byte + target);
+    i = cut_token(text, tokens, i, anchors.back().byte + every, every / 8);
+    // Each anchor starts a later position (anchor 0, at byte 0, holds the
+    // first token however far it is).
+    while (i < tokens.size() && (tokens[i].alias || tokens[i].pos - first_pos <= anchors.back().pos)) ++i;
     if (i >= tokens.size()) break;
-    schema::TextChunk c;
+    schema::TextAnchor c;
     c.byte = tokens[i].begin;
     c.pos = tokens[i].pos - first_pos;
     const std::string_view span = text.substr(counted, c.byte - counted);
@@ -81,38 +110,50 @@ std::vector<schema::TextChunk> split_text(std::string_view text,
     counted = c.byte;
     c.line = line;
     c.column = static_cast<uint32_t>(c.byte - line_start);
-    chunks.push_back(c);
+    anchors.push_back(c);
   }
-  return chunks;
+  return anchors;
 }
 
-size_t chunk_at(const schema::DocRecord& record, uint32_t pos) {
-  const auto& chunks = record.chunks;
+size_t anchor_at(const schema::DocRecord& record, uint32_t pos) {
+  const auto& anchors = record.anchors;
   const uint32_t rel = pos < schema::kBodyPosition ? 0 : pos - schema::kBodyPosition;
-  auto it = std::upper_bound(chunks.begin(), chunks.end(), rel,
-                             [](uint32_t p, const schema::TextChunk& c) { return p < c.pos; });
-  return it == chunks.begin() ? 0 : static_cast<size_t>(it - chunks.begin()) - 1;
+  auto it = std::upper_bound(anchors.begin(), anchors.end(), rel,
+                             [](uint32_t p, const schema::TextAnchor& c) { return p < c.pos; });
+  return it == anchors.begin() ? 0 : static_cast<size_t>(it - anchors.begin()) - 1;
 }
 
-TextPiece read_chunks(const Xapian::Database& db, const schema::DocRecord& record, size_t first,
-                      size_t last) {
+TextPiece read_anchors(const Xapian::Database& db, const schema::DocRecord& record, size_t first,
+                       size_t last) {
   TextPiece piece;
   piece.first_pos = schema::kBodyPosition;
-  const auto& chunks = record.chunks;
-  if (chunks.empty()) {
+  const auto& anchors = record.anchors;
+  if (anchors.empty()) {
     piece.text = record.text;
     return piece;
   }
-  last = std::min(last, chunks.size() - 1);
+  last = std::min(last, anchors.size() - 1);
   first = std::min(first, last);
-  const schema::TextChunk& c = chunks[first];
-  piece.byte = c.byte;
+  const schema::TextAnchor& c = anchors[first];
   piece.first_pos = c.pos + schema::kBodyPosition;
   piece.line = c.line;
   piece.column = c.column;
   piece.more_before = first > 0;
-  piece.more_after = last + 1 < chunks.size();
-  for (size_t n = first; n <= last; ++n) piece.text += db.get_metadata(chunk_key(record.text_id, n));
+  piece.more_after = last + 1 < anchors.size();
+  const uint64_t begin = c.byte;
+  const uint64_t end = piece.more_after ? anchors[last + 1].byte : UINT64_MAX;
+  const size_t length = end == UINT64_MAX ? std::string::npos : static_cast<size_t>(end - begin);
+  piece.byte = begin;
+  if (record.text_id.empty()) {
+    piece.text = record.text.substr(std::min<uint64_t>(begin, record.text.size()), length);
+    return piece;
+  }
+  // Pieces hold kAnchorsPerPiece anchors each: read those that hold [begin, end).
+  const size_t p0 = first / kAnchorsPerPiece, p1 = last / kAnchorsPerPiece;
+  std::string text;
+  for (size_t n = p0; n <= p1; ++n) text += unpack_piece(db.get_metadata(chunk_key(record.text_id, n)));
+  const uint64_t base = anchors[p0 * kAnchorsPerPiece].byte;
+  piece.text = text.substr(std::min<uint64_t>(begin - base, text.size()), length);
   return piece;
 }
 

@@ -1,21 +1,23 @@
-// Stored text: where a document's extracted text lives, so that a snippet
-// reads only the part of a long document around its best passage.
+// Stored text: where a document's extracted text lives, and anchors into
+// it, so that a snippet analyses only the part of a text around its best
+// passage, and reads only that part of a long one.
 //
-// A text of up to kInlineTextBytes stays in the record (DocRecord::text):
-// reading and analysing it whole is cheap. A longer one (a book) is cut into
-// pieces of about kChunkBytes, each stored under its own metadata key
-// (chunk_key), and the record keeps only the table of pieces
-// (DocRecord::chunks): where each starts in bytes, in body positions, in
-// lines and in columns. The searcher finds the best window from the
-// positions Xapian holds for the query's words, then reads and analyses
-// just the pieces around it:
+// Anchors: every kAnchorBytes or so, the record notes where a token starts
+// in bytes, body position, line and column (DocRecord::anchors). The
+// searcher finds the best window from the positions Xapian holds for the
+// query's words, and analyses only the text between the anchors around it.
+// A text of up to kInlineTextBytes stays in the record (DocRecord::text); a
+// longer one (a book) is stored in pieces of kAnchorsPerPiece anchors
+// (about 4 KB), each under its own metadata key (chunk_key):
 //
-//   text 1 MB -> record {text_id 3f.., chunks [{0,0,1,0}, {4101,702,88,0}, ...]}
-//                metadata "trawl.text:3f..:0" = bytes [0, 4101), ":1" = ...
+//   text 1 MB -> record {text_id 3f.., anchors [{0,0,1,0}, {515,81,9,0}, ...]}
+//                metadata "trawl.text:3f..:0" = anchors 0-7's bytes, ":1" = 8-15's ...
 //
-// Pieces start at a token (never inside a word) and, when a line starts
-// near the cut, at that line. Metadata is written and deleted in the same
-// transaction as its document, so a kill never separates them.
+// Anchors sit at a token (never inside a word) and, when a line starts
+// soon after the mark, at that line. Pieces are stored compressed with
+// zstd (pack_piece): Xapian compresses neither metadata nor, cheaply,
+// records. Metadata is written and deleted in the same transaction as its
+// document, so a kill never separates them.
 #pragma once
 
 #include <cstdint>
@@ -31,21 +33,28 @@
 namespace trawl {
 
 inline constexpr size_t kInlineTextBytes = 8192;
-inline constexpr size_t kChunkBytes = 4096;
+inline constexpr size_t kAnchorBytes = 512;
+inline constexpr size_t kAnchorsPerPiece = 8;
+// Texts shorter than this get no anchors: they are analysed whole.
+inline constexpr size_t kMinAnchoredBytes = 1024;
 
 // The metadata key of piece `n` of the text with id `text_id`.
 std::string chunk_key(std::string_view text_id, size_t n);
+
+// A piece as stored: "z" + zstd frame, or "r" + the bytes when that is not
+// smaller. unpack_piece returns "" for anything else (a damaged value).
+std::string pack_piece(std::string_view piece);
+std::string unpack_piece(std::string_view stored);
 
 // A new text id: 16 hex digits, unique with overwhelming probability
 // (random per process, then counted). Thread-safe.
 std::string new_text_id();
 
-// Cuts `text` (whose body tokens are `tokens`, from position `first_pos`)
-// into pieces of about `target` bytes. Returns the table of pieces; piece i
-// is text[chunks[i].byte, chunks[i+1].byte) (the last runs to the end).
-std::vector<schema::TextChunk> split_text(std::string_view text,
-                                          const std::vector<Token>& tokens,
-                                          uint32_t first_pos, size_t target = kChunkBytes);
+// The anchors of `text` (whose body tokens are `tokens`, from position
+// `first_pos`), one about every `every` bytes, the first at byte 0.
+std::vector<schema::TextAnchor> make_anchors(std::string_view text,
+                                             const std::vector<Token>& tokens,
+                                             uint32_t first_pos, size_t every = kAnchorBytes);
 
 // Part of a stored text, as read back.
 struct TextPiece {
@@ -58,14 +67,21 @@ struct TextPiece {
   bool more_after = false;   // text follows it
 };
 
-// The index of the piece of `record`'s text that holds body position `pos`
-// (0 for an inline text).
-size_t chunk_at(const schema::DocRecord& record, uint32_t pos);
+// How many pieces of `record`'s text are stored in the metadata.
+inline size_t piece_count(const schema::DocRecord& record) {
+  if (record.text_id.empty()) return 0;
+  return (record.anchors.size() + kAnchorsPerPiece - 1) / kAnchorsPerPiece;
+}
 
-// Pieces [first, last] of `record`'s text, read from `db` (the database part
-// that holds the document); an inline text whole. A piece that cannot be
-// found (a writer replaced the document meanwhile) reads as empty.
-TextPiece read_chunks(const Xapian::Database& db, const schema::DocRecord& record, size_t first,
-                      size_t last);
+// The index of the anchor at or before body position `pos` (0 if none).
+size_t anchor_at(const schema::DocRecord& record, uint32_t pos);
+
+// The text from anchor `first` to the end of anchor `last` (the next
+// anchor, or the end), read from the record or, for a long text, from the
+// pieces in `db` (the database part that holds the document). Without
+// anchors, the whole inline text. A piece that cannot be read (a writer
+// replaced the document meanwhile) reads as empty.
+TextPiece read_anchors(const Xapian::Database& db, const schema::DocRecord& record, size_t first,
+                       size_t last);
 
 }  // namespace trawl

@@ -181,15 +181,18 @@ void DocumentBuilder::index_filters(const schema::DocRecord& r, Xapian::Document
 
 void DocumentBuilder::store_text(schema::DocRecord* record, Xapian::termpos end,
                                  std::vector<std::pair<std::string, std::string>>* texts) {
+  if (record->text.size() < kMinAnchoredBytes) return;
+  record->anchors = make_anchors(record->text, tokens_, schema::kBodyPosition);
+  record->body_tokens = end - schema::kBodyPosition;
   if (record->text.size() <= kInlineTextBytes) return;
   record->text_id = new_text_id();
-  record->chunks = split_text(record->text, tokens_, schema::kBodyPosition);
-  record->body_tokens = end - schema::kBodyPosition;
-  const auto& chunks = record->chunks;
-  for (size_t i = 0; i < chunks.size(); ++i) {
-    const size_t stop = i + 1 < chunks.size() ? chunks[i + 1].byte : record->text.size();
-    texts->emplace_back(chunk_key(record->text_id, i),
-                        record->text.substr(chunks[i].byte, stop - chunks[i].byte));
+  const auto& anchors = record->anchors;
+  const std::string_view text = record->text;
+  for (size_t p = 0; p < piece_count(*record); ++p) {
+    const size_t first = p * kAnchorsPerPiece, next = first + kAnchorsPerPiece;
+    const size_t stop = next < anchors.size() ? anchors[next].byte : text.size();
+    texts->emplace_back(chunk_key(record->text_id, p),
+                        pack_piece(text.substr(anchors[first].byte, stop - anchors[first].byte)));
   }
   record->text.clear();
 }

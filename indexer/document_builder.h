@@ -54,7 +54,8 @@ class DocumentBuilder {
   Xapian::termpos index_text(const std::string& text, const std::string& prefix, bool plain,
                              Xapian::termpos pos, Xapian::Document* doc);
   void index_filters(const schema::DocRecord& record, Xapian::Document* doc);
-  // Moves a long text out of `record` into pieces (tokens_ holds its tokens).
+  // Adds anchors to `record` and moves a long text out of it into pieces
+  // (tokens_ holds its tokens).
   void store_text(schema::DocRecord* record, Xapian::termpos end,
                   std::vector<std::pair<std::string, std::string>>* texts);
   // Remembers the stem of `term` for take_new_stems().

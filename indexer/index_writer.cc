@@ -148,7 +148,7 @@ size_t IndexWriter::remove(const std::string& path) {
   for (Xapian::docid id : docs_of(db_, path)) {  // long texts' pieces go with them
     schema::DocRecord record;
     schema::decode_record(db_.get_document(id).get_data(), &record);
-    for (size_t i = 0; i < record.chunks.size(); ++i) {
+    for (size_t i = 0; i < piece_count(record); ++i) {
       db_.set_metadata(chunk_key(record.text_id, i), "");
     }
   }

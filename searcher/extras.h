@@ -45,6 +45,10 @@ struct FeedbackOptions {
   Xapian::termcount terms = 10;
   double weight = 0.05;
   bool widen = false;
+  // Documents longer than this (in words) are left out of the feedback set:
+  // reading a book's term list costs milliseconds, and a whole book's words
+  // say little about a query.
+  Xapian::termcount max_length = 3000;
 };
 Xapian::Query feedback_terms(const Xapian::Database& db, const Xapian::Query& q,
                              const Xapian::Weight& weight, const Xapian::Stopper* stopper,
@@ -55,9 +59,12 @@ void set_counts(const Xapian::MSet& mset, SearchResult* result);
 
 // The hits of `mset` in rank order, each near-duplicate (MinHash similarity
 // >= kNearDuplicate) folded into the `similar` list of the best hit it is
-// like. `make_hit` turns an MSet entry into a Hit.
+// like. Returns the groups [from, to) only (a page), and sets *groups to
+// how many groups the MSet holds: `make_hit` (which reads the document's
+// record) is called for the entries of the page's groups only.
 std::vector<Hit> collapse_near_duplicates(
-    const Xapian::MSet& mset, const std::function<Hit(const Xapian::MSetIterator&)>& make_hit);
+    const Xapian::MSet& mset, const std::function<Hit(const Xapian::MSetIterator&)>& make_hit,
+    size_t from, size_t to, size_t* groups);
 
 // Fills Hit::explain: each scoring part of `q` (a word and its forms, a
 // phrase, a wildcard) with its share of each hit's score and the words of

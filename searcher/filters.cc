@@ -56,7 +56,10 @@ Xapian::Query feedback_terms(const Xapian::Database& db, const Xapian::Query& q,
   Xapian::MSet top = enquire.get_mset(0, options.docs);
   if (top.size() < 2) return Xapian::Query();
   Xapian::RSet rset;
-  for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
+  for (auto it = top.begin(); it != top.end(); ++it) {
+    if (db.get_doclength(*it) <= options.max_length) rset.add_document(*it);
+  }
+  if (rset.size() < 2) return Xapian::Query();
   FeedbackDecider decider(q, stopper);
   // Exact term frequencies: over shards Xapian would otherwise estimate
   // them from one shard, and rank differently from a merged database.

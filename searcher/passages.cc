@@ -75,14 +75,14 @@ PassageFinder::PassageFinder(Xapian::Database db, std::vector<Xapian::Database> 
 
 void PassageFinder::fill(Hit* hit) {
   const schema::DocRecord& r = hit->record;
-  if (r.chunks.empty()) {
+  if (r.anchors.empty()) {
     SnippetOptions so;
     so.max_chars = options_.max_chars;
     tokens_.clear();
     analyzer_.analyze(r.text, &tokens_);
     hit->passages = make_passages(r.text, tokens_, matcher_, so, std::max<size_t>(options_.count, 1));
   } else {
-    hit->passages = long_text(*hit);
+    hit->passages = anchored(*hit);
   }
   hit->snippet = hit->passages.front();
   tokens_.clear();
@@ -90,7 +90,7 @@ void PassageFinder::fill(Hit* hit) {
   hit->title_highlights = highlight_all(r.title, tokens_, matcher_);
 }
 
-std::vector<Snippet> PassageFinder::long_text(const Hit& hit) {
+std::vector<Snippet> PassageFinder::anchored(const Hit& hit) {
   const schema::DocRecord& r = hit.record;
   const uint32_t end = schema::kBodyPosition + r.body_tokens;
   std::vector<PosHit> hits;
@@ -105,11 +105,11 @@ std::vector<Snippet> PassageFinder::long_text(const Hit& hit) {
   std::vector<Window> windows = best_windows(std::move(hits), width, std::max<size_t>(options_.count, 1));
   if (windows.empty()) windows.emplace_back(schema::kBodyPosition, schema::kBodyPosition);
   std::sort(windows.begin(), windows.end());
-  // The pieces around each window, merged where they overlap: (first, last, windows).
+  // The anchors around each window, merged where they overlap: (first, last, windows).
   std::vector<std::tuple<size_t, size_t, size_t>> ranges;
   for (const auto& [a, b] : windows) {
-    const size_t first = chunk_at(r, a > width ? a - width : 0);
-    const size_t last = chunk_at(r, b + width);
+    const size_t first = anchor_at(r, a > width ? a - width : 0);
+    const size_t last = anchor_at(r, b + width);
     if (!ranges.empty() && first <= std::get<1>(ranges.back())) {
       std::get<1>(ranges.back()) = std::max(std::get<1>(ranges.back()), last);
       ++std::get<2>(ranges.back());
@@ -120,7 +120,7 @@ std::vector<Snippet> PassageFinder::long_text(const Hit& hit) {
   const Xapian::Database& part = parts_[(hit.docid - 1) % parts_.size()];
   std::vector<Snippet> out;
   for (const auto& [first, last, n] : ranges) {
-    const TextPiece piece = read_chunks(part, r, first, last);
+    const TextPiece piece = read_anchors(part, r, first, last);
     SnippetOptions so;
     so.max_chars = options_.max_chars;
     so.more_before = piece.more_before;

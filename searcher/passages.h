@@ -1,15 +1,16 @@
 // Passages: the snippets of a page of hits, read from the stored text.
 //
-// A short text (inline in the record) is analysed whole and its best
-// passages picked by make_passages (snippet.h). A long one is not read
+// A text with anchors (stored_text.h: every text over 1 KB) is not analysed
 // whole: the query words' positions in the document, which Xapian already
 // holds, give the best windows of about SnippetOptions::max_chars; only the
-// stored pieces around them are read and analysed (stored_text.h), so the
-// cost of a snippet does not grow with the length of the document.
+// text between the anchors around them is read (from the record, or from
+// the stored pieces of a long text) and analysed, so the cost of a snippet
+// does not grow with the length of the document. A short text is analysed
+// whole and its best passages picked by make_passages (snippet.h).
 //
 //   book of 1 MB, query "white whale": positions of white, whale, whales...
-//   -> densest window at body positions 80211..80240 -> piece 321 read (4 KB)
-//   -> "…the white whale swam…", line 10244, column 5
+//   -> densest window at body positions 80211..80240 -> anchors 1002-1004
+//   -> piece 125 read (4 KB), 1.5 KB analysed -> "…the white whale swam…"
 #pragma once
 
 #include <string>
@@ -41,7 +42,7 @@ class PassageFinder {
   void fill(Hit* hit);
 
  private:
-  std::vector<Snippet> long_text(const Hit& hit);
+  std::vector<Snippet> anchored(const Hit& hit);
 
   Xapian::Database db_;
   std::vector<Xapian::Database> parts_;

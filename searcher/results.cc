@@ -87,27 +87,31 @@ void set_counts(const Xapian::MSet& mset, SearchResult* result) {
 }
 
 std::vector<Hit> collapse_near_duplicates(
-    const Xapian::MSet& mset, const std::function<Hit(const Xapian::MSetIterator&)>& make_hit) {
-  std::vector<Hit> kept;
-  std::vector<std::string> signatures;
+    const Xapian::MSet& mset, const std::function<Hit(const Xapian::MSetIterator&)>& make_hit,
+    size_t from, size_t to, size_t* groups) {
+  std::vector<Hit> page;
+  std::vector<std::string> signatures;  // of every group's first hit
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const std::string sig = it.get_document().get_value(schema::kSlotMinHash);
-    size_t best = kept.size();
+    size_t best = signatures.size();
     double best_sim = 0;
-    for (size_t k = 0; k < kept.size(); ++k) {
+    for (size_t k = 0; k < signatures.size(); ++k) {
       double sim = similarity(sig, signatures[k]);
       if (sim >= kNearDuplicate && sim > best_sim) best = k, best_sim = sim;
     }
+    const bool on_page = best >= from && best < to;
+    if (best == signatures.size()) signatures.push_back(sig);
+    if (!on_page) continue;
     Hit hit = make_hit(it);
-    if (best == kept.size()) {
-      kept.push_back(std::move(hit));
-      signatures.push_back(sig);
+    if (best - from == page.size()) {
+      page.push_back(std::move(hit));
     } else {
-      kept[best].similar.push_back(
+      page[best - from].similar.push_back(
           Similar{hit.record.path, hit.record.id, hit.record.title, hit.score, best_sim});
     }
   }
-  return kept;
+  *groups = signatures.size();
+  return page;
 }
 
 void explain_hits(const Xapian::Database& db, const Xapian::Query& q, const Xapian::Weight& weight,

@@ -113,11 +113,12 @@ void Searcher::fill_hits(const SearchOptions& options, Xapian::Enquire& enquire,
   for (Xapian::doccount fetch = want * 3 + 10;; fetch *= 4) {
     Xapian::MSet mset = enquire.get_mset(0, fetch, std::max(check_at_least, fetch));
     set_counts(mset, result);
-    std::vector<Hit> kept = collapse_near_duplicates(mset, make_hit);
-    if (kept.size() >= want || mset.size() < fetch || fetch > 100000) {
-      for (size_t i = options.offset; i < std::min<size_t>(kept.size(), want); ++i) {
-        kept[i].rank = i + 1;
-        result->hits.push_back(std::move(kept[i]));
+    size_t groups = 0;
+    std::vector<Hit> page = collapse_near_duplicates(mset, make_hit, options.offset, want, &groups);
+    if (groups >= want || mset.size() < fetch || fetch > 100000) {
+      for (size_t i = 0; i < page.size(); ++i) {
+        page[i].rank = options.offset + i + 1;
+        result->hits.push_back(std::move(page[i]));
       }
       return;
     }

@@ -45,7 +45,7 @@ std::vector<Token> tokens_of(std::string_view text, uint32_t first = schema::kBo
   return tokens;
 }
 
-TEST_CASE("split_text: every piece starts at a token, with its position, line and column") {
+TEST_CASE("make_anchors: every anchor sits at a token, with its position, line and column") {
   struct Case {
     const char* name;
     std::string text;
@@ -63,14 +63,14 @@ TEST_CASE("split_text: every piece starts at a token, with its position, line an
   for (const Case& c : cases) {
     CAPTURE(c.name);
     const std::vector<Token> tokens = tokens_of(c.text);
-    const auto chunks = split_text(c.text, tokens, schema::kBodyPosition, 4096);
+    const auto chunks = make_anchors(c.text, tokens, schema::kBodyPosition, 512);
     REQUIRE(chunks.size() > 2);
     CHECK(chunks[0].byte == 0);
     for (size_t i = 1; i < chunks.size(); ++i) {
       const auto& ch = chunks[i];
       CAPTURE(i);
       CHECK(ch.byte > chunks[i - 1].byte);
-      CHECK(ch.byte - chunks[i - 1].byte <= 4096 + 512 + 64);
+      CHECK(ch.byte - chunks[i - 1].byte <= 512 + 64 + 32);
       auto t = std::find_if(tokens.begin(), tokens.end(),
                             [&](const Token& tk) { return !tk.alias && tk.begin == ch.byte; });
       REQUIRE(t != tokens.end());
@@ -83,22 +83,47 @@ TEST_CASE("split_text: every piece starts at a token, with its position, line an
   }
 }
 
-TEST_CASE("schema: a record's piece table survives encoding") {
+TEST_CASE("pack_piece: pieces come back byte for byte; damage reads as empty") {
+  const std::vector<std::string> pieces = {"", "x", filler(60), std::string(5000, '\0'),
+                                           "caf\xc3\xa9 \xe4\xb8\x9c\xe4\xba\xac", [] {
+                                             std::string s;  // incompressible
+                                             uint64_t x = 88172645463325252ULL;
+                                             for (int i = 0; i < 3000; ++i) {
+                                               x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+                                               s.push_back(static_cast<char>(x));
+                                             }
+                                             return s;
+                                           }()};
+  for (const std::string& p : pieces) {
+    CAPTURE(p.size());
+    const std::string stored = pack_piece(p);
+    CHECK(stored.size() <= p.size() + 1);
+    CHECK(unpack_piece(stored) == p);
+  }
+  CHECK(pack_piece(filler(60)).size() < filler(60).size() / 2);
+  const std::string good = pack_piece(filler(60));
+  for (const std::string& bad : {std::string("q") + good.substr(1), good.substr(0, good.size() / 2),
+                                 std::string("z"), std::string("zzzz")}) {
+    CHECK(unpack_piece(bad).empty());
+  }
+}
+
+TEST_CASE("schema: a record's anchors survive encoding") {
   schema::DocRecord r;
   r.path = "/a";
   r.text_id = "0123456789abcdef";
   r.body_tokens = 99999;
-  r.chunks = {{0, 0, 1, 0}, {4100, 700, 90, 0}, {8300, 1390, 90, 4100}, {70000, 12000, 2000, 3}};
+  r.anchors = {{0, 0, 1, 0}, {4100, 700, 90, 0}, {8300, 1390, 90, 4100}, {70000, 12000, 2000, 3}};
   schema::DocRecord back;
   REQUIRE(schema::decode_record(schema::encode_record(r), &back));
   CHECK(back.text_id == r.text_id);
   CHECK(back.body_tokens == r.body_tokens);
-  REQUIRE(back.chunks.size() == r.chunks.size());
-  for (size_t i = 0; i < r.chunks.size(); ++i) {
-    CHECK(back.chunks[i].byte == r.chunks[i].byte);
-    CHECK(back.chunks[i].pos == r.chunks[i].pos);
-    CHECK(back.chunks[i].line == r.chunks[i].line);
-    CHECK(back.chunks[i].column == r.chunks[i].column);
+  REQUIRE(back.anchors.size() == r.anchors.size());
+  for (size_t i = 0; i < r.anchors.size(); ++i) {
+    CHECK(back.anchors[i].byte == r.anchors[i].byte);
+    CHECK(back.anchors[i].pos == r.anchors[i].pos);
+    CHECK(back.anchors[i].line == r.anchors[i].line);
+    CHECK(back.anchors[i].column == r.anchors[i].column);
   }
 }
 
@@ -111,28 +136,33 @@ std::vector<Snippet> reference(const std::string& text, const std::vector<std::s
   return make_passages(text, tokens_of(text), m, so, count);
 }
 
-TEST_CASE("passages of a long text: the pieces around the positions give the whole text's") {
+TEST_CASE("passages of an anchored text: the text around the positions gives the whole text's") {
   struct Case {
     const char* name;
+    size_t lines;  // 100: kept in the record; 2000: stored in pieces
     std::string sep;
     std::vector<std::tuple<size_t, size_t, std::string>> words;  // line, word, word
     std::string query;
     size_t passages;
   };
   const std::vector<Case> cases = {
-      {"one word in the middle", "\n", {{1000, 3, "glacier"}}, "glacier", 1},
-      {"on the first line", "\n", {{1, 0, "glacier"}}, "glacier", 1},
-      {"on the last line", "\n", {{2000, 7, "glacier"}}, "glacier", 1},
-      {"both words together beat one alone", "\n",
+      {"one word in the middle", 2000, "\n", {{1000, 3, "glacier"}}, "glacier", 1},
+      {"on the first line", 2000, "\n", {{1, 0, "glacier"}}, "glacier", 1},
+      {"on the last line", 2000, "\n", {{2000, 7, "glacier"}}, "glacier", 1},
+      {"both words together beat one alone", 2000, "\n",
        {{100, 2, "glacier"}, {1500, 2, "glacier"}, {1500, 4, "calved"}}, "glacier calved", 1},
-      {"three passages far apart", "\n",
+      {"three passages far apart", 2000, "\n",
        {{50, 1, "kelp"}, {900, 5, "kelp"}, {1800, 6, "kelp"}}, "kelp", 3},
-      {"one long line", " ", {{6000, 0, "glacier"}}, "glacier", 1},
-      {"inflected forms", "\n", {{700, 1, "glaciers"}, {1300, 2, "calving"}}, "glacier", 2},
+      {"one long line", 2000, " ", {{6000, 0, "glacier"}}, "glacier", 1},
+      {"inflected forms", 2000, "\n", {{700, 1, "glaciers"}, {1300, 2, "calving"}}, "glacier", 2},
+      {"inline: one word", 100, "\n", {{60, 3, "glacier"}}, "glacier", 1},
+      {"inline: on the last line", 100, "\n", {{100, 7, "glacier"}}, "glacier", 1},
+      {"inline: two passages", 100, "\n", {{10, 1, "kelp"}, {90, 5, "kelp"}}, "kelp", 2},
+      {"inline: one long line", 100, " ", {{500, 0, "glacier"}}, "glacier", 1},
   };
   for (const Case& c : cases) {
     CAPTURE(c.name);
-    std::string text = filler(2000, c.sep);
+    std::string text = filler(c.lines, c.sep);
     std::vector<std::string> words;
     for (const auto& [line, word, w] : c.words) put_word(&text, line, word, w, c.sep);
     for (auto w = c.query.find_first_not_of(' '); w != std::string::npos;) {
@@ -140,7 +170,8 @@ TEST_CASE("passages of a long text: the pieces around the positions give the who
       words.push_back(c.query.substr(w, e - w));
       w = e == std::string::npos ? e : c.query.find_first_not_of(' ', e);
     }
-    REQUIRE(text.size() > 4 * kInlineTextBytes);
+    const bool inline_text = text.size() <= kInlineTextBytes;
+    REQUIRE(text.size() >= kMinAnchoredBytes);
     Xapian::WritableDatabase db = testing::make_index({{"/long.txt", "Long", text}});
     searcher::Searcher s(db, "test");
     searcher::SearchOptions o;
@@ -150,7 +181,8 @@ TEST_CASE("passages of a long text: the pieces around the positions give the who
     o.check_fresh = false;
     const searcher::SearchResult r = s.search(o);
     REQUIRE(r.hits.size() == 1);
-    CHECK(!r.hits[0].record.chunks.empty());
+    CHECK(r.hits[0].record.text_id.empty() == inline_text);
+    CHECK(!r.hits[0].record.anchors.empty());
     const std::vector<Snippet> want = reference(text, words, c.passages);
     const std::vector<Snippet>& got = r.hits[0].passages;
     REQUIRE(got.size() == want.size());
@@ -167,7 +199,7 @@ TEST_CASE("passages of a long text: the pieces around the positions give the who
 TEST_CASE("passages of a long text: a word at every piece's edge is found and lit") {
   std::string text = filler(1500);
   const std::vector<Token> tokens = tokens_of(text);
-  const auto chunks = split_text(text, tokens, schema::kBodyPosition);
+  const auto chunks = make_anchors(text, tokens, schema::kBodyPosition);
   // A word of the same length as the one it replaces keeps the table.
   for (size_t i : {size_t{1}, chunks.size() / 2, chunks.size() - 1}) {
     CAPTURE(i);
