@@ -26,6 +26,11 @@ inline constexpr double kNearDuplicate = 0.30;
 // fold): two short notes on one subject share too large a part of a few
 // words. 20 is about two sentences.
 inline constexpr size_t kMinHashWords = 20;
+// Nor do documents with more: the vocabularies of two unrelated books
+// overlap by a third or more (measured on the Gutenberg books, where most
+// books folded under a few), so a signature of all their words says
+// nothing. 2,000 is far above a news article's few hundred.
+inline constexpr size_t kMaxHashWords = 2000;
 
 // True for a term that counts as a content word.
 bool content_word(std::string_view term);

@@ -116,7 +116,7 @@ void DocumentBuilder::note_words(Xapian::Document* doc) {
   std::sort(content.begin(), content.end());
   content.erase(std::unique(content.begin(), content.end()), content.end());
   // Too few words make a noisy signature: such documents never fold.
-  if (content.size() < kMinHashWords) return;
+  if (content.size() < kMinHashWords || content.size() > kMaxHashWords) return;
   doc->add_value(schema::kSlotMinHash, minhash(content));
 }
 

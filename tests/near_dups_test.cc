@@ -112,12 +112,25 @@ TEST_CASE("near-duplicates: the seeds fold 000 with 001 only") {
   CHECK(folded_pairs(seeds) == want);
 }
 
-TEST_CASE("near-duplicates: short documents get no signature and never fold") {
+// `n` distinct made-up words ("qab qac ..."), as a text.
+std::string distinct_words(size_t n) {
+  std::string text;
+  for (size_t i = 0; i < n; ++i) {
+    text += "q";
+    for (size_t k = i + 26 * 26; k > 0; k /= 26) text.push_back(static_cast<char>('a' + k % 26));
+    text += i % 12 == 11 ? ".\n" : " ";
+  }
+  return text;
+}
+
+TEST_CASE("near-duplicates: short documents and whole books get no signature and never fold") {
   struct Case {
-    const char* text;
+    std::string text;
     bool signed_;
   };
   const Case cases[] = {
+      {distinct_words(kMaxHashWords - 100), true},
+      {distinct_words(kMaxHashWords + 100), false},
       {"Tide tables. High water at noon.", false},
       {"Tide notes. Low water at dawn, high water at noon, and the harbour gates shut.", false},
       {"The harbour master published tide tables for the spring: high water at noon on "
