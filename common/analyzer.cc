@@ -1,5 +1,7 @@
 #include "analyzer.h"
 
+#include <array>
+
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 #include <xapian.h>
@@ -109,33 +111,132 @@ Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
-uint32_t Analyzer::analyze(std::string_view text, std::vector<Token>* out,
-                           uint32_t first_pos) {
-  Emitter emit(out, first_pos);
-  if (text.empty()) return first_pos;
+namespace {
+
+bool is_space_byte(char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Character classes of UAX #29 word breaking, for the ASCII the fast path
+// takes; anything else (non-ASCII, '@' and '_', which ICU's rules treat
+// specially, control characters) goes to ICU.
+enum class Ascii : uint8_t { kOther, kLetter, kDigit, kMidNumLet, kMidNum, kIcu };
+
+constexpr std::array<Ascii, 128> kAsciiClass = [] {
+  std::array<Ascii, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    Ascii k = Ascii::kOther;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) k = Ascii::kLetter;
+    else if (c >= '0' && c <= '9') k = Ascii::kDigit;
+    else if (c == '.' || c == '\'') k = Ascii::kMidNumLet;  // full stop, apostrophe
+    else if (c == ',' || c == ';') k = Ascii::kMidNum;
+    else if (c == '@' || c == '_' || c < 0x20 || c == 0x7F) k = Ascii::kIcu;
+    t[c] = k;
+  }
+  return t;
+}();
+
+Ascii ascii_class(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return u < 128 ? kAsciiClass[u] : Ascii::kIcu;
+}
+
+// True if ICU's root word rules keep text[i] (a mid character) inside a word:
+// letter (. ') letter, digit (. ' , ;) digit.
+bool joins(std::string_view text, size_t i, size_t end) {
+  if (i == 0 || i + 1 >= end) return false;
+  const Ascii before = ascii_class(text[i - 1]), after = ascii_class(text[i + 1]);
+  const Ascii mid = ascii_class(text[i]);
+  if (before == Ascii::kLetter && after == Ascii::kLetter) return mid == Ascii::kMidNumLet;
+  return before == Ascii::kDigit && after == Ascii::kDigit;
+}
+
+}  // namespace
+
+// Calls on_word(start, end) for each word ICU would find in the ASCII chunk
+// text[begin, end) (no spaces, no kIcu characters): runs of letters and
+// digits, joined across single mid characters as joins() says.
+template <class F>
+void ascii_words(std::string_view text, size_t begin, size_t end, F&& on_word) {
+  size_t i = begin;
+  while (i < end) {
+    const Ascii c = ascii_class(text[i]);
+    if (c != Ascii::kLetter && c != Ascii::kDigit) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < end) {
+      const Ascii k = ascii_class(text[j]);
+      if (k == Ascii::kLetter || k == Ascii::kDigit) {
+        ++j;
+      } else if ((k == Ascii::kMidNumLet || k == Ascii::kMidNum) && joins(text, j, end)) {
+        j += 2;
+      } else {
+        break;
+      }
+    }
+    on_word(i, j);
+    i = j;
+  }
+}
+
+template <class F>
+void Analyzer::icu_words(std::string_view text, size_t begin, size_t end, F&& on_word) {
   UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, text.data(),
-                             static_cast<int64_t>(text.size()), &status);
+  UText* ut = utext_openUTF8(nullptr, text.data() + begin, static_cast<int64_t>(end - begin),
+                             &status);
   words_->setText(ut, status);
   if (U_FAILURE(status)) {
     utext_close(ut);
     throw Error(std::string("ICU cannot segment text: ") + u_errorName(status));
   }
-  int32_t prev_word_end = -1;
   int32_t start = words_->first();
-  for (int32_t end = words_->next(); end != icu::BreakIterator::DONE;
-       start = end, end = words_->next()) {
-    if (words_->getRuleStatus() == UBRK_WORD_NONE) continue;
-    bool joined = prev_word_end >= 0 &&
-                  is_hyphen(text.substr(prev_word_end, start - prev_word_end));
-    if (!joined) emit.flush();
-    emit.word(text, static_cast<uint32_t>(start), static_cast<uint32_t>(end));
-    prev_word_end = end;
+  for (int32_t stop = words_->next(); stop != icu::BreakIterator::DONE;
+       start = stop, stop = words_->next()) {
+    if (words_->getRuleStatus() != UBRK_WORD_NONE) on_word(begin + start, begin + stop);
   }
-  emit.flush();
   // Detach the iterator from the text before the UText goes away.
   words_->setText(icu::UnicodeString());
   utext_close(ut);
+}
+
+uint32_t Analyzer::analyze(std::string_view text, std::vector<Token>* out,
+                           uint32_t first_pos) {
+  Emitter emit(out, first_pos);
+  size_t prev_word_end = std::string_view::npos;
+  auto on_word = [&](size_t start, size_t end) {
+    const bool joined = prev_word_end != std::string_view::npos &&
+                        is_hyphen(text.substr(prev_word_end, start - prev_word_end));
+    if (!joined) emit.flush();
+    emit.word(text, static_cast<uint32_t>(start), static_cast<uint32_t>(end));
+    prev_word_end = end;
+  };
+  // White space always separates words: chunks between spaces made of
+  // plain ASCII are segmented here (ICU costs ~100 instructions a byte);
+  // runs of other chunks go to ICU together.
+  const size_t n = text.size();
+  size_t icu_begin = std::string_view::npos;  // start of a pending ICU run
+  size_t i = 0;
+  while (i < n) {
+    if (is_space_byte(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    bool plain = true;
+    for (; j < n && !is_space_byte(text[j]); ++j) plain = plain && ascii_class(text[j]) != Ascii::kIcu;
+    if (!plain || !fast_) {
+      if (icu_begin == std::string_view::npos) icu_begin = i;
+    } else {
+      if (icu_begin != std::string_view::npos) icu_words(text, icu_begin, i, on_word);
+      icu_begin = std::string_view::npos;
+      ascii_words(text, i, j, on_word);
+    }
+    i = j;
+  }
+  if (icu_begin != std::string_view::npos) icu_words(text, icu_begin, n, on_word);
+  emit.flush();
   return emit.pos();
 }
 

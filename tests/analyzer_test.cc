@@ -3,6 +3,9 @@
 // "term@pos[begin,end)", with '*' after the position of an alias.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -198,6 +201,64 @@ TEST_CASE("should_stem: terms starting with a letter that is not upper case") {
     CAPTURE(c.term);
     CHECK(should_stem(c.term) == c.stem);
   }
+}
+
+}  // namespace
+}  // namespace trawl
+
+namespace trawl {
+namespace {
+
+// Every file of the sample corpus (and of ../shared's seeds when present),
+// a table of tricky strings, and generated text: the fast path must give
+// exactly ICU's tokens.
+std::vector<std::string> fast_path_inputs() {
+  namespace fs = std::filesystem;
+  std::vector<std::string> inputs = {
+      "a:b _ __ a_ _a e.g. U.S.A 3.14 1,000 a.1 1.a can't a' 'a a''b x--y a1b2 _1 1_",
+      "12:30 a;b a,b 1;2 a.b.c #tag @x a  b a\"b $5 co-ordinated Russia's 1,400.5",
+      "email me: someone@example.org, or see http://example.org/a_b?c=1&d=2#top",
+      "naïve café — “quoted” 東京都 Москва e\u0301 x\u200Dy ½ ﬁ tab\there\r\nline\fform\vv",
+      "end.", "'", ".", "a", "9", "a.", ".a", "a..b", "1..2", "1.,2", "a.'b", "1'2", "1;a",
+  };
+  const fs::path roots[] = {fs::path(TRAWL_TEST_DATA) / ".." / ".." / "corpus",
+                            fs::path(TRAWL_TEST_DATA) / ".." / ".." / ".." / "shared" /
+                                "corpus" / "seeds"};
+  for (const fs::path& root : roots) {
+    if (!fs::is_directory(root)) continue;  // ../shared is absent in a user's clone
+    for (const auto& e : fs::recursive_directory_iterator(root)) {
+      if (!e.is_regular_file()) continue;
+      std::ifstream in(e.path(), std::ios::binary);
+      inputs.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+  }
+  const std::string_view alphabet[] = {"a", "Z", "7", "0", ".", ",", ";", ":", "'", "-", "_",
+                                       "@", " ", "\n", "/", "\"", "é", "—", "東", "\u0301"};
+  uint64_t x = 0x9E3779B97F4A7C15ULL;
+  for (int n = 0; n < 3000; ++n) {
+    std::string s;
+    for (int k = 0; k < 1 + n % 23; ++k) {
+      x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+      s += alphabet[x % std::size(alphabet)];
+    }
+    inputs.push_back(s);
+  }
+  return inputs;
+}
+
+TEST_CASE("Analyzer: the ASCII fast path gives exactly ICU's tokens") {
+  Analyzer fast;
+  Analyzer icu;
+  icu.set_fast_path(false);
+  size_t files = 0;
+  for (const std::string& text : fast_path_inputs()) {
+    CAPTURE(text.substr(0, 80));
+    std::vector<Token> a, b;
+    CHECK(fast.analyze(text, &a, 5) == icu.analyze(text, &b, 5));
+    CHECK(format(a) == format(b));
+    files += text.size() > 1000;
+  }
+  CHECK(files >= 10);  // the sample corpus was read
 }
 
 }  // namespace

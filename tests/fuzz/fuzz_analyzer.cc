@@ -1,7 +1,8 @@
 // F1: the analyzer (ICU segmentation and folding) on arbitrary bytes made
 // valid UTF-8 the way the extractors make them. Every term is valid UTF-8,
 // non-empty, at most kMaxTermBytes long, and points at a byte range of the
-// text; positions never go backwards.
+// text; positions never go backwards; the ASCII fast path gives exactly
+// the tokens of ICU alone.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -14,6 +15,11 @@ using trawl::fuzz::check;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static trawl::Analyzer analyzer;
+  static trawl::Analyzer icu_only = [] {
+    trawl::Analyzer a;
+    a.set_fast_path(false);
+    return a;
+  }();
   const std::string text =
       trawl::utf8::repair(std::string_view(reinterpret_cast<const char*>(data), size));
   std::vector<trawl::Token> tokens;
@@ -27,6 +33,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     check(t.begin <= t.end && t.end <= text.size(), "token range outside the text");
     check(t.pos >= last_pos, "positions go backwards");
     last_pos = t.pos;
+  }
+  std::vector<trawl::Token> reference;
+  icu_only.analyze(text, &reference);
+  check(reference.size() == tokens.size(), "fast path and ICU differ in the number of tokens");
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const trawl::Token& a = tokens[i];
+    const trawl::Token& b = reference[i];
+    check(a.term == b.term && a.pos == b.pos && a.begin == b.begin && a.end == b.end &&
+              a.alias == b.alias,
+          "fast path and ICU differ");
   }
   return 0;
 }
