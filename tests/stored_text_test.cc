@@ -210,8 +210,10 @@ TEST_CASE("passages of a long text: a word at every piece's edge is found and li
     const std::string first = "zq" + std::string(len - 2, 'x');
     t.replace(at, len, first);
     t.replace(before, 5, "zebra");
-    for (const auto& [name, query] : std::vector<std::pair<std::string, std::string>>{
+    for (const auto& edge : std::vector<std::pair<std::string, std::string>>{
              {"after", first}, {"before", "zebra"}, {"across", "zebra " + first}}) {
+      const std::string& name = edge.first;  // (clang 14 cannot capture a structured binding)
+      const std::string& query = edge.second;
       CAPTURE(name);
       Xapian::WritableDatabase db = testing::make_index({{"/edge.txt", "Edge", t}});
       searcher::Searcher s(db, "test");
