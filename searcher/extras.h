@@ -54,6 +54,18 @@ Xapian::Query feedback_terms(const Xapian::Database& db, const Xapian::Query& q,
                              const Xapian::Weight& weight, const Xapian::Stopper* stopper,
                              const FeedbackOptions& options);
 
+// A word to add, with its expansion weight.
+struct ExpandTerm {
+  std::string term;
+  double weight = 0;
+};
+// The `count` best words of documents `docs` that `decider` accepts, as
+// Xapian's Enquire::get_eset (TradEWeight, USE_EXACT_TERMFREQ) ranks them,
+// best first (feedback.cc).
+std::vector<ExpandTerm> best_expansion_terms(const Xapian::Database& db,
+                                             const std::vector<Xapian::docid>& docs,
+                                             size_t count, const Xapian::ExpandDecider& decider);
+
 // Copies the match counts of `mset`.
 void set_counts(const Xapian::MSet& mset, SearchResult* result);
 

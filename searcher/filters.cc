@@ -25,56 +25,7 @@ class LikeDecider : public Xapian::ExpandDecider {
   const Xapian::Database& db_;
 };
 
-// Words worth adding to a query from its best hits: content words, not
-// stopwords, not already in the query.
-class FeedbackDecider : public Xapian::ExpandDecider {
- public:
-  FeedbackDecider(const Xapian::Query& q, const Xapian::Stopper* stopper) : stopper_(stopper) {
-    for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
-      in_query_.insert(*t);
-    }
-  }
-  bool operator()(const std::string& term) const override {
-    return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z') && content_word(term) &&
-           !in_query_.count(term) && (stopper_ == nullptr || !(*stopper_)(term));
-  }
-
- private:
-  std::set<std::string> in_query_;
-  const Xapian::Stopper* stopper_;
-};
-
 }  // namespace
-
-Xapian::Query feedback_terms(const Xapian::Database& db, const Xapian::Query& q,
-                             const Xapian::Weight& weight, const Xapian::Stopper* stopper,
-                             const FeedbackOptions& options) {
-  Xapian::Enquire enquire(db);
-  enquire.set_query(q);
-  enquire.set_weighting_scheme(weight);
-  set_sort(enquire, SortBy::kRelevance, false);  // the same best hits over shards
-  Xapian::MSet top = enquire.get_mset(0, options.docs);
-  if (top.size() < 2) return Xapian::Query();
-  Xapian::RSet rset;
-  for (auto it = top.begin(); it != top.end(); ++it) {
-    if (db.get_doclength(*it) <= options.max_length) rset.add_document(*it);
-  }
-  if (rset.size() < 2) return Xapian::Query();
-  FeedbackDecider decider(q, stopper);
-  // Exact term frequencies: over shards Xapian would otherwise estimate
-  // them from one shard, and rank differently from a merged database.
-  Xapian::ESet eset =
-      enquire.get_eset(options.terms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
-  if (eset.empty()) return Xapian::Query();
-  std::vector<Xapian::Query> terms;
-  const double top_weight = eset.begin().get_weight();
-  for (auto it = eset.begin(); it != eset.end(); ++it) {
-    // Each new word counts in proportion to its feedback weight.
-    terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it),
-                       options.weight * it.get_weight() / top_weight);
-  }
-  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-}
 
 Xapian::Query with_date_filter(const Xapian::Query& q, const std::string& after,
                                const std::string& before) {
