@@ -61,15 +61,13 @@ bool before(const ExpandTerm& a, const ExpandTerm& b) {
   return a.weight > b.weight || (a.weight == b.weight && a.term < b.term);
 }
 
-}  // namespace
+using Candidates = std::unordered_map<std::string, Candidate>;
 
-std::vector<ExpandTerm> best_expansion_terms(const Xapian::Database& db,
-                                             const std::vector<Xapian::docid>& docs,
-                                             size_t count, const Xapian::ExpandDecider& decider) {
-  const double dbsize = db.get_doccount();
+// The words of `docs` that `decider` accepts, with their statistics.
+Candidates candidates(const Xapian::Database& db, const std::vector<Xapian::docid>& docs,
+                      const Xapian::ExpandDecider& decider) {
   const double avlen = db.get_avlength();
-  const double rsize = static_cast<double>(docs.size());
-  std::unordered_map<std::string, Candidate> words;
+  Candidates words;
   std::unordered_set<std::string> refused;
   std::vector<Xapian::docid> sorted = docs;  // Xapian's order, for the same sums
   std::sort(sorted.begin(), sorted.end());
@@ -91,6 +89,17 @@ std::vector<ExpandTerm> best_expansion_terms(const Xapian::Database& db,
       ++it->second.r;
     }
   }
+  return words;
+}
+
+}  // namespace
+
+std::vector<ExpandTerm> best_expansion_terms(const Xapian::Database& db,
+                                             const std::vector<Xapian::docid>& docs,
+                                             size_t count, const Xapian::ExpandDecider& decider) {
+  const double dbsize = db.get_doccount();
+  const double rsize = static_cast<double>(docs.size());
+  const Candidates words = candidates(db, docs, decider);
   // Bounds first: the weight if the word were in the feedback documents
   // only. A heap, as only the first few are usually taken.
   using Bound = std::pair<double, const std::pair<const std::string, Candidate>*>;

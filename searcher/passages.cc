@@ -14,12 +14,12 @@ namespace {
 constexpr size_t kMaxWildcardTerms = 64;   // forms of a wildcard looked up per document
 constexpr uint32_t kCharsPerPosition = 6;  // a word and its space, roughly
 
+using Window = PassageFinder::Window;
+
 struct PosHit {
   uint32_t pos;
   std::string_view key;  // distinct keys are distinct query words
 };
-
-using Window = std::pair<uint32_t, uint32_t>;  // body positions [first, last]
 
 // Hits [i, j] (sorted by position) within `width` positions holding the most
 // distinct keys, then the most hits.
@@ -90,9 +90,8 @@ void PassageFinder::fill(Hit* hit) {
   hit->title_highlights = highlight_all(r.title, tokens_, matcher_);
 }
 
-std::vector<Snippet> PassageFinder::anchored(const Hit& hit) {
-  const schema::DocRecord& r = hit.record;
-  const uint32_t end = schema::kBodyPosition + r.body_tokens;
+std::vector<Window> PassageFinder::windows(const Hit& hit, uint32_t width) {
+  const uint32_t end = schema::kBodyPosition + hit.record.body_tokens;
   std::vector<PosHit> hits;
   for (const auto& [term, key] : terms_) {
     for (auto p = db_.positionlist_begin(hit.docid, term); p != db_.positionlist_end(hit.docid, term);
@@ -101,13 +100,18 @@ std::vector<Snippet> PassageFinder::anchored(const Hit& hit) {
     }
   }
   std::sort(hits.begin(), hits.end(), [](const PosHit& a, const PosHit& b) { return a.pos < b.pos; });
+  std::vector<Window> out = best_windows(std::move(hits), width, std::max<size_t>(options_.count, 1));
+  if (out.empty()) out.emplace_back(schema::kBodyPosition, schema::kBodyPosition);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<Snippet> PassageFinder::anchored(const Hit& hit) {
+  const schema::DocRecord& r = hit.record;
   const uint32_t width = std::max<uint32_t>(4, static_cast<uint32_t>(options_.max_chars) / kCharsPerPosition);
-  std::vector<Window> windows = best_windows(std::move(hits), width, std::max<size_t>(options_.count, 1));
-  if (windows.empty()) windows.emplace_back(schema::kBodyPosition, schema::kBodyPosition);
-  std::sort(windows.begin(), windows.end());
   // The anchors around each window, merged where they overlap: (first, last, windows).
   std::vector<std::tuple<size_t, size_t, size_t>> ranges;
-  for (const auto& [a, b] : windows) {
+  for (const auto& [a, b] : windows(hit, width)) {
     const size_t first = anchor_at(r, a > width ? a - width : 0);
     const size_t last = anchor_at(r, b + width);
     if (!ranges.empty() && first <= std::get<1>(ranges.back())) {
@@ -128,7 +132,7 @@ std::vector<Snippet> PassageFinder::anchored(const Hit& hit) {
     tokens_.clear();
     analyzer_.analyze(piece.text, &tokens_, piece.first_pos);
     for (Snippet& s : make_passages(piece.text, tokens_, matcher_, so, n)) {
-      if (s.line == 1) s.column += piece.column;
+      if (s.line == 1) s.column += piece.column;  // the piece starts inside a line
       s.line += piece.line - 1;
       s.start += static_cast<uint32_t>(piece.byte);
       out.push_back(std::move(s));

@@ -30,6 +30,8 @@ struct PassageOptions {
 
 class PassageFinder {
  public:
+  using Window = std::pair<uint32_t, uint32_t>;  // body positions [first, last]
+
   // `db` is what was searched, `parts` its databases in the order they were
   // added (document d lives in parts[(d - 1) % parts.size()]). `words` are
   // the plain terms of the query (plain_leaves), `wildcards` its wildcard
@@ -42,6 +44,8 @@ class PassageFinder {
   void fill(Hit* hit);
 
  private:
+  // The best windows of `width` positions for hit's query words, in text order.
+  std::vector<Window> windows(const Hit& hit, uint32_t width);
   std::vector<Snippet> anchored(const Hit& hit);
 
   Xapian::Database db_;
