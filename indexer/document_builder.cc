@@ -85,11 +85,14 @@ std::string date_key(const std::string& iso_date, int64_t mtime) {
 DocumentBuilder::DocumentBuilder(Xapian::Stem stemmer, size_t max_terms)
     : stemmer_(std::move(stemmer)), max_terms_(max_terms) {}
 
-void DocumentBuilder::note_stem(const std::string& term) {
-  if (stemmer_.is_none() || !should_stem(term)) return;
-  if (!known_terms_.insert(term).second) return;
-  if (known_terms_.size() > kKnownTermsLimit) known_terms_.clear();
-  new_stems_.emplace_back(stemmer_(term), term);
+const std::string& DocumentBuilder::stem_of(const std::string& term, bool* fresh) {
+  auto it = stems_.find(term);
+  *fresh = it == stems_.end();
+  if (*fresh) {
+    if (stems_.size() >= kKnownTermsLimit) stems_.clear();  // forgetting only costs repeats
+    it = stems_.emplace(term, stemmer_(term)).first;
+  }
+  return it->second;
 }
 
 std::vector<std::pair<std::string, std::string>> DocumentBuilder::take_new_stems() {
@@ -107,11 +110,14 @@ void DocumentBuilder::note_words(Xapian::Document* doc) {
     // Unprefixed terms start with a lower-case letter, a digit or a
     // non-ASCII character; prefixes are upper-case ASCII.
     if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
-    note_stem(term);
-    if (should_stem(term) && term.size() <= kMaxSpellingBytes) ++spelling_[term];
-    if (content_word(term)) {
-      content.push_back(stemmer_.is_none() || !should_stem(term) ? term : stemmer_(term));
+    const bool stemmable = !stemmer_.is_none() && should_stem(term);
+    bool fresh = false;
+    const std::string& stem = stemmable ? stem_of(term, &fresh) : term;
+    if (track_vocabulary_) {
+      if (fresh) new_stems_.emplace_back(stem, term);
+      if (should_stem(term) && term.size() <= kMaxSpellingBytes) ++spelling_[term];
     }
+    if (content_word(term)) content.push_back(stem);
   }
   std::sort(content.begin(), content.end());
   content.erase(std::unique(content.begin(), content.end()), content.end());

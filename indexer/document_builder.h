@@ -44,6 +44,10 @@ class DocumentBuilder {
   // the spelling table, which suggests corrections to misspelt queries).
   std::unordered_map<std::string, unsigned> take_spelling();
 
+  // With false, take_new_stems() and take_spelling() stay empty: a fresh
+  // build fills those tables from the merged vocabulary (build_vocabulary).
+  void set_track_vocabulary(bool on) { track_vocabulary_ = on; }
+
   // True if the last document built reached max_terms and lost text.
   bool truncated() const { return truncated_; }
 
@@ -58,15 +62,17 @@ class DocumentBuilder {
   // (tokens_ holds its tokens).
   void store_text(schema::DocRecord* record, Xapian::termpos end,
                   std::vector<std::pair<std::string, std::string>>* texts);
-  // Remembers the stem of `term` for take_new_stems().
-  void note_stem(const std::string& term);
+  // The stem of `term`, from a bounded cache; *fresh is true if it was not
+  // cached (a pair to report in take_new_stems()).
+  const std::string& stem_of(const std::string& term, bool* fresh);
   // Stems, spelling words and the MinHash signature of a built document.
   void note_words(Xapian::Document* doc);
 
   Analyzer analyzer_;
   Xapian::Stem stemmer_;
   std::vector<Token> tokens_;
-  std::unordered_set<std::string> known_terms_;  // bounded; forgetting only costs repeats
+  std::unordered_map<std::string, std::string> stems_;  // term -> stem, bounded
+  bool track_vocabulary_ = true;
   std::vector<std::pair<std::string, std::string>> new_stems_;
   std::unordered_map<std::string, unsigned> spelling_;
   size_t max_terms_;

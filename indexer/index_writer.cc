@@ -68,17 +68,19 @@ void add_spelling(Xapian::WritableDatabase& db,
   for (const auto& [word, n] : words) db.add_spelling(word, n);
 }
 
-void build_spelling(Xapian::WritableDatabase& db) {
+void build_vocabulary(Xapian::WritableDatabase& db, const Xapian::Stem& stemmer) {
   // In a large collection, words seen in one document only are mostly typos
   // and noise, and half the vocabulary: leave them out of the suggestions.
   const Xapian::doccount min_docs = db.get_doccount() >= kSpellingSmallCollection ? 2 : 1;
+  const std::string z(schema::kStemPrefix);
   size_t added = 0;
   for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
     const std::string& term = *t;
-    if (term.size() > kMaxSpellingBytes || !should_stem(term) || t.get_termfreq() < min_docs) {
-      continue;  // prefixed terms, numbers, long tokens, rare words
+    if (!should_stem(term)) continue;  // prefixed terms, numbers
+    if (!stemmer.is_none()) db.add_synonym(z + stemmer(term), term);
+    if (term.size() <= kMaxSpellingBytes && t.get_termfreq() >= min_docs) {
+      db.add_spelling(term, t.get_termfreq());  // not long tokens, not rare words
     }
-    db.add_spelling(term, t.get_termfreq());
     if (++added % kSpellingBatch == 0) db.commit();  // bounds the memory
   }
 }

@@ -176,12 +176,12 @@ struct Run {
   int jobs;
 };
 
-Pipeline make_pipeline(Run& run, Progress& progress) {
+Pipeline make_pipeline(Run& run, Progress& progress, bool track_vocabulary) {
   Pipeline p;
   p.threads = run.jobs;
   p.max_queued_bytes = run.options.memory / 4;
-  p.make_worker = [&run](int) {
-    return std::make_unique<Worker>(run.options, run.fs, run.language);
+  p.make_worker = [&run, track_vocabulary](int) {
+    return std::make_unique<Worker>(run.options, run.fs, run.language, track_vocabulary);
   };
   p.sink = [&run, &progress](FileResult&& r) {
     report(r, run.reporter, run.summary);
@@ -200,7 +200,7 @@ void build_fresh(Run& run, const Plan& plan, const Crawl& crawl, Progress& progr
   const size_t flush = std::clamp<size_t>(run.options.memory / 32 / shards, 64u << 10, 512u << 10);
   ShardSet set(run.store.work_dir(), shards, flush);
   std::set<std::string> fields;
-  Pipeline p = make_pipeline(run, progress);
+  Pipeline p = make_pipeline(run, progress, /*track_vocabulary=*/false);
   p.partition = balanced_partition(jobs, shards);
   p.in_worker = [&set](int index, FileResult& r) { set.add(index, r); };
   auto sink = p.sink;
@@ -238,7 +238,7 @@ void update_live(Run& run, const Plan& plan, const Crawl& crawl, Progress& progr
   writer.commit();
   size_t pending_docs = 0, pending_bytes = 0;
   auto last_commit = std::chrono::steady_clock::now();
-  Pipeline p = make_pipeline(run, progress);
+  Pipeline p = make_pipeline(run, progress, /*track_vocabulary=*/true);
   auto report_one = p.sink;
   p.sink = [&](FileResult&& r) {
     if (r.vanished && r.update) {  // gone since the crawl: its documents go too

@@ -4,6 +4,7 @@
 
 #include "db_store.h"
 #include "index_writer.h"
+#include "language.h"
 
 namespace trawl::indexer {
 
@@ -24,7 +25,6 @@ void ShardSet::add(int shard, FileResult& result) {
   result.docs.clear();
   for (const auto& [key, piece] : result.texts) s.db.set_metadata(key, piece);
   result.texts.clear();
-  add_stems(s.db, result.stems);
   s.pending += result.text_bytes;
   if (s.pending >= flush_bytes_) {
     s.db.commit();
@@ -45,7 +45,7 @@ void ShardSet::merge(const std::string& out, const std::string& language,
   all.close();
   Xapian::WritableDatabase db(out, Xapian::DB_OPEN);
   write_metadata(db, language, field_names);
-  build_spelling(db);
+  build_vocabulary(db, make_stemmer(language));
   finish(db);
   db.commit();
   db.close();

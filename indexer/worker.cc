@@ -46,9 +46,12 @@ schema::DocRecord make_record(const FileRef& ref, const FileExtraction& fx, cons
 
 }  // namespace
 
-Worker::Worker(const IndexOptions& options, const FileSystem& fs, const std::string& language)
+Worker::Worker(const IndexOptions& options, const FileSystem& fs, const std::string& language,
+               bool track_vocabulary)
     : options_(options), fs_(fs),
-      builder_(make_stemmer(language), options.memory / kMemoryPerTerm) {}
+      builder_(make_stemmer(language), options.memory / kMemoryPerTerm) {
+  builder_.set_track_vocabulary(track_vocabulary);
+}
 
 void Worker::build(const FileRef& ref, const std::string& hash, FileResult* result,
                    FileExtraction& fx) {

@@ -41,7 +41,10 @@ struct FileResult {
 
 class Worker {
  public:
-  Worker(const IndexOptions& options, const FileSystem& fs, const std::string& language);
+  // `track_vocabulary`: report new stems and spelling words with each file
+  // (false for a fresh build, which makes those tables after the merge).
+  Worker(const IndexOptions& options, const FileSystem& fs, const std::string& language,
+         bool track_vocabulary = true);
 
   FileResult process(const FileRef& ref, bool update);
 
