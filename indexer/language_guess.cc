@@ -108,14 +108,21 @@ std::string guess_language(std::string_view text) {
   std::vector<std::string> words;
   std::string word;
   for (size_t i = 0; i < text.size();) {
-    char32_t c = 0;
-    size_t n = utf8::decode(text, i, &c);
-    if (n == 0) n = 1, c = 0xFFFD;
+    char32_t c = static_cast<unsigned char>(text[i]);
+    size_t n = 1;
+    if (c >= 0x80) {  // ASCII, most of most texts, needs no decoding
+      n = utf8::decode(text, i, &c);
+      if (n == 0) n = 1, c = 0xFFFD;
+    }
     i += n;
     const Script s = script_of(c);
     ++letters[s];
     const bool in_word = s == kLatin || s == kCyrillic || (c >= 0x300 && c <= 0x36F);
-    if (in_word) utf8::append(&word, lower(c));
+    if (in_word && c < 0x80) {
+      word.push_back(static_cast<char>(lower(c)));
+    } else if (in_word) {
+      utf8::append(&word, lower(c));
+    }
     if ((!in_word || i == text.size()) && !word.empty()) {
       words.push_back(std::move(word));
       word.clear();
