@@ -12,7 +12,8 @@ COMMIT_KILLS=${TRAWL_CRASH_COMMIT_KILLS:-50}
 CREATE_KILLS=${TRAWL_CRASH_CREATE_KILLS:-20}
 FILES=300
 
-# 300 text files and 10 JSON Lines files of 5 records: 350 documents.
+# 300 text files (the first 5 long enough to be stored in pieces) and 10
+# JSON Lines files of 5 records: 350 documents.
 make_corpus() {  # $1 = version
   python3 - "$1" "$FILES" <<'PY2'
 import os, sys
@@ -21,6 +22,9 @@ os.makedirs("c", exist_ok=True)
 for i in range(1, n + 1):
     with open(f"c/f{i}.txt", "w") as f:
         f.write(f"File {i} version {v}\n\nword{i} common v{v} text text text\n")
+        if i <= 5:  # long texts, stored in pieces beside the record
+            f.write("".join(f"line {k} of a long file\n" for k in range(700)))
+            f.write(f"tail{i} ends v{v}\n")
 for j in range(1, 11):
     with open(f"c/r{j}.jsonl", "w") as f:
         for k in range(1, 6):
@@ -54,6 +58,17 @@ for path, vs in by_file.items():
 n = len(by_file)
 assert n == 0 or n == 310, n                      # all files, or none yet
 print(len(present))
+PY
+  # The long files' last pieces match their records' version.
+  "$TRAWL_SEARCH" --db db --json --no-collapse 'tail1 OR tail2 OR tail3 OR tail4 OR tail5' \
+    2>/dev/null > tails.json
+  python3 - tails.json <<'PY' || fail "a long text's pieces do not match its document after a kill"
+import json, re, sys
+hits = [json.loads(l)["data"] for l in open(sys.argv[1]) if '"hit"' in l]
+assert len(hits) in (0, 5), len(hits)
+for h in hits:
+    v = re.search(r"version (\d+)$", h["title"]).group(1)
+    assert re.search(r"tail\d ends v" + v + r"\b", h["snippet"]), (h["title"], h["snippet"])
 PY
 }
 
