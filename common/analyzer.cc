@@ -113,10 +113,6 @@ Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
 namespace {
 
-bool is_space_byte(char c) {
-  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
-
 // Character classes of UAX #29 word breaking, for the ASCII the fast path
 // takes; anything else (non-ASCII, '@' and '_', which ICU's rules treat
 // specially, control characters) goes to ICU.
@@ -151,8 +147,6 @@ bool joins(std::string_view text, size_t i, size_t end) {
   return before == Ascii::kDigit && after == Ascii::kDigit;
 }
 
-}  // namespace
-
 // Calls on_word(start, end) for each word ICU would find in the ASCII chunk
 // text[begin, end) (no spaces, no kIcu characters): runs of letters and
 // digits, joined across single mid characters as joins() says.
@@ -180,6 +174,8 @@ void ascii_words(std::string_view text, size_t begin, size_t end, F&& on_word) {
     i = j;
   }
 }
+
+}  // namespace
 
 template <class F>
 void Analyzer::icu_words(std::string_view text, size_t begin, size_t end, F&& on_word) {
@@ -219,13 +215,13 @@ uint32_t Analyzer::analyze(std::string_view text, std::vector<Token>* out,
   size_t icu_begin = std::string_view::npos;  // start of a pending ICU run
   size_t i = 0;
   while (i < n) {
-    if (is_space_byte(text[i])) {
+    if (utf8::is_space(text[i])) {
       ++i;
       continue;
     }
     size_t j = i;
     bool plain = true;
-    for (; j < n && !is_space_byte(text[j]); ++j) plain = plain && ascii_class(text[j]) != Ascii::kIcu;
+    for (; j < n && !utf8::is_space(text[j]); ++j) plain = plain && ascii_class(text[j]) != Ascii::kIcu;
     if (!plain || !fast_) {
       if (icu_begin == std::string_view::npos) icu_begin = i;
     } else {

@@ -19,10 +19,6 @@ struct Hit {
   uint32_t group = 0;  // occurrence number of a phrase; its words merge into one span
 };
 
-bool is_space(char c) {
-  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
-
 // Appends a hit for every occurrence of `phrase` at consecutive positions.
 void find_phrase(const std::vector<Token>& tokens, const std::vector<std::string>& phrase,
                  uint32_t* groups, std::vector<Hit>* hits) {
@@ -73,15 +69,15 @@ size_t passage_start(std::string_view text, size_t pos, size_t chars) {
   for (size_t n = 0; p > 0 && n < chars; ++n) {
     size_t q = p - 1;
     while (q > 0 && !utf8::is_lead(text[q])) --q;
-    if (is_space(text[q]) && q > 0) {
+    if (utf8::is_space(text[q]) && q > 0) {
       char before = text[q - 1];
       if (before == '.' || before == '!' || before == '?' || text[q] == '\n') return p;
     }
     p = q;
   }
   if (p == 0) return 0;
-  while (p < pos && !is_space(text[p])) ++p;  // do not start inside a word
-  while (p < pos && is_space(text[p])) ++p;
+  while (p < pos && !utf8::is_space(text[p])) ++p;  // do not start inside a word
+  while (p < pos && utf8::is_space(text[p])) ++p;
   return p;
 }
 
@@ -95,7 +91,7 @@ size_t passage_end(std::string_view text, size_t pos, size_t chars) {
   }
   if (p >= text.size()) return text.size();
   size_t cut = p;
-  while (cut > pos && !is_space(text[cut])) --cut;
+  while (cut > pos && !utf8::is_space(text[cut])) --cut;
   return cut > pos ? cut : p;
 }
 
@@ -137,7 +133,7 @@ bool only_punctuation(std::string_view gap) {
   for (size_t i = 0; i < gap.size();) {
     char32_t cp;
     size_t n = utf8::decode(gap, i, &cp);
-    if (n == 0 || is_space(gap[i]) || Xapian::Unicode::is_wordchar(cp)) return false;
+    if (n == 0 || utf8::is_space(gap[i]) || Xapian::Unicode::is_wordchar(cp)) return false;
     i += n;
   }
   return true;
@@ -171,7 +167,7 @@ void render(std::string_view text, size_t start, size_t end, const std::vector<S
             const SnippetOptions& options, Snippet* snippet) {
   std::string& out = snippet->text;
   if (options.more_before ||
-      std::any_of(text.begin(), text.begin() + start, [](char ch) { return !is_space(ch); })) {
+      std::any_of(text.begin(), text.begin() + start, [](char ch) { return !utf8::is_space(ch); })) {
     out += kEllipsis;
   }
   std::vector<uint32_t> map(end - start + 1);
@@ -180,7 +176,7 @@ void render(std::string_view text, size_t start, size_t end, const std::vector<S
   for (size_t i = start; i < end; ++i) {
     map[i - start] = static_cast<uint32_t>(out.size());
     unsigned char c = static_cast<unsigned char>(text[i]);
-    if (is_space(text[i]) || c < 0x20 || c == 0x7F) {
+    if (utf8::is_space(text[i]) || c < 0x20 || c == 0x7F) {
       if (!in_space && out.size() > body) out.push_back(' ');
       in_space = true;
       continue;
@@ -191,7 +187,7 @@ void render(std::string_view text, size_t start, size_t end, const std::vector<S
   map[end - start] = static_cast<uint32_t>(out.size());
   while (!out.empty() && out.back() == ' ') out.pop_back();
   bool more = options.more_after ||
-              std::any_of(text.begin() + end, text.end(), [](char ch) { return !is_space(ch); });
+              std::any_of(text.begin() + end, text.end(), [](char ch) { return !utf8::is_space(ch); });
   for (const Span& s : spans) {
     if (s.first < start || s.second > end) continue;
     uint32_t b = map[s.first - start];

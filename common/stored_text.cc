@@ -36,9 +36,25 @@ size_t cut_token(std::string_view text, const std::vector<Token>& tokens, size_t
   return j < tokens.size() ? j : i;
 }
 
+// A new text id: 16 hex digits, unique with overwhelming probability
+// (random per process, then counted). Thread-safe.
+std::string new_text_id() {
+  static const uint64_t seed = [] {
+    std::random_device rd;
+    const auto now = std::chrono::steady_clock::now().time_since_epoch().count();
+    return (static_cast<uint64_t>(rd()) << 32) ^ rd() ^ static_cast<uint64_t>(now) ^
+           (static_cast<uint64_t>(::getpid()) << 17);
+  }();
+  static std::atomic<uint64_t> counter{0};
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx",
+                static_cast<unsigned long long>(mix(seed + counter.fetch_add(1))));
+  return hex;
+}
+
 }  // namespace
 
-std::string chunk_key(std::string_view text_id, size_t n) {
+std::string piece_key(std::string_view text_id, size_t n) {
   std::string key(schema::kMetaTextPrefix);
   key.append(text_id);
   key.push_back(':');
@@ -72,20 +88,6 @@ std::string unpack_piece(std::string_view stored) {
   return out;
 }
 
-std::string new_text_id() {
-  static const uint64_t seed = [] {
-    std::random_device rd;
-    const auto now = std::chrono::steady_clock::now().time_since_epoch().count();
-    return (static_cast<uint64_t>(rd()) << 32) ^ rd() ^ static_cast<uint64_t>(now) ^
-           (static_cast<uint64_t>(::getpid()) << 17);
-  }();
-  static std::atomic<uint64_t> counter{0};
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx",
-                static_cast<unsigned long long>(mix(seed + counter.fetch_add(1))));
-  return hex;
-}
-
 std::vector<schema::TextAnchor> make_anchors(std::string_view text,
                                              const std::vector<Token>& tokens,
                                              uint32_t first_pos, size_t every) {
@@ -113,6 +115,21 @@ std::vector<schema::TextAnchor> make_anchors(std::string_view text,
     anchors.push_back(c);
   }
   return anchors;
+}
+
+std::vector<std::pair<std::string, std::string>> take_pieces(schema::DocRecord* record) {
+  record->text_id = new_text_id();
+  const auto& anchors = record->anchors;
+  const std::string_view text = record->text;
+  std::vector<std::pair<std::string, std::string>> pieces;
+  for (size_t p = 0; p < piece_count(*record); ++p) {
+    const size_t first = p * kAnchorsPerPiece, next = first + kAnchorsPerPiece;
+    const size_t stop = next < anchors.size() ? anchors[next].byte : text.size();
+    pieces.emplace_back(piece_key(record->text_id, p),
+                        pack_piece(text.substr(anchors[first].byte, stop - anchors[first].byte)));
+  }
+  record->text.clear();
+  return pieces;
 }
 
 size_t anchor_at(const schema::DocRecord& record, uint32_t pos) {
@@ -151,7 +168,7 @@ TextPiece read_anchors(const Xapian::Database& db, const schema::DocRecord& reco
   // Pieces hold kAnchorsPerPiece anchors each: read those that hold [begin, end).
   const size_t p0 = first / kAnchorsPerPiece, p1 = last / kAnchorsPerPiece;
   std::string text;
-  for (size_t n = p0; n <= p1; ++n) text += unpack_piece(db.get_metadata(chunk_key(record.text_id, n)));
+  for (size_t n = p0; n <= p1; ++n) text += unpack_piece(db.get_metadata(piece_key(record.text_id, n)));
   const uint64_t base = anchors[p0 * kAnchorsPerPiece].byte;
   piece.text = text.substr(std::min<uint64_t>(begin - base, text.size()), length);
   return piece;

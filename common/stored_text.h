@@ -8,7 +8,7 @@
 // query's words, and analyses only the text between the anchors around it.
 // A text of up to kInlineTextBytes stays in the record (DocRecord::text); a
 // longer one (a book) is stored in pieces of kAnchorsPerPiece anchors
-// (about 4 KB), each under its own metadata key (chunk_key):
+// (about 4 KB), each under its own metadata key (piece_key):
 //
 //   text 1 MB -> record {text_id 3f.., anchors [{0,0,1,0}, {515,81,9,0}, ...]}
 //                metadata "trawl.text:3f..:0" = anchors 0-7's bytes, ":1" = 8-15's ...
@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -39,16 +40,17 @@ inline constexpr size_t kAnchorsPerPiece = 8;
 inline constexpr size_t kMinAnchoredBytes = 1024;
 
 // The metadata key of piece `n` of the text with id `text_id`.
-std::string chunk_key(std::string_view text_id, size_t n);
+std::string piece_key(std::string_view text_id, size_t n);
 
 // A piece as stored: "z" + zstd frame, or "r" + the bytes when that is not
 // smaller. unpack_piece returns "" for anything else (a damaged value).
 std::string pack_piece(std::string_view piece);
 std::string unpack_piece(std::string_view stored);
 
-// A new text id: 16 hex digits, unique with overwhelming probability
-// (random per process, then counted). Thread-safe.
-std::string new_text_id();
+// Moves the text of `record` (which has its anchors) out into pieces of
+// kAnchorsPerPiece anchors: gives it a new text id, clears record->text and
+// returns the pieces as (metadata key, packed piece) for the writer.
+std::vector<std::pair<std::string, std::string>> take_pieces(schema::DocRecord* record);
 
 // The anchors of `text` (whose body tokens are `tokens`, from position
 // `first_pos`), one about every `every` bytes, the first at byte 0.

@@ -33,4 +33,10 @@ size_t length(std::string_view s);
 // True for a byte that starts a code point (not a continuation byte).
 inline bool is_lead(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
 
+// ASCII white space: space, tab, line feed, carriage return, form feed,
+// vertical tab.
+inline bool is_space(char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
 }  // namespace trawl::utf8

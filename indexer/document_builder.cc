@@ -10,7 +10,7 @@
 namespace trawl::indexer {
 namespace {
 
-constexpr size_t kKnownTermsLimit = 200000;
+constexpr size_t kStemCacheLimit = 200000;  // terms whose stems are remembered
 constexpr size_t kMaxSpellingBytes = 32;
 constexpr Xapian::termpos kSectionGap = 100;  // between body, fields, author
 
@@ -89,7 +89,7 @@ const std::string& DocumentBuilder::stem_of(const std::string& term, bool* fresh
   auto it = stems_.find(term);
   *fresh = it == stems_.end();
   if (*fresh) {
-    if (stems_.size() >= kKnownTermsLimit) stems_.clear();  // forgetting only costs repeats
+    if (stems_.size() >= kStemCacheLimit) stems_.clear();  // forgetting only costs repeats
     it = stems_.emplace(term, stemmer_(term)).first;
   }
   return it->second;
@@ -191,16 +191,7 @@ void DocumentBuilder::store_text(schema::DocRecord* record, Xapian::termpos end,
   record->anchors = make_anchors(record->text, tokens_, schema::kBodyPosition);
   record->body_tokens = end - schema::kBodyPosition;
   if (record->text.size() <= kInlineTextBytes) return;
-  record->text_id = new_text_id();
-  const auto& anchors = record->anchors;
-  const std::string_view text = record->text;
-  for (size_t p = 0; p < piece_count(*record); ++p) {
-    const size_t first = p * kAnchorsPerPiece, next = first + kAnchorsPerPiece;
-    const size_t stop = next < anchors.size() ? anchors[next].byte : text.size();
-    texts->emplace_back(chunk_key(record->text_id, p),
-                        pack_piece(text.substr(anchors[first].byte, stop - anchors[first].byte)));
-  }
-  record->text.clear();
+  for (auto& piece : take_pieces(record)) texts->push_back(std::move(piece));
 }
 
 Xapian::Document DocumentBuilder::build(schema::DocRecord record, const std::string& key,

@@ -151,7 +151,7 @@ size_t IndexWriter::remove(const std::string& path) {
     schema::DocRecord record;
     schema::decode_record(db_.get_document(id).get_data(), &record);
     for (size_t i = 0; i < piece_count(record); ++i) {
-      db_.set_metadata(chunk_key(record.text_id, i), "");
+      db_.set_metadata(piece_key(record.text_id, i), "");
     }
   }
   db_.delete_document(term);

@@ -1,8 +1,6 @@
 // Filters, order, documents-like-this and freshness (extras.h).
 #include <sys/stat.h>
 
-#include <set>
-
 #include "extras.h"
 #include "minhash.h"
 #include "schema.h"
