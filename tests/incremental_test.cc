@@ -110,6 +110,38 @@ TEST_CASE("incremental: a long text's pieces come and go with its document") {
   }
 }
 
+// The stem table: Z + stem -> the words with that stem.
+std::map<std::string, std::vector<std::string>> stem_table(const std::string& path) {
+  Xapian::Database d(path);
+  std::map<std::string, std::vector<std::string>> out;
+  for (auto k = d.synonym_keys_begin("Z"); k != d.synonym_keys_end("Z"); ++k) {
+    out[*k].assign(d.synonyms_begin(*k), d.synonyms_end(*k));
+  }
+  return out;
+}
+
+TEST_CASE("incremental: a fresh build's stem table equals one grown file by file") {
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"/c/a.txt", "Sanctions\n\nThe sanctioned banks and sanctioning states"},
+      {"/c/b.txt", "Running\n\nRunners ran; the runner runs daily"},
+      {"/c/c.txt", "Bridges\n\nA bridge, bridged gaps and bridging loans"},
+  };
+  Fixture fresh;
+  for (const auto& [path, text] : files) fresh.fs.add_file(path, text);
+  fresh.index();  // built in shards, stem table made after the merge
+  Fixture grown;
+  grown.fs.add_file(files[0].first, files[0].second);
+  grown.index();
+  for (size_t i = 1; i < files.size(); ++i) {
+    grown.fs.add_file(files[i].first, files[i].second);
+    grown.index();  // an update: stems added with each batch
+  }
+  const auto table = stem_table(fresh.db);
+  CHECK(table.at("Zsanction") == std::vector<std::string>{"sanctioned", "sanctioning", "sanctions"});
+  CHECK(table.at("Zbridg") == std::vector<std::string>{"bridge", "bridged", "bridges", "bridging"});
+  CHECK(table == stem_table(grown.db));
+}
+
 TEST_CASE("incremental: add, modify, delete, rename, touch") {
   Fixture f;
   f.fs.add_file("/c/a.txt", "Alpha\n\none", 100);
