@@ -11,12 +11,17 @@ namespace trawl {
 namespace {
 
 // Function words of the languages most documents are in; short words are
-// dropped by length anyway.
+// dropped by length anyway. Sorted, for a binary search: this runs for every
+// distinct word of every document indexed and of every feedback document.
 constexpr std::array<std::string_view, 48> kStop = {
-    "the", "and", "for", "with", "that", "this", "from", "was", "were", "are", "have", "has",
-    "had", "not", "but", "its", "his", "her", "their", "they", "will", "would", "been", "which",
-    "who", "what", "when", "where", "about", "also", "into", "than", "then", "there", "these",
-    "les", "des", "une", "dans", "pour", "est", "der", "die", "das", "und", "ein", "eine", "mit"};
+    "about", "also", "and", "are", "been", "but", "dans", "das", "der", "des", "die", "ein", "eine",
+    "est", "for", "from", "had", "has", "have", "her", "his", "into", "its", "les", "mit", "not",
+    "pour", "than", "that", "the", "their", "then", "there", "these", "they", "this", "und", "une",
+    "was", "were", "what", "when", "where", "which", "who", "will", "with", "would"};
+static_assert(std::is_sorted(kStop.begin(), kStop.end()));
+constexpr size_t kLongestStop = 5;
+static_assert(std::all_of(kStop.begin(), kStop.end(),
+                          [](std::string_view w) { return w.size() <= kLongestStop; }));
 
 uint64_t mix(uint64_t x) {  // splitmix64 finaliser
   x += 0x9e3779b97f4a7c15ULL;
@@ -36,7 +41,7 @@ uint64_t word_hash(std::string_view w) {
 bool content_word(std::string_view term) {
   if (utf8::length(term) < 3) return false;
   if (term.find_first_not_of("0123456789") == std::string_view::npos) return false;
-  return std::find(kStop.begin(), kStop.end(), term) == kStop.end();
+  return term.size() > kLongestStop || !std::binary_search(kStop.begin(), kStop.end(), term);
 }
 
 std::string minhash(const std::vector<std::string>& words) {

@@ -12,7 +12,6 @@
 #include <cmath>
 #include <set>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "extras.h"
 #include "minhash.h"
@@ -44,6 +43,7 @@ class FeedbackDecider : public Xapian::ExpandDecider {
 struct Candidate {
   Xapian::doccount r = 0;  // feedback documents holding the word
   double multiplier = 0;   // sum over them of (k + 1) wdf / (k len / avlen + wdf)
+  bool refused = false;    // by the ExpandDecider: not a candidate
 };
 
 // TradEWeight: the word's weight when `n` documents in all hold it.
@@ -63,27 +63,21 @@ bool before(const ExpandTerm& a, const ExpandTerm& b) {
 
 using Candidates = std::unordered_map<std::string, Candidate>;
 
-// The words of `docs` that `decider` accepts, with their statistics.
+// The words of `docs` with their statistics, those `decider` refuses marked
+// so: one hash lookup per word of each document.
 Candidates candidates(const Xapian::Database& db, const std::vector<Xapian::docid>& docs,
                       const Xapian::ExpandDecider& decider) {
   const double avlen = db.get_avlength();
   Candidates words;
-  std::unordered_set<std::string> refused;
+  words.reserve(4096);
   std::vector<Xapian::docid> sorted = docs;  // Xapian's order, for the same sums
   std::sort(sorted.begin(), sorted.end());
   for (Xapian::docid d : sorted) {
     const double len = db.get_doclength(d);
     for (auto t = db.termlist_begin(d); t != db.termlist_end(d); ++t) {
-      const std::string& term = *t;
-      auto it = words.find(term);
-      if (it == words.end()) {
-        if (refused.count(term)) continue;
-        if (!decider(term)) {
-          refused.insert(term);
-          continue;
-        }
-        it = words.emplace(term, Candidate{}).first;
-      }
+      auto [it, fresh] = words.try_emplace(*t);
+      if (fresh) it->second.refused = !decider(it->first);
+      if (it->second.refused) continue;
       const double wdf = std::max<Xapian::termcount>(t.get_wdf(), 1);
       it->second.multiplier += (kExpandK + 1) * wdf / (kExpandK * len / avlen + wdf);
       ++it->second.r;
@@ -105,7 +99,9 @@ std::vector<ExpandTerm> best_expansion_terms(const Xapian::Database& db,
   using Bound = std::pair<double, const std::pair<const std::string, Candidate>*>;
   std::vector<Bound> order;
   order.reserve(words.size());
-  for (const auto& w : words) order.emplace_back(trad_weight(w.second, w.second.r, rsize, dbsize), &w);
+  for (const auto& w : words) {
+    if (!w.second.refused) order.emplace_back(trad_weight(w.second, w.second.r, rsize, dbsize), &w);
+  }
   const auto later = [](const Bound& a, const Bound& b) {
     return a.first < b.first || (a.first == b.first && a.second->first > b.second->first);
   };

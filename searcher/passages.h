@@ -51,7 +51,8 @@ class PassageFinder {
   Xapian::Database db_;
   std::vector<Xapian::Database> parts_;
   const TermMatcher& matcher_;
-  std::vector<std::pair<std::string, std::string>> terms_;  // (term, matcher key)
+  std::vector<std::pair<std::string, std::string>> terms_;  // (term, matcher key), sorted
+  bool count_works_ = true;  // TermIterator::positionlist_count(): not over remote parts
   PassageOptions options_;
   Analyzer analyzer_;
   std::vector<Token> tokens_;
