@@ -68,20 +68,24 @@ void add_spelling(Xapian::WritableDatabase& db,
   for (const auto& [word, n] : words) db.add_spelling(word, n);
 }
 
-void build_vocabulary(Xapian::WritableDatabase& db, const Xapian::Stem& stemmer) {
+void build_vocabulary(const Xapian::Database& source, Xapian::WritableDatabase& out,
+                      const Xapian::Stem& stemmer, const std::string& from, const std::string& to) {
   // In a large collection, words seen in one document only are mostly typos
   // and noise, and half the vocabulary: leave them out of the suggestions.
-  const Xapian::doccount min_docs = db.get_doccount() >= kSpellingSmallCollection ? 2 : 1;
+  const Xapian::doccount min_docs = source.get_doccount() >= kSpellingSmallCollection ? 2 : 1;
   const std::string z(schema::kStemPrefix);
   size_t added = 0;
-  for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
+  auto t = source.allterms_begin();
+  t.skip_to(from);
+  for (; t != source.allterms_end(); ++t) {
     const std::string& term = *t;
+    if (!to.empty() && term >= to) break;
     if (!should_stem(term)) continue;  // prefixed terms, numbers
-    if (!stemmer.is_none()) db.add_synonym(z + stemmer(term), term);
+    if (!stemmer.is_none()) out.add_synonym(z + stemmer(term), term);
     if (term.size() <= kMaxSpellingBytes && t.get_termfreq() >= min_docs) {
-      db.add_spelling(term, t.get_termfreq());  // not long tokens, not rare words
+      out.add_spelling(term, t.get_termfreq());  // not long tokens, not rare words
     }
-    if (++added % kSpellingBatch == 0) db.commit();  // bounds the memory
+    if (++added % kSpellingBatch == 0) out.commit();  // bounds the memory
   }
 }
 

@@ -66,11 +66,15 @@ void add_stems(Xapian::WritableDatabase& db,
                const std::vector<std::pair<std::string, std::string>>& stems);
 
 // Fills the stem table and the spelling table (with each word's document
-// frequency) of a freshly built database from its vocabulary: one pass
-// after the merge, far cheaper than updating the tables batch by batch in
-// every shard (on 20news, the shards' stem updates and their compression
-// were an eighth of the indexing work).
-void build_vocabulary(Xapian::WritableDatabase& db, const Xapian::Stem& stemmer);
+// frequency) of `out` from the vocabulary of `source`, the shards of a fresh
+// build: one pass at the end, far cheaper than updating the tables batch by
+// batch in every shard (on 20news, the shards' stem updates and their
+// compression were an eighth of the indexing work). Only the words in
+// [from, to) are taken (`to` empty: to the end), so that parts of the
+// vocabulary can be made in parallel and merged by Database::compact.
+void build_vocabulary(const Xapian::Database& source, Xapian::WritableDatabase& out,
+                      const Xapian::Stem& stemmer, const std::string& from = "",
+                      const std::string& to = "");
 
 // Adds words to the spelling table (word -> number of documents).
 void add_spelling(Xapian::WritableDatabase& db,

@@ -1,15 +1,36 @@
 #include "shards.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <future>
 
 #include "db_store.h"
 #include "index_writer.h"
 #include "language.h"
 
 namespace trawl::indexer {
+namespace {
+
+// Where each part of the vocabulary pass starts: words split by their first
+// letter into parts of about equal size (English initials, roughly; words
+// in other scripts sort after "z" and fall in the last part).
+std::vector<std::string> vocabulary_parts(size_t threads) {
+  static const std::vector<std::vector<std::string>> kStarts = {
+      {""}, {"", "m"}, {"", "f", "p"}, {"", "d", "l", "s"}};
+  return kStarts[std::clamp<size_t>(threads, 1, kStarts.size()) - 1];
+}
+
+// The databases at `paths`, as one.
+Xapian::Database open_all(const std::vector<std::string>& paths) {
+  Xapian::Database all;
+  for (const std::string& p : paths) all.add_database(Xapian::Database(p));
+  return all;
+}
+
+}  // namespace
 
 ShardSet::ShardSet(const std::string& work_dir, int shards, size_t flush_bytes)
-    : flush_bytes_(flush_bytes) {
+    : work_dir_(work_dir), flush_bytes_(flush_bytes) {
   for (int i = 0; i < shards; ++i) {
     std::string path = work_dir + "/shard-" + std::to_string(i);
     shards_.push_back(Shard{
@@ -35,23 +56,46 @@ void ShardSet::add(int shard, FileResult& result) {
 void ShardSet::merge(const std::string& out, const std::string& language,
                      const std::set<std::string>& field_names,
                      const std::function<void(Xapian::WritableDatabase&)>& finish) {
-  Xapian::Database all;
+  std::vector<std::string> paths;
   for (Shard& s : shards_) {
     s.db.commit();
     s.db.close();
-    all.add_database(Xapian::Database(s.path));
+    paths.push_back(s.path);
   }
+  // The stem and spelling tables, made from all the shards' words, go into
+  // more databases (without documents) merged last with the shards, so that
+  // they are compacted too: written into the merged database, the spelling
+  // table was 3-4 times its compacted size (books: 51 MB -> 13 MB). The pass
+  // runs in parallel over ranges of words (Xapian objects are per thread).
+  const std::vector<std::string> starts = vocabulary_parts(shards_.size());
+  std::vector<std::future<void>> parts;
+  std::vector<std::string> vocabularies;
+  for (size_t k = 0; k < starts.size(); ++k) {
+    vocabularies.push_back(work_dir_ + "/vocabulary-" + std::to_string(k));
+  }
+  for (size_t k = 0; k < starts.size(); ++k) {
+    const std::string to = k + 1 < starts.size() ? starts[k + 1] : "";
+    parts.push_back(std::async(std::launch::async, [&, k, to] {
+      Xapian::WritableDatabase v(vocabularies[k], Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS |
+                                                      Xapian::DB_NO_SYNC);
+      build_vocabulary(open_all(paths), v, make_stemmer(language), starts[k], to);
+      v.commit();
+    }));
+  }
+  for (auto& part : parts) part.get();  // rethrows a part's error
+  for (const std::string& v : vocabularies) paths.push_back(v);
+  Xapian::Database all = open_all(paths);
   all.compact(out);
   all.close();
   Xapian::WritableDatabase db(out, Xapian::DB_OPEN);
   write_metadata(db, language, field_names);
-  build_vocabulary(db, make_stemmer(language));
   finish(db);
   db.commit();
   db.close();
   DbStore::sync_files(out);  // before the stub can point at it
   std::error_code ec;
   for (const Shard& s : shards_) std::filesystem::remove_all(s.path, ec);
+  for (const std::string& v : vocabularies) std::filesystem::remove_all(v, ec);
 }
 
 }  // namespace trawl::indexer

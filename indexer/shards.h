@@ -42,6 +42,7 @@ class ShardSet {
     size_t pending = 0;
   };
   std::vector<Shard> shards_;
+  std::string work_dir_;
   size_t flush_bytes_;
 };
 
