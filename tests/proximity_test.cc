@@ -1,0 +1,87 @@
+// The proximity bonus (searcher/proximity.h): which documents get it. Each
+// pair of neighbouring query words is one OP_NEAR over the OR of each
+// word's forms; it must give the bonus to exactly the documents where some
+// form of one word is within the window of some form of the other, as a
+// NEAR per pair of forms does, and change nothing else.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "proximity.h"
+#include "support/test_index.h"
+
+namespace trawl::searcher {
+namespace {
+
+using testing::TestDoc;
+
+// A word of a query as the query builder makes it: its forms, OP_SYNONYM.
+Xapian::Query word(const std::vector<std::string>& forms) {
+  if (forms.size() == 1) return Xapian::Query(forms[0]);
+  std::vector<Xapian::Query> terms(forms.begin(), forms.end());
+  return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+}
+
+// Documents whose weight under `q` is above their weight under `plain`.
+std::set<std::string> boosted(const Xapian::Database& db, const Xapian::Query& plain,
+                              const Xapian::Query& q) {
+  auto weights = [&](const Xapian::Query& query) {
+    Xapian::Enquire e(db);
+    e.set_query(query);
+    std::map<std::string, double> out;
+    const Xapian::MSet m = e.get_mset(0, db.get_doccount());
+    for (auto it = m.begin(); it != m.end(); ++it) {
+      out[it.get_document().get_value(schema::kSlotPath)] = it.get_weight();
+    }
+    return out;
+  };
+  const auto before = weights(plain), after = weights(q);
+  CHECK(before.size() == after.size());  // the bonus never changes the matches
+  std::set<std::string> out;
+  for (const auto& [path, w] : after) {
+    if (w > before.at(path) + 1e-9) out.insert(path);
+  }
+  return out;
+}
+
+TEST_CASE("proximity: the bonus goes to documents with forms of neighbouring words close") {
+  const Xapian::WritableDatabase db = testing::make_index({
+      {"/adjacent", "a", "the shuttle launch was delayed"},
+      {"/forms", "b", "two shuttles launched on the same day"},
+      {"/window", "c", "shuttle one two three four five six launches"},
+      {"/far", "d", "shuttle one two three four five six seven eight nine ten launch"},
+      {"/reversed", "e", "launching of a shuttle"},
+      {"/one-word", "f", "a shuttle and nothing more, shuttle again"},
+      {"/third", "g", "the shuttle crew and the launch pad were ready for space"},
+      {"/space", "h", "space shuttle crews prepare the launch"},
+  });
+  const Xapian::Query shuttle = word({"shuttle", "shuttles"});
+  const Xapian::Query launch = word({"launch", "launched", "launches", "launching"});
+  const Xapian::Query space = word({"space"});
+  struct Case {
+    const char* name;
+    std::vector<Xapian::Query> words;
+    Xapian::Query::op op;
+    std::set<std::string> want;
+  };
+  const std::vector<Case> cases = {
+      {"two words, AND", {shuttle, launch}, Xapian::Query::OP_AND,
+       {"/adjacent", "/forms", "/window", "/reversed", "/third", "/space"}},
+      {"two words, OR", {shuttle, launch}, Xapian::Query::OP_OR,
+       {"/adjacent", "/forms", "/window", "/reversed", "/third", "/space"}},
+      {"three words: each neighbouring pair", {space, shuttle, launch}, Xapian::Query::OP_OR,
+       {"/adjacent", "/forms", "/window", "/reversed", "/third", "/space"}},
+      {"one word: no bonus", {shuttle}, Xapian::Query::OP_OR, {}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    const Xapian::Query plain(c.op, c.words.begin(), c.words.end());
+    CHECK(boosted(db, plain, add_proximity(plain, ProximityOptions{})) == c.want);
+  }
+}
+
+}  // namespace
+}  // namespace trawl::searcher
