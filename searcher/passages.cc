@@ -15,64 +15,11 @@ constexpr size_t kMaxWildcardTerms = 64;   // forms of a wildcard looked up per 
 constexpr uint32_t kCharsPerPosition = 6;  // a word and its space, roughly
 
 using Window = PassageFinder::Window;
-using Terms = std::vector<std::pair<std::string, std::string>>;
 
 struct PosHit {
   uint32_t pos;
   std::string_view key;  // distinct keys are distinct query words
 };
-
-// Xapian 1.4 gives every position list a B-tree cursor of its own, which
-// reads the position table's branch and leaf blocks anew: 2-3 block reads
-// per list, most of a snippet's system time. For a document of up to this
-// many words its term list is read instead (a block or two): only the forms
-// it holds are looked up, and TermIterator::positionlist_count() first walks
-// the table's shared cursor to the list, where the list's own cursor then
-// finds every block. A book's term list costs more than the direct lookups.
-constexpr uint32_t kTermListTokens = 20000;
-
-void add_positions(Xapian::PositionIterator p, const Xapian::PositionIterator& stop,
-                   std::string_view key, uint32_t end, std::vector<PosHit>* hits) {
-  for (; p != stop; ++p) {
-    if (*p >= schema::kBodyPosition && *p < end) hits->push_back(PosHit{*p, key});
-  }
-}
-
-// Whether TermIterator::positionlist_count() works (remote parts lack it).
-bool count_positions(const Xapian::TermIterator& t, bool* works) {
-  if (!*works) return true;
-  try {
-    return t.positionlist_count() > 0;
-  } catch (const Xapian::UnimplementedError&) {
-    *works = false;
-    return true;
-  }
-}
-
-// The body positions in `hit` of the query's word forms `terms` (sorted),
-// each with its matcher key.
-std::vector<PosHit> positions(const Xapian::Database& db, const Hit& hit, const Terms& terms,
-                              bool* count_works) {
-  const uint32_t end = schema::kBodyPosition + hit.record.body_tokens;
-  const Xapian::docid did = hit.docid;
-  std::vector<PosHit> hits;
-  if (hit.record.body_tokens > kTermListTokens) {
-    for (const auto& [term, key] : terms) {
-      add_positions(db.positionlist_begin(did, term), db.positionlist_end(did, term), key, end, &hits);
-    }
-    return hits;
-  }
-  Xapian::TermIterator t = db.termlist_begin(did);
-  const Xapian::TermIterator stop = db.termlist_end(did);
-  for (const auto& [term, key] : terms) {  // sorted, as the term list is
-    t.skip_to(term);
-    if (t == stop) break;
-    if (*t == term && count_positions(t, count_works)) {
-      add_positions(t.positionlist_begin(), t.positionlist_end(), key, end, &hits);
-    }
-  }
-  return hits;
-}
 
 // Hits [i, j] (sorted by position) within `width` positions holding the most
 // distinct keys, then the most hits.
@@ -144,7 +91,14 @@ void PassageFinder::fill(Hit* hit) {
 }
 
 std::vector<Window> PassageFinder::windows(const Hit& hit, uint32_t width) {
-  std::vector<PosHit> hits = positions(db_, hit, terms_, &count_works_);
+  const uint32_t end = schema::kBodyPosition + hit.record.body_tokens;
+  std::vector<PosHit> hits;
+  for (const auto& [term, key] : terms_) {
+    for (auto p = db_.positionlist_begin(hit.docid, term); p != db_.positionlist_end(hit.docid, term);
+         ++p) {
+      if (*p >= schema::kBodyPosition && *p < end) hits.push_back(PosHit{*p, key});
+    }
+  }
   std::sort(hits.begin(), hits.end(), [](const PosHit& a, const PosHit& b) { return a.pos < b.pos; });
   std::vector<Window> out = best_windows(std::move(hits), width, std::max<size_t>(options_.count, 1));
   if (out.empty()) out.emplace_back(schema::kBodyPosition, schema::kBodyPosition);

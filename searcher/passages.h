@@ -51,8 +51,7 @@ class PassageFinder {
   Xapian::Database db_;
   std::vector<Xapian::Database> parts_;
   const TermMatcher& matcher_;
-  std::vector<std::pair<std::string, std::string>> terms_;  // (term, matcher key), sorted
-  bool count_works_ = true;  // TermIterator::positionlist_count(): not over remote parts
+  std::vector<std::pair<std::string, std::string>> terms_;  // (term, matcher key)
   PassageOptions options_;
   Analyzer analyzer_;
   std::vector<Token> tokens_;
