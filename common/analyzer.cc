@@ -13,6 +13,28 @@
 namespace trawl {
 namespace {
 
+// Xapian::Unicode::is_wordchar of each ASCII character, looked up without
+// decoding or a library call (most text is ASCII).
+const std::array<bool, 128> kAsciiWordChar = [] {
+  std::array<bool, 128> t{};
+  for (unsigned c = 0; c < 128; ++c) t[c] = Xapian::Unicode::is_wordchar(c);
+  return t;
+}();
+
+// Whether the character at s[i] is a word character; *n = its length in
+// bytes (an invalid byte counts as one U+FFFD).
+bool wordchar_at(std::string_view s, size_t i, size_t* n) {
+  const auto u = static_cast<unsigned char>(s[i]);
+  if (u < 0x80) {
+    *n = 1;
+    return kAsciiWordChar[u];
+  }
+  char32_t cp;
+  *n = utf8::decode(s, i, &cp);
+  if (*n == 0) *n = 1, cp = 0xFFFD;
+  return Xapian::Unicode::is_wordchar(cp);
+}
+
 bool is_hyphen(std::string_view gap) {
   return gap == "-" || gap == "\u2010" || gap == "\u2011";
 }
@@ -44,10 +66,8 @@ void Emitter::word(std::string_view text, uint32_t begin, uint32_t end) {
   uint32_t part_begin = begin;
   uint32_t i = begin;
   while (i < end) {
-    char32_t cp;
-    size_t n = utf8::decode(text, i, &cp);
-    if (n == 0) n = 1, cp = 0xFFFD;
-    if (!Xapian::Unicode::is_wordchar(cp)) {
+    size_t n;
+    if (!wordchar_at(text, i, &n)) {
       if (i > part_begin) part(text.substr(part_begin, i - part_begin), part_begin, i);
       part_begin = static_cast<uint32_t>(i + n);
     }
@@ -63,10 +83,8 @@ void Emitter::part(std::string_view original, uint32_t begin, uint32_t end) {
   size_t start = 0;
   size_t i = 0;
   while (i < folded.size()) {
-    char32_t cp;
-    size_t n = utf8::decode(folded, i, &cp);
-    if (n == 0) n = 1, cp = 0xFFFD;
-    if (!Xapian::Unicode::is_wordchar(cp)) {
+    size_t n;
+    if (!wordchar_at(folded, i, &n)) {
       if (i > start) term(folded.substr(start, i - start), begin, end);
       start = i + n;
     }

@@ -1,5 +1,7 @@
 #include "stopwords.h"
 
+#include <algorithm>
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -24,13 +26,44 @@ constexpr std::string_view kEnglish[] = {
     "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
     "would", "you", "your", "yours", "yourself", "yourselves"};
 
+static_assert(std::is_sorted(std::begin(kEnglish), std::end(kEnglish)));
+constexpr size_t kLongest = 10;  // "yourselves"
+static_assert(std::all_of(std::begin(kEnglish), std::end(kEnglish),
+                          [](std::string_view w) { return w.size() <= kLongest; }));
+
+// Where the words of each initial letter start in kEnglish (27 entries).
+constexpr auto kByInitial = [] {
+  std::array<size_t, 27> first{};
+  for (int c = 0; c < 26; ++c) {
+    first[c] = static_cast<size_t>(
+        std::find_if(std::begin(kEnglish), std::end(kEnglish),
+                     [c](std::string_view w) { return w[0] >= 'a' + c; }) -
+        std::begin(kEnglish));
+  }
+  first[26] = std::size(kEnglish);
+  return first;
+}();
+
+// The feedback pass asks about every word of its documents: a search among
+// the few words of the same initial letter (Xapian's SimpleStopper, a
+// std::set of all of them, cost several times as much).
+class EnglishStopper : public Xapian::Stopper {
+ public:
+  bool operator()(const std::string& term) const override {
+    if (term.empty() || term.size() > kLongest || term[0] < 'a' || term[0] > 'z') return false;
+    const size_t c = static_cast<size_t>(term[0] - 'a');
+    const auto* begin = std::begin(kEnglish) + kByInitial[c];
+    const auto* end = std::begin(kEnglish) + kByInitial[c + 1];
+    return std::find(begin, end, std::string_view(term)) != end;
+  }
+  std::string get_description() const override { return "trawl::EnglishStopper"; }
+};
+
 }  // namespace
 
 std::unique_ptr<Xapian::Stopper> make_stopper(const std::string& language) {
   if (language != "english" && language != "en") return nullptr;
-  auto stopper = std::make_unique<Xapian::SimpleStopper>();
-  for (std::string_view w : kEnglish) stopper->add(std::string(w));
-  return stopper;
+  return std::make_unique<EnglishStopper>();
 }
 
 }  // namespace trawl::searcher
