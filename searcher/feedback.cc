@@ -124,6 +124,9 @@ std::vector<ExpandTerm> best_expansion_terms(const Xapian::Database& db,
 Xapian::Query feedback_terms(const Xapian::Database& db, const Xapian::Query& q,
                              const Xapian::Weight& weight, const Xapian::Stopper* stopper,
                              const FeedbackOptions& options) {
+  // No document is short enough (a library of books): the first match
+  // would find nothing to learn from (a quarter of a books query's work).
+  if (db.get_doclength_lower_bound() > options.max_length) return Xapian::Query();
   Xapian::Enquire enquire(db);
   enquire.set_query(q);
   enquire.set_weighting_scheme(weight);

@@ -89,5 +89,36 @@ TEST_CASE("feedback: best_expansion_terms ranks as Xapian's ESet") {
   }
 }
 
+TEST_CASE("feedback: documents over max_length are left out; none short enough, no expansion") {
+  // Lengths in words: 8, 12 and 40 (title words count too).
+  const Xapian::WritableDatabase db = testing::make_index({
+      {"/a", "harbour", "the harbour bridge closed for ferry repairs today"},
+      {"/b", "harbour", "harbour bridge ferry crossings rise while the bridge repairs go on"},
+      {"/c", "harbour",
+       "harbour bridge notes: ferry timetables, tolls, cyclists, lanes, paint, rivets, cables, "
+       "lights, barriers, pontoons, tugs, cranes, divers, welders, inspectors, engineers, "
+       "surveyors, councillors, residents, tourists, buses, taxis, trams and repairs"},
+  });
+  const Xapian::Query q(Xapian::Query::OP_OR, Xapian::Query("harbour"), Xapian::Query("bridge"));
+  struct Case {
+    Xapian::termcount max_length;
+    bool expands;
+  };
+  const Case cases[] = {
+      {1000, true},   // all three documents
+      {20, true},     // the two short ones
+      {10, false},    // one document only: too few
+      {5, false},     // shorter than every document: no match is even run
+  };
+  CHECK(db.get_doclength_lower_bound() > 5);
+  for (const Case& c : cases) {
+    CAPTURE(c.max_length);
+    FeedbackOptions options;
+    options.max_length = c.max_length;
+    const Xapian::Query got = feedback_terms(db, q, Xapian::BM25Weight(), nullptr, options);
+    CHECK(!got.empty() == c.expands);
+  }
+}
+
 }  // namespace
 }  // namespace trawl::searcher
