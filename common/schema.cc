@@ -48,6 +48,8 @@ bool get_bytes(std::string_view* in, std::string_view* bytes) {
   return true;
 }
 
+}  // namespace
+
 std::string encode_anchors(const DocRecord& r) {
   std::string out;
   put_varint(&out, r.body_tokens);
@@ -68,6 +70,7 @@ bool decode_anchors(std::string_view in, DocRecord* r) {
   uint64_t tokens, n;
   if (!get_varint(&in, &tokens) || !get_varint(&in, &n) || n > in.size()) return false;
   r->body_tokens = static_cast<uint32_t>(tokens);
+  r->anchors.reserve(r->anchors.size() + n);
   TextAnchor c;
   c.line = 0;
   for (uint64_t i = 0; i < n; ++i) {
@@ -84,8 +87,6 @@ bool decode_anchors(std::string_view in, DocRecord* r) {
   }
   return true;
 }
-
-}  // namespace
 
 uint64_t hash64(std::string_view bytes) {
   uint64_t h = 14695981039346656037ULL;  // FNV-1a 64 offset basis
@@ -160,6 +161,12 @@ std::string encode_record(const DocRecord& r) {
   put_field(&out, "size", std::to_string(r.size));
   if (!r.text_id.empty()) put_field(&out, "textid", r.text_id);
   if (!r.anchors.empty()) put_field(&out, "anchors", encode_anchors(r));
+  if (r.anchors.empty() && r.stored_anchors > 0) {  // the count, the list is beside the pieces
+    std::string count;
+    put_varint(&count, r.body_tokens);
+    put_varint(&count, r.stored_anchors);
+    put_field(&out, "anchorcount", count);
+  }
   for (const auto& [key, value] : r.extra) put_field(&out, key, value);
   put_field(&out, "text", r.text);  // last: readers can stop before it
   return out;
@@ -202,6 +209,11 @@ bool decode_record(std::string_view data, DocRecord* r) {
       r->text_id = value;
     } else if (key == "anchors") {
       if (!decode_anchors(value, r)) return false;
+    } else if (key == "anchorcount") {
+      uint64_t tokens, n;
+      if (!get_varint(&value, &tokens) || !get_varint(&value, &n) || n > UINT32_MAX) return false;
+      r->body_tokens = static_cast<uint32_t>(tokens);
+      r->stored_anchors = static_cast<uint32_t>(n);
     } else if (key == "text") {
       r->text = value;
       complete = true;

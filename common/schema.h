@@ -30,7 +30,8 @@ namespace trawl::schema {
 
 // Version of this layout, stored in the database as kMetaSchema.
 // 3: long texts stored in pieces outside the record.
-inline constexpr int kSchemaVersion = 3;
+// 4: and their anchors beside them (the record holds only their number).
+inline constexpr int kSchemaVersion = 4;
 
 // Term prefixes. Free-text prefixes hold folded words with positions;
 // boolean ones hold one folded value per term and never change ranking.
@@ -127,6 +128,7 @@ struct DocRecord {
   std::string text;      // the extracted body, as indexed (valid UTF-8), if inline
   std::string text_id;   // else the id of its pieces in the metadata (stored_text.h)
   std::vector<TextAnchor> anchors;  // where analysis may start (stored_text.h)
+  uint32_t stored_anchors = 0;      // or how many are stored beside the pieces
   uint32_t body_tokens = 0;         // positions the body takes (with anchors)
   std::string format;    // "text", "markdown", "html", "pdf", "email", "jsonl", ...
   std::string author;
@@ -148,5 +150,11 @@ bool decode_record(std::string_view data, DocRecord* record);
 
 // 64-bit FNV-1a: stable across runs and machines.
 uint64_t hash64(std::string_view bytes);
+
+// A record's anchors and body_tokens as bytes, and back (stored_text.h
+// keeps a long text's anchors beside its pieces). decode_anchors appends to
+// record->anchors; false for damaged bytes.
+std::string encode_anchors(const DocRecord& record);
+bool decode_anchors(std::string_view bytes, DocRecord* record);
 
 }  // namespace trawl::schema

@@ -62,10 +62,40 @@ std::string piece_key(std::string_view text_id, size_t n) {
   return key;
 }
 
+std::string anchors_key(std::string_view text_id) {
+  std::string key(schema::kMetaTextPrefix);
+  key.append(text_id);
+  key.append(":a");
+  return key;
+}
+
+namespace {
+
+// One zstd context per thread, reused: ZSTD_compress and ZSTD_decompress
+// make and clear a new one on every call (most of the cost of a 4 KB piece).
+struct ZstdContexts {
+  ZSTD_CCtx* c = ZSTD_createCCtx();
+  ZSTD_DCtx* d = ZSTD_createDCtx();
+  ZstdContexts() = default;
+  ZstdContexts(const ZstdContexts&) = delete;
+  ZstdContexts& operator=(const ZstdContexts&) = delete;
+  ~ZstdContexts() {
+    ZSTD_freeCCtx(c);
+    ZSTD_freeDCtx(d);
+  }
+};
+
+ZstdContexts& zstd() {
+  thread_local ZstdContexts contexts;
+  return contexts;
+}
+
+}  // namespace
+
 std::string pack_piece(std::string_view piece) {
   std::string out(1 + ZSTD_compressBound(piece.size()), '\0');
-  const size_t n = ZSTD_compress(out.data() + 1, out.size() - 1, piece.data(), piece.size(),
-                                 kZstdLevel);
+  const size_t n = ZSTD_compressCCtx(zstd().c, out.data() + 1, out.size() - 1, piece.data(),
+                                     piece.size(), kZstdLevel);
   if (ZSTD_isError(n) || n >= piece.size()) return "r" + std::string(piece);
   out[0] = 'z';
   out.resize(1 + n);
@@ -82,7 +112,8 @@ std::string unpack_piece(std::string_view stored) {
     return std::string();
   }
   std::string out(size, '\0');
-  const size_t n = ZSTD_decompress(out.data(), out.size(), stored.data(), stored.size());
+  const size_t n =
+      ZSTD_decompressDCtx(zstd().d, out.data(), out.size(), stored.data(), stored.size());
   if (ZSTD_isError(n)) return std::string();
   out.resize(n);
   return out;
@@ -128,8 +159,29 @@ std::vector<std::pair<std::string, std::string>> take_pieces(schema::DocRecord* 
     pieces.emplace_back(piece_key(record->text_id, p),
                         pack_piece(text.substr(anchors[first].byte, stop - anchors[first].byte)));
   }
+  pieces.emplace_back(anchors_key(record->text_id), pack_piece(schema::encode_anchors(*record)));
+  record->stored_anchors = static_cast<uint32_t>(anchors.size());
+  record->anchors.clear();
   record->text.clear();
   return pieces;
+}
+
+std::vector<std::string> text_keys(const schema::DocRecord& record) {
+  std::vector<std::string> keys;
+  for (size_t i = 0; i < piece_count(record); ++i) keys.push_back(piece_key(record.text_id, i));
+  if (!record.text_id.empty() && record.anchors.empty()) keys.push_back(anchors_key(record.text_id));
+  return keys;
+}
+
+bool load_anchors(const Xapian::Database& db, schema::DocRecord* record) {
+  if (!record->anchors.empty() || record->stored_anchors == 0 || record->text_id.empty()) return true;
+  schema::DocRecord stored;
+  if (!schema::decode_anchors(unpack_piece(db.get_metadata(anchors_key(record->text_id))), &stored) ||
+      stored.anchors.size() != record->stored_anchors) {
+    return false;
+  }
+  record->anchors = std::move(stored.anchors);
+  return true;
 }
 
 size_t anchor_at(const schema::DocRecord& record, uint32_t pos) {

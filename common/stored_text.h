@@ -10,8 +10,14 @@
 // longer one (a book) is stored in pieces of kAnchorsPerPiece anchors
 // (about 4 KB), each under its own metadata key (piece_key):
 //
-//   text 1 MB -> record {text_id 3f.., anchors [{0,0,1,0}, {515,81,9,0}, ...]}
-//                metadata "trawl.text:3f..:0" = anchors 0-7's bytes, ":1" = 8-15's ...
+//   text 1 MB -> record {text_id 3f.., anchor count 2,000}
+//                metadata "trawl.text:3f..:a" = the anchors [{0,0,1,0}, {515,81,9,0}, ...]
+//                         "trawl.text:3f..:0" = anchors 0-7's bytes, ":1" = 8-15's ...
+//
+// The anchors of such a text sit beside its pieces, not in the record:
+// Xapian inflates a whole record (zlib) each time it is read, and a book's
+// 2,000 anchors made that the largest cost of a books query. The searcher
+// reads them (load_anchors) only for the hits it shows snippets of.
 //
 // Anchors sit at a token (never inside a word) and, when a line starts
 // soon after the mark, at that line. Pieces are stored compressed with
@@ -39,8 +45,10 @@ inline constexpr size_t kAnchorsPerPiece = 8;
 // Texts shorter than this get no anchors: they are analysed whole.
 inline constexpr size_t kMinAnchoredBytes = 1024;
 
-// The metadata key of piece `n` of the text with id `text_id`.
+// The metadata key of piece `n` of the text with id `text_id`, and that of
+// its anchors.
 std::string piece_key(std::string_view text_id, size_t n);
+std::string anchors_key(std::string_view text_id);
 
 // A piece as stored: "z" + zstd frame, or "r" + the bytes when that is not
 // smaller. unpack_piece returns "" for anything else (a damaged value).
@@ -48,8 +56,10 @@ std::string pack_piece(std::string_view piece);
 std::string unpack_piece(std::string_view stored);
 
 // Moves the text of `record` (which has its anchors) out into pieces of
-// kAnchorsPerPiece anchors: gives it a new text id, clears record->text and
-// returns the pieces as (metadata key, packed piece) for the writer.
+// kAnchorsPerPiece anchors, and the anchors beside them: gives it a new text
+// id, clears record->text and record->anchors (keeping their number) and
+// returns the pieces and the anchors as (metadata key, packed value) for the
+// writer.
 std::vector<std::pair<std::string, std::string>> take_pieces(schema::DocRecord* record);
 
 // The anchors of `text` (whose body tokens are `tokens`, from position
@@ -69,11 +79,25 @@ struct TextPiece {
   bool more_after = false;   // text follows it
 };
 
+// How many anchors `record`'s text has, in the record or beside it.
+inline size_t anchor_count(const schema::DocRecord& record) {
+  return record.anchors.empty() ? record.stored_anchors : record.anchors.size();
+}
+
 // How many pieces of `record`'s text are stored in the metadata.
 inline size_t piece_count(const schema::DocRecord& record) {
   if (record.text_id.empty()) return 0;
-  return (record.anchors.size() + kAnchorsPerPiece - 1) / kAnchorsPerPiece;
+  return (anchor_count(record) + kAnchorsPerPiece - 1) / kAnchorsPerPiece;
 }
+
+// The metadata keys that hold `record`'s text: its pieces and, when stored
+// there, its anchors (none for a text kept in the record).
+std::vector<std::string> text_keys(const schema::DocRecord& record);
+
+// Reads the anchors of `record` from `db` (the part holding it) when they
+// are stored beside its pieces; false if they are damaged or missing (the
+// record is left without anchors: its text is then not found either).
+bool load_anchors(const Xapian::Database& db, schema::DocRecord* record);
 
 // The index of the anchor at or before body position `pos` (0 if none).
 size_t anchor_at(const schema::DocRecord& record, uint32_t pos);

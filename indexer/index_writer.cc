@@ -154,9 +154,7 @@ size_t IndexWriter::remove(const std::string& path) {
   for (Xapian::docid id : docs_of(db_, path)) {  // long texts' pieces go with them
     schema::DocRecord record;
     schema::decode_record(db_.get_document(id).get_data(), &record);
-    for (size_t i = 0; i < piece_count(record); ++i) {
-      db_.set_metadata(piece_key(record.text_id, i), "");
-    }
+    for (const std::string& key : text_keys(record)) db_.set_metadata(key, "");
   }
   db_.delete_document(term);
   return n;

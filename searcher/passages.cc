@@ -74,6 +74,8 @@ PassageFinder::PassageFinder(Xapian::Database db, std::vector<Xapian::Database> 
 }
 
 void PassageFinder::fill(Hit* hit) {
+  // A long text's anchors are read only now, for the hits shown.
+  load_anchors(parts_[(hit->docid - 1) % parts_.size()], &hit->record);
   const schema::DocRecord& r = hit->record;
   if (r.anchors.empty()) {
     SnippetOptions so;

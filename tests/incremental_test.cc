@@ -67,7 +67,9 @@ void check_pieces(const std::string& path, size_t expect_long, size_t min_bytes 
     REQUIRE(schema::decode_record(d.get_document(*it).get_data(), &r));
     if (r.text_id.empty()) continue;
     ++long_texts;
-    for (size_t i = 0; i < piece_count(r); ++i) named.insert(piece_key(r.text_id, i));
+    for (const std::string& key : text_keys(r)) named.insert(key);
+    REQUIRE(load_anchors(d, &r));
+    CHECK(r.anchors.size() == r.stored_anchors);  // beside the pieces, as many as counted
     CHECK(read_anchors(d, r, 0, r.anchors.size()).text.size() > min_bytes);
   }
   CHECK(long_texts == expect_long);

@@ -127,6 +127,62 @@ TEST_CASE("schema: a record's anchors survive encoding") {
   }
 }
 
+TEST_CASE("take_pieces: a long text's anchors go beside its pieces and come back") {
+  Analyzer analyzer;
+  struct Case {
+    const char* name;
+    size_t paragraphs;
+  };
+  const Case cases[] = {{"one piece", 4}, {"a few pieces", 40}, {"many pieces", 400}};
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    schema::DocRecord r;
+    r.path = "/long";
+    r.text = filler(c.paragraphs);
+    std::vector<Token> tokens;
+    const uint32_t end = analyzer.analyze(r.text, &tokens, schema::kBodyPosition);
+    r.anchors = make_anchors(r.text, tokens, schema::kBodyPosition);
+    r.body_tokens = end - schema::kBodyPosition;
+    const std::vector<schema::TextAnchor> want = r.anchors;
+    const std::string text = r.text;
+    const auto stored = take_pieces(&r);
+    // The record keeps only the count, and names every key written.
+    CHECK(r.anchors.empty());
+    CHECK(r.text.empty());
+    CHECK(r.stored_anchors == want.size());
+    std::vector<std::string> keys;
+    for (const auto& [key, value] : stored) keys.push_back(key);
+    CHECK(keys == text_keys(r));
+    CHECK(keys.back() == anchors_key(r.text_id));
+    schema::DocRecord back;
+    REQUIRE(schema::decode_record(schema::encode_record(r), &back));
+    CHECK(back.stored_anchors == r.stored_anchors);
+    CHECK(back.body_tokens == r.body_tokens);
+    CHECK(back.anchors.empty());
+
+    Xapian::WritableDatabase db = testing::scratch_db();
+    for (const auto& [key, value] : stored) db.set_metadata(key, value);
+    db.commit();
+    REQUIRE(load_anchors(db, &back));
+    REQUIRE(back.anchors.size() == want.size());
+    for (size_t i = 0; i < want.size(); ++i) {
+      CHECK(back.anchors[i].byte == want[i].byte);
+      CHECK(back.anchors[i].pos == want[i].pos);
+      CHECK(back.anchors[i].line == want[i].line);
+    }
+    CHECK(read_anchors(db, back, 0, back.anchors.size()).text == text);
+    // Damaged or missing anchors: no anchors, and load_anchors says so.
+    for (const std::string& bad : {std::string(), std::string("zzz"), pack_piece("\x05")}) {
+      db.set_metadata(anchors_key(r.text_id), bad);
+      db.commit();
+      schema::DocRecord again;
+      REQUIRE(schema::decode_record(schema::encode_record(r), &again));
+      CHECK_FALSE(load_anchors(db, &again));
+      CHECK(again.anchors.empty());
+    }
+  }
+}
+
 // What make_passages finds in the whole text, for single stemmed words.
 std::vector<Snippet> reference(const std::string& text, const std::vector<std::string>& words,
                                size_t count) {
