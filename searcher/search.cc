@@ -37,6 +37,18 @@ Hit make_hit(const Xapian::MSetIterator& it) {
   return hit;
 }
 
+// For -l, which prints paths only: the path from its value slot, without
+// reading (and inflating) the record.
+Hit make_path_hit(const Xapian::MSetIterator& it) {
+  std::string path = it.get_document().get_value(schema::kSlotPath);
+  if (path.empty()) return make_hit(it);
+  Hit hit;
+  hit.score = it.get_weight();
+  hit.docid = *it;
+  hit.record.path = std::move(path);
+  return hit;
+}
+
 // Every part must be a trawl database (or still empty).
 void require_trawl(const Xapian::Database& db, const std::string& name) {
   if (db.get_metadata(std::string(schema::kMetaSchema)).empty() && db.get_doccount() > 0) {
@@ -97,13 +109,15 @@ void Searcher::fill_hits(const SearchOptions& options, Xapian::Enquire& enquire,
     set_counts(mset, result);
     return;
   }
+  Hit (*const make)(const Xapian::MSetIterator&) =
+      options.mode == OutputMode::kFiles ? make_path_hit : make_hit;
   if (!options.collapse) {
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                                          static_cast<Xapian::doccount>(options.limit),
                                          check_at_least);
     set_counts(mset, result);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      result->hits.push_back(make_hit(it));
+      result->hits.push_back(make(it));
       result->hits.back().rank = it.get_rank() + 1;
     }
     return;
@@ -114,7 +128,7 @@ void Searcher::fill_hits(const SearchOptions& options, Xapian::Enquire& enquire,
     Xapian::MSet mset = enquire.get_mset(0, fetch, std::max(check_at_least, fetch));
     set_counts(mset, result);
     size_t groups = 0;
-    std::vector<Hit> page = collapse_near_duplicates(mset, make_hit, options.offset, want, &groups);
+    std::vector<Hit> page = collapse_near_duplicates(mset, make, options.offset, want, &groups);
     if (groups >= want || mset.size() < fetch || fetch > 100000) {
       for (size_t i = 0; i < page.size(); ++i) {
         page[i].rank = options.offset + i + 1;

@@ -133,6 +133,30 @@ TEST_CASE("search: -c counts what a ranked search matches, feedback and proximit
   }
 }
 
+TEST_CASE("search: -l lists the paths of the ranked hits, in their order") {
+  std::vector<testing::TestDoc> docs;
+  for (int i = 0; i < 60; ++i) {
+    docs.push_back({"/c/d" + std::to_string(i) + ".txt", "",
+                    std::string(i % 3 ? "harbour bridge " : "harbour ") + (i % 4 ? "ferry" : "storm") +
+                        " note " + std::to_string(i)});
+  }
+  Xapian::WritableDatabase db = testing::make_index(docs);
+  for (const char* query : {"harbour", "harbour bridge", "ferry OR storm", "bridge -ferry"}) {
+    for (bool collapse : {true, false}) {
+      CAPTURE(query);
+      CAPTURE(collapse);
+      SearchOptions json;
+      json.collapse = collapse;
+      json.limit = 25;
+      SearchOptions files = json;
+      files.mode = OutputMode::kFiles;
+      const std::vector<std::string> want = paths(run(db, query, json));
+      CHECK(!want.empty());
+      CHECK(paths(run(db, query, files)) == want);
+    }
+  }
+}
+
 TEST_CASE("search: a wildcard expands to at most the cap, most frequent first") {
   std::vector<testing::TestDoc> docs;
   for (int i = 0; i < 400; ++i) {
