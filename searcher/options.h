@@ -14,7 +14,7 @@ namespace trawl::searcher {
 enum class OutputMode {
   kText,   // ranked hits with title, path and snippet (default)
   kJson,   // --json: JSON Lines hit records and a summary record
-  kFiles,  // -l: ranked paths only
+  kFiles,  // -l: ranked paths only (hits hold record.path and score, nothing else)
   kCount,  // -c: the number of matching documents
   kQuiet,  // -q: nothing; the exit status tells
   kTrec,   // --format trec: "qid Q0 docid rank score tag" lines

@@ -55,7 +55,7 @@ std::vector<std::string> ids(const std::string& db, const std::string& query) {
   searcher::Searcher s({db}, searcher::OpenOptions{});
   searcher::SearchOptions options;
   options.query = query;
-  options.mode = searcher::OutputMode::kFiles;
+  options.mode = searcher::OutputMode::kJson;  // -l hits carry paths only
   std::vector<std::string> out;
   for (const auto& hit : s.search(options).hits) out.push_back(hit.record.id);
   return out;
