@@ -73,7 +73,13 @@ expect_exit 0 "${S[@]}" --debug -c --keep-stopwords 'the harbour'
 expect_in err "(the AND (harbour SYNONYM harbours))"
 expect_exit 0 "${S[@]}" -c 'the'
 # --expand adds words from the best hits (only reranks without --or).
-expect_exit 0 "${S[@]}" --debug -c --expand 'harbour bridge'
+expect_exit 0 "${S[@]}" --debug -l --expand 'harbour bridge'
 expect_in err "AND_MAYBE"
-[[ $(cat out) == $("${S[@]}" -c 'harbour bridge') ]] || fail "--expand changed the AND match count"
+[[ $("${S[@]}" -c --expand 'harbour bridge') == $("${S[@]}" -c 'harbour bridge') ]] ||
+  fail "--expand changed the AND match count"
+# A count skips the ranking parts, except feedback under --or (it widens).
+expect_exit 0 "${S[@]}" --debug -c 'harbour bridge ferry'
+grep "parsed query" err | grep -q "NEAR" && fail "-c ran the proximity part: $(cat err)"
+expect_exit 0 "${S[@]}" --debug -c --or --expand 'harbour bridge ferry'
+expect_in err ") OR (0.05"  # the feedback words, OR'ed: they may add matches
 finish
