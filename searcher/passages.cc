@@ -1,7 +1,6 @@
 #include "passages.h"
 
 #include <algorithm>
-#include <map>
 #include <string_view>
 #include <tuple>
 
@@ -18,30 +17,34 @@ using Window = PassageFinder::Window;
 
 struct PosHit {
   uint32_t pos;
-  std::string_view key;  // distinct keys are distinct query words
+  uint32_t key;  // index of the query word (matcher key): distinct keys, distinct words
 };
 
 // Hits [i, j] (sorted by position) within `width` positions holding the most
-// distinct keys, then the most hits.
-std::pair<size_t, size_t> densest(const std::vector<PosHit>& hits, uint32_t width) {
-  std::map<std::string_view, int> keys;
+// distinct keys (of `keys`), then the most hits.
+std::pair<size_t, size_t> densest(const std::vector<PosHit>& hits, uint32_t width, size_t keys) {
+  std::vector<uint32_t> in_window(keys, 0);
+  size_t distinct = 0;
   std::pair<size_t, size_t> best{0, 0};
   size_t best_score = 0;
   size_t j = 0;
   for (size_t i = 0; i < hits.size(); ++i) {
-    for (; j < hits.size() && hits[j].pos - hits[i].pos <= width; ++j) ++keys[hits[j].key];
-    const size_t score = keys.size() * 100000 + (j - i);
+    for (; j < hits.size() && hits[j].pos - hits[i].pos <= width; ++j) {
+      distinct += in_window[hits[j].key]++ == 0;
+    }
+    const size_t score = distinct * 100000 + (j - i);
     if (score > best_score) best_score = score, best = {i, j - 1};
-    if (--keys[hits[i].key] == 0) keys.erase(hits[i].key);
+    distinct -= --in_window[hits[i].key] == 0;
   }
   return best;
 }
 
 // Up to `count` windows, best first, apart from each other.
-std::vector<Window> best_windows(std::vector<PosHit> hits, uint32_t width, size_t count) {
+std::vector<Window> best_windows(std::vector<PosHit> hits, uint32_t width, size_t count,
+                                 size_t keys) {
   std::vector<Window> out;
   while (out.size() < count && !hits.empty()) {
-    const auto [i, j] = densest(hits, width);
+    const auto [i, j] = densest(hits, width, keys);
     const Window w{hits[i].pos, hits[j].pos};
     out.push_back(w);
     std::erase_if(hits, [&](const PosHit& h) {
@@ -67,10 +70,16 @@ PassageFinder::PassageFinder(Xapian::Database db, std::vector<Xapian::Database> 
   }
   std::sort(terms.begin(), terms.end());
   terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  std::vector<std::string> keys;  // distinct, in order of first use
   for (std::string& t : terms) {
     std::string key = matcher_.match(t);
-    if (!key.empty()) terms_.emplace_back(std::move(t), std::move(key));
+    if (key.empty()) continue;
+    const auto k = std::find(keys.begin(), keys.end(), key);
+    key_ids_.push_back(static_cast<uint32_t>(k - keys.begin()));
+    if (k == keys.end()) keys.push_back(key);
+    terms_.emplace_back(std::move(t), std::move(key));
   }
+  key_count_ = keys.size();
 }
 
 void PassageFinder::fill(Hit* hit) {
@@ -95,14 +104,16 @@ void PassageFinder::fill(Hit* hit) {
 std::vector<Window> PassageFinder::windows(const Hit& hit, uint32_t width) {
   const uint32_t end = schema::kBodyPosition + hit.record.body_tokens;
   std::vector<PosHit> hits;
-  for (const auto& [term, key] : terms_) {
+  for (size_t t = 0; t < terms_.size(); ++t) {
+    const std::string& term = terms_[t].first;
     for (auto p = db_.positionlist_begin(hit.docid, term); p != db_.positionlist_end(hit.docid, term);
          ++p) {
-      if (*p >= schema::kBodyPosition && *p < end) hits.push_back(PosHit{*p, key});
+      if (*p >= schema::kBodyPosition && *p < end) hits.push_back(PosHit{*p, key_ids_[t]});
     }
   }
   std::sort(hits.begin(), hits.end(), [](const PosHit& a, const PosHit& b) { return a.pos < b.pos; });
-  std::vector<Window> out = best_windows(std::move(hits), width, std::max<size_t>(options_.count, 1));
+  std::vector<Window> out =
+      best_windows(std::move(hits), width, std::max<size_t>(options_.count, 1), key_count_);
   if (out.empty()) out.emplace_back(schema::kBodyPosition, schema::kBodyPosition);
   std::sort(out.begin(), out.end());
   return out;

@@ -52,6 +52,8 @@ class PassageFinder {
   std::vector<Xapian::Database> parts_;
   const TermMatcher& matcher_;
   std::vector<std::pair<std::string, std::string>> terms_;  // (term, matcher key)
+  std::vector<uint32_t> key_ids_;  // terms_[i]'s key as a number, 0 .. key_count_ - 1
+  size_t key_count_ = 0;
   PassageOptions options_;
   Analyzer analyzer_;
   std::vector<Token> tokens_;
