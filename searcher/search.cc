@@ -168,9 +168,11 @@ SearchResult Searcher::run(const SearchOptions& options, const std::string& text
   // Over remote shards feedback costs a round trip per candidate word
   // (about 150 ms a query on loopback): only when asked for.
   const Expand expand = remote_ && options.expand == Expand::kAuto ? Expand::kOff : options.expand;
-  // A count needs the matches, not their order: the ranking parts only
-  // reweight them (AND_MAYBE), except feedback under --or, which widens.
-  if (options.mode != OutputMode::kCount || options.match_any) {
+  // A count (or -q's exit status) needs the matches, not their order: the
+  // ranking parts only reweight them (AND_MAYBE), except feedback under
+  // --or, which widens.
+  const bool unordered = options.mode == OutputMode::kCount || options.mode == OutputMode::kQuiet;
+  if (!unordered || options.match_any) {
     q = apply_ranking(db_, q, *weight, stopper, content_words, options.match_any, expand,
                       options.ranking);
   }

@@ -91,7 +91,7 @@ TEST_CASE("search: -c counts exactly") {
   CHECK(r.hits.empty());
 }
 
-TEST_CASE("search: -c counts what a ranked search matches, feedback and proximity included") {
+TEST_CASE("search: -c counts what a ranked search matches, feedback and proximity included; -q agrees") {
   // Feedback (3+ content words) learns "pontoon" and "welders" from the
   // harbour documents; under --or they bring in the documents that hold
   // only those: the count must include them, as the ranked search does.
@@ -115,6 +115,7 @@ TEST_CASE("search: -c counts what a ranked search matches, feedback and proximit
                         {"harbour bridge ferry repairs", false},
                         {"harbour bridge ferry", true},
                         {"harbour bridge ferry closure", true},
+                        {"harbour bridge gulls", false},  // no document holds all three
                         {"\"harbour bridge\" ferry", false}};
   for (const Case& c : cases) {
     CAPTURE(c.query);
@@ -129,6 +130,9 @@ TEST_CASE("search: -c counts what a ranked search matches, feedback and proximit
     const SearchResult counted = run(db, c.query, count);
     CHECK(counted.matches_lower == all.hits.size());
     CHECK(counted.matches_upper == all.hits.size());
+    SearchOptions quiet = ranked;
+    quiet.mode = OutputMode::kQuiet;
+    CHECK((run(db, c.query, quiet).matches_lower > 0) == !all.hits.empty());
     if (c.any) CHECK(all.hits.size() > 30);  // feedback widened the match
   }
 }
