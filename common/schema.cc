@@ -160,12 +160,13 @@ std::string encode_record(const DocRecord& r) {
   put_field(&out, "mtime", std::to_string(r.mtime));
   put_field(&out, "size", std::to_string(r.size));
   if (!r.text_id.empty()) put_field(&out, "textid", r.text_id);
-  if (!r.anchors.empty()) put_field(&out, "anchors", encode_anchors(r));
-  if (r.anchors.empty() && r.stored_anchors > 0) {  // the count, the list is beside the pieces
+  if (r.stored_anchors > 0) {  // the count; the list is beside the pieces (even if loaded)
     std::string count;
     put_varint(&count, r.body_tokens);
     put_varint(&count, r.stored_anchors);
     put_field(&out, "anchorcount", count);
+  } else if (!r.anchors.empty()) {
+    put_field(&out, "anchors", encode_anchors(r));
   }
   for (const auto& [key, value] : r.extra) put_field(&out, key, value);
   put_field(&out, "text", r.text);  // last: readers can stop before it

@@ -50,6 +50,11 @@ inline constexpr std::string_view kYearPrefix = "Y";    // YYYY
 inline constexpr std::string_view kFieldPrefix = "XM";  // + FIELD + ":" : extra field words
 inline constexpr std::string_view kRecordIdPrefix = "XI";  // a record's own id (JSON _id)
 
+// The synonym-table key under which the words with stem `stem` are listed.
+inline std::string stem_key(std::string_view stem) {
+  return std::string(kStemPrefix).append(stem);
+}
+
 // Query-language field names mapped to prefixes.
 inline constexpr std::string_view kTitleField = "title";
 inline constexpr std::string_view kAuthorField = "author";

@@ -169,7 +169,7 @@ std::vector<std::pair<std::string, std::string>> take_pieces(schema::DocRecord* 
 std::vector<std::string> text_keys(const schema::DocRecord& record) {
   std::vector<std::string> keys;
   for (size_t i = 0; i < piece_count(record); ++i) keys.push_back(piece_key(record.text_id, i));
-  if (!record.text_id.empty() && record.anchors.empty()) keys.push_back(anchors_key(record.text_id));
+  if (!record.text_id.empty() && record.stored_anchors > 0) keys.push_back(anchors_key(record.text_id));
   return keys;
 }
 

@@ -81,7 +81,7 @@ struct TextPiece {
 
 // How many anchors `record`'s text has, in the record or beside it.
 inline size_t anchor_count(const schema::DocRecord& record) {
-  return record.anchors.empty() ? record.stored_anchors : record.anchors.size();
+  return record.stored_anchors > 0 ? record.stored_anchors : record.anchors.size();
 }
 
 // How many pieces of `record`'s text are stored in the metadata.

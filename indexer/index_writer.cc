@@ -59,8 +59,7 @@ std::string resolve_language(const Xapian::Database* db, std::string_view reques
 
 void add_stems(Xapian::WritableDatabase& db,
                const std::vector<std::pair<std::string, std::string>>& stems) {
-  const std::string z(schema::kStemPrefix);
-  for (const auto& [stem, term] : stems) db.add_synonym(z + stem, term);
+  for (const auto& [stem, term] : stems) db.add_synonym(schema::stem_key(stem), term);
 }
 
 void add_spelling(Xapian::WritableDatabase& db,
@@ -73,7 +72,6 @@ void build_vocabulary(const Xapian::Database& source, Xapian::WritableDatabase& 
   // In a large collection, words seen in one document only are mostly typos
   // and noise, and half the vocabulary: leave them out of the suggestions.
   const Xapian::doccount min_docs = source.get_doccount() >= kSpellingSmallCollection ? 2 : 1;
-  const std::string z(schema::kStemPrefix);
   size_t added = 0;
   auto t = source.allterms_begin();
   t.skip_to(from);
@@ -81,7 +79,7 @@ void build_vocabulary(const Xapian::Database& source, Xapian::WritableDatabase& 
     const std::string& term = *t;
     if (!to.empty() && term >= to) break;
     if (!should_stem(term)) continue;  // prefixed terms, numbers
-    if (!stemmer.is_none()) out.add_synonym(z + stemmer(term), term);
+    if (!stemmer.is_none()) out.add_synonym(schema::stem_key(stemmer(term)), term);
     if (term.size() <= kMaxSpellingBytes && t.get_termfreq() >= min_docs) {
       out.add_spelling(term, t.get_termfreq());  // not long tokens, not rare words
     }

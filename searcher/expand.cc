@@ -71,7 +71,7 @@ bool has_stem_leaf(const Xapian::Query& q, const std::string& z) {
 // it: happi <- happy), keeping those with this stem.
 std::vector<std::string> stem_variants(const Xapian::Database& db, const Xapian::Stem& stemmer,
                                        const std::string& stem) {
-  const std::string key = std::string(schema::kStemPrefix) + stem;
+  const std::string key = schema::stem_key(stem);
   std::vector<std::string> out(db.synonyms_begin(key), db.synonyms_end(key));
   if (!out.empty() || stemmer.is_none() || stem.empty()) return out;
   constexpr size_t kMaxScanned = 2000, kMaxVariants = 50;

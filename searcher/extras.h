@@ -10,6 +10,7 @@
 
 #include <xapian.h>
 
+#include "minhash.h"
 #include "options.h"
 #include "search.h"
 
@@ -21,6 +22,12 @@ inline constexpr size_t kFacetValues = 20;
 inline constexpr Xapian::termcount kLikeTerms = 40;
 // Indexed folders looked at by the freshness check (bounds its cost).
 inline constexpr size_t kMaxFoldersChecked = 2000;
+
+// A word worth offering to an expansion (feedback, --like): unprefixed
+// (prefixes are upper-case ASCII) and a content word (minhash.h).
+inline bool expandable(const std::string& term) {
+  return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z') && content_word(term);
+}
 
 // `q` limited to dates from `after` to `before` ("YYYYMMDD", "" = open),
 // without changing scores. An empty `q` with a date range matches every

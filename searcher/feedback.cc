@@ -10,11 +10,10 @@
 // compares the two.
 #include <algorithm>
 #include <cmath>
-#include <set>
+#include <unordered_set>
 #include <unordered_map>
 
 #include "extras.h"
-#include "minhash.h"
 
 namespace trawl::searcher {
 namespace {
@@ -31,12 +30,12 @@ class FeedbackDecider : public Xapian::ExpandDecider {
     }
   }
   bool operator()(const std::string& term) const override {
-    return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z') && content_word(term) &&
-           !in_query_.count(term) && (stopper_ == nullptr || !(*stopper_)(term));
+    return expandable(term) && !in_query_.count(term) &&
+           (stopper_ == nullptr || !(*stopper_)(term));
   }
 
  private:
-  std::set<std::string> in_query_;
+  std::unordered_set<std::string> in_query_;
   const Xapian::Stopper* stopper_;
 };
 

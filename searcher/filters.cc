@@ -2,7 +2,6 @@
 #include <sys/stat.h>
 
 #include "extras.h"
-#include "minhash.h"
 #include "schema.h"
 
 namespace trawl::searcher {
@@ -15,8 +14,7 @@ class LikeDecider : public Xapian::ExpandDecider {
  public:
   explicit LikeDecider(const Xapian::Database& db) : db_(db) {}
   bool operator()(const std::string& term) const override {
-    return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z') && content_word(term) &&
-           db_.get_termfreq(term) > 1;
+    return expandable(term) && db_.get_termfreq(term) > 1;
   }
 
  private:

@@ -72,19 +72,18 @@ PassageFinder::PassageFinder(Xapian::Database db, std::vector<Xapian::Database> 
   terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
   std::vector<std::string> keys;  // distinct, in order of first use
   for (std::string& t : terms) {
-    std::string key = matcher_.match(t);
+    const std::string key = matcher_.match(t);
     if (key.empty()) continue;
     const auto k = std::find(keys.begin(), keys.end(), key);
-    key_ids_.push_back(static_cast<uint32_t>(k - keys.begin()));
+    terms_.emplace_back(std::move(t), static_cast<uint32_t>(k - keys.begin()));
     if (k == keys.end()) keys.push_back(key);
-    terms_.emplace_back(std::move(t), std::move(key));
   }
   key_count_ = keys.size();
 }
 
 void PassageFinder::fill(Hit* hit) {
   // A long text's anchors are read only now, for the hits shown.
-  load_anchors(parts_[(hit->docid - 1) % parts_.size()], &hit->record);
+  load_anchors(part_of(*hit), &hit->record);
   const schema::DocRecord& r = hit->record;
   if (r.anchors.empty()) {
     SnippetOptions so;
@@ -104,11 +103,10 @@ void PassageFinder::fill(Hit* hit) {
 std::vector<Window> PassageFinder::windows(const Hit& hit, uint32_t width) {
   const uint32_t end = schema::kBodyPosition + hit.record.body_tokens;
   std::vector<PosHit> hits;
-  for (size_t t = 0; t < terms_.size(); ++t) {
-    const std::string& term = terms_[t].first;
+  for (const auto& [term, key] : terms_) {
     for (auto p = db_.positionlist_begin(hit.docid, term); p != db_.positionlist_end(hit.docid, term);
          ++p) {
-      if (*p >= schema::kBodyPosition && *p < end) hits.push_back(PosHit{*p, key_ids_[t]});
+      if (*p >= schema::kBodyPosition && *p < end) hits.push_back(PosHit{*p, key});
     }
   }
   std::sort(hits.begin(), hits.end(), [](const PosHit& a, const PosHit& b) { return a.pos < b.pos; });
@@ -134,7 +132,7 @@ std::vector<Snippet> PassageFinder::anchored(const Hit& hit) {
       ranges.emplace_back(first, last, 1);
     }
   }
-  const Xapian::Database& part = parts_[(hit.docid - 1) % parts_.size()];
+  const Xapian::Database& part = part_of(hit);
   std::vector<Snippet> out;
   for (const auto& [first, last, n] : ranges) {
     const TextPiece piece = read_anchors(part, r, first, last);

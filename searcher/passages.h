@@ -47,12 +47,17 @@ class PassageFinder {
   // The best windows of `width` positions for hit's query words, in text order.
   std::vector<Window> windows(const Hit& hit, uint32_t width);
   std::vector<Snippet> anchored(const Hit& hit);
+  // The part that holds `hit` (its stored text and anchors).
+  const Xapian::Database& part_of(const Hit& hit) const {
+    return parts_[(hit.docid - 1) % parts_.size()];
+  }
 
   Xapian::Database db_;
   std::vector<Xapian::Database> parts_;
   const TermMatcher& matcher_;
-  std::vector<std::pair<std::string, std::string>> terms_;  // (term, matcher key)
-  std::vector<uint32_t> key_ids_;  // terms_[i]'s key as a number, 0 .. key_count_ - 1
+  // (term, its matcher key as a number, 0 .. key_count_ - 1): distinct keys
+  // are distinct query words.
+  std::vector<std::pair<std::string, uint32_t>> terms_;
   size_t key_count_ = 0;
   PassageOptions options_;
   Analyzer analyzer_;

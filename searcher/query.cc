@@ -66,7 +66,7 @@ std::string QueryBuilder::correct(const Rewrite& rewrite) const {
     if (!should_stem(word)) continue;  // numbers are not misspelt
     if (++looked > kMaxSpellingWords) break;
     const std::string stem = stemmer_.is_none() ? word : stemmer_(word);
-    const std::string key = std::string(schema::kStemPrefix) + stem;
+    const std::string key = schema::stem_key(stem);
     if (db_.synonyms_begin(key) != db_.synonyms_end(key) || db_.term_exists(word)) continue;
     std::string suggestion = db_.get_spelling_suggestion(word, 2);
     if (suggestion.empty() || suggestion == word) continue;
