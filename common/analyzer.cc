@@ -77,7 +77,7 @@ void Emitter::word(std::string_view text, uint32_t begin, uint32_t end) {
 }
 
 void Emitter::part(std::string_view original, uint32_t begin, uint32_t end) {
-  if (original.size() > 4 * kMaxTermBytes) return;  // not a word: skip cheaply
+  if (original.size() > 4 * kMaxTermBytes) return flush();  // not a word: skip cheaply
   std::string folded = fold(original);
   // Folding can produce non-word characters ("½" -> "1⁄2"): split again.
   size_t start = 0;
@@ -98,7 +98,9 @@ void Emitter::part(std::string_view original, uint32_t begin, uint32_t end) {
 }
 
 void Emitter::term(std::string t, uint32_t begin, uint32_t end) {
-  if (t.empty() || t.size() > kMaxTermBytes) return;
+  // A dropped part ends the compound: the parts around it do not join into
+  // an alias ("harb" + 200 bytes + "our" is not "harbour").
+  if (t.empty() || t.size() > kMaxTermBytes) return flush();
   if (parts_ == 0) group_begin_ = begin;
   group_end_ = end;
   if (parts_ < kMaxCompoundParts) concat_ += t;

@@ -27,6 +27,9 @@ std::string format(const std::vector<Token>& tokens) {
   return out;
 }
 
+// A compound whose middle part is longer than kMaxTermBytes.
+const std::string kLongMiddle = "co-" + std::string(101, 'x') + "-op";
+
 struct Case {
   std::string_view text;
   std::string_view expected;
@@ -70,6 +73,8 @@ const Case kCases[] = {
     {"a-b-c-d-e-f-g-h",  // kMaxCompoundParts parts
      "a@0[0,1) b@1[2,3) c@2[4,5) d@3[6,7) e@4[8,9) f@5[10,11) g@6[12,13) "
      "h@7[14,15) abcdefgh@7*[0,15)"},
+    {kLongMiddle,  // a part too long is dropped and ends the compound
+     "co@0[0,2) op@1[105,107)"},
     {"a-b-c-d-e-f-g-h-i",  // one part too many: no alias
      "a@0[0,1) b@1[2,3) c@2[4,5) d@3[6,7) e@4[8,9) f@5[10,11) g@6[12,13) "
      "h@7[14,15) i@8[16,17)"},
