@@ -79,11 +79,14 @@ void set_counts(const Xapian::MSet& mset, SearchResult* result);
 // The hits of `mset` in rank order, each near-duplicate (MinHash similarity
 // >= kNearDuplicate) folded into the `similar` list of the best hit it is
 // like. Returns the groups [from, to) only (a page), and sets *groups to
-// how many groups the MSet holds: `make_hit` (which reads the document's
-// record) is called for the entries of the page's groups only.
-std::vector<Hit> collapse_near_duplicates(
-    const Xapian::MSet& mset, const std::function<Hit(const Xapian::MSetIterator&)>& make_hit,
-    size_t from, size_t to, size_t* groups);
+// how many groups the MSet holds. Makers are called for the entries of the
+// page's groups only: `make_hit` for a group's first hit, `make_similar` for
+// the hits folded under it (text output shows only their paths, so it need
+// not inflate their records).
+using HitMaker = Hit (*)(const Xapian::MSetIterator&);
+std::vector<Hit> collapse_near_duplicates(const Xapian::MSet& mset, HitMaker make_hit,
+                                          HitMaker make_similar, size_t from, size_t to,
+                                          size_t* groups);
 
 // Fills Hit::explain: each scoring part of `q` (a word and its forms, a
 // phrase, a wildcard) with its share of each hit's score and the words of

@@ -86,9 +86,9 @@ void set_counts(const Xapian::MSet& mset, SearchResult* result) {
   result->matches_upper = mset.get_matches_upper_bound();
 }
 
-std::vector<Hit> collapse_near_duplicates(
-    const Xapian::MSet& mset, const std::function<Hit(const Xapian::MSetIterator&)>& make_hit,
-    size_t from, size_t to, size_t* groups) {
+std::vector<Hit> collapse_near_duplicates(const Xapian::MSet& mset, HitMaker make_hit,
+                                          HitMaker make_similar, size_t from, size_t to,
+                                          size_t* groups) {
   std::vector<Hit> page;
   std::vector<std::string> signatures;  // of every group's first hit
   for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -102,10 +102,10 @@ std::vector<Hit> collapse_near_duplicates(
     const bool on_page = best >= from && best < to;
     if (best == signatures.size()) signatures.push_back(sig);
     if (!on_page) continue;
-    Hit hit = make_hit(it);
     if (best - from == page.size()) {
-      page.push_back(std::move(hit));
+      page.push_back(make_hit(it));
     } else {
+      Hit hit = make_similar(it);
       page[best - from].similar.push_back(
           Similar{hit.record.path, hit.record.id, hit.record.title, hit.score, best_sim});
     }

@@ -109,8 +109,9 @@ void Searcher::fill_hits(const SearchOptions& options, Xapian::Enquire& enquire,
     set_counts(mset, result);
     return;
   }
-  Hit (*const make)(const Xapian::MSetIterator&) =
-      options.mode == OutputMode::kFiles ? make_path_hit : make_hit;
+  const HitMaker make = options.mode == OutputMode::kFiles ? make_path_hit : make_hit;
+  // Folded hits show their id and title in JSON only.
+  const HitMaker make_similar = options.mode == OutputMode::kJson ? make_hit : make_path_hit;
   if (!options.collapse) {
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                                          static_cast<Xapian::doccount>(options.limit),
@@ -128,7 +129,8 @@ void Searcher::fill_hits(const SearchOptions& options, Xapian::Enquire& enquire,
     Xapian::MSet mset = enquire.get_mset(0, fetch, std::max(check_at_least, fetch));
     set_counts(mset, result);
     size_t groups = 0;
-    std::vector<Hit> page = collapse_near_duplicates(mset, make, options.offset, want, &groups);
+    std::vector<Hit> page = collapse_near_duplicates(mset, make, make_similar, options.offset,
+                                                        want, &groups);
     if (groups >= want || mset.size() < fetch || fetch > 100000) {
       for (size_t i = 0; i < page.size(); ++i) {
         page[i].rank = options.offset + i + 1;
