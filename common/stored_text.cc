@@ -102,6 +102,8 @@ std::string pack_piece(std::string_view piece) {
   return out;
 }
 
+std::string store_raw(std::string_view bytes) { return "r" + std::string(bytes); }
+
 std::string unpack_piece(std::string_view stored) {
   if (stored.empty()) return std::string();
   if (stored[0] == 'r') return std::string(stored.substr(1));
@@ -159,7 +161,7 @@ std::vector<std::pair<std::string, std::string>> take_pieces(schema::DocRecord* 
     pieces.emplace_back(piece_key(record->text_id, p),
                         pack_piece(text.substr(anchors[first].byte, stop - anchors[first].byte)));
   }
-  pieces.emplace_back(anchors_key(record->text_id), pack_piece(schema::encode_anchors(*record)));
+  pieces.emplace_back(anchors_key(record->text_id), store_raw(schema::encode_anchors(*record)));
   record->stored_anchors = static_cast<uint32_t>(anchors.size());
   record->anchors.clear();
   record->text.clear();

@@ -54,6 +54,11 @@ std::string anchors_key(std::string_view text_id);
 // smaller. unpack_piece returns "" for anything else (a damaged value).
 std::string pack_piece(std::string_view piece);
 std::string unpack_piece(std::string_view stored);
+// "r" + the bytes, uncompressed. The anchors are stored so: a zstd frame of
+// a few KB costs more to decode than the 40% it saves is worth, and they
+// are read for every hit shown (books: 1.7 -> 2.7 MB in all, 9% fewer
+// instructions per query). Databases written with zstd anchors still read.
+std::string store_raw(std::string_view bytes);
 
 // Moves the text of `record` (which has its anchors) out into pieces of
 // kAnchorsPerPiece anchors, and the anchors beside them: gives it a new text

@@ -154,6 +154,7 @@ TEST_CASE("take_pieces: a long text's anchors go beside its pieces and come back
     for (const auto& [key, value] : stored) keys.push_back(key);
     CHECK(keys == text_keys(r));
     CHECK(keys.back() == anchors_key(r.text_id));
+    CHECK(stored.back().second.substr(0, 1) == "r");  // anchors uncompressed
     schema::DocRecord back;
     REQUIRE(schema::decode_record(schema::encode_record(r), &back));
     CHECK(back.stored_anchors == r.stored_anchors);
@@ -171,6 +172,17 @@ TEST_CASE("take_pieces: a long text's anchors go beside its pieces and come back
       CHECK(back.anchors[i].line == want[i].line);
     }
     CHECK(read_anchors(db, back, 0, back.anchors.size()).text == text);
+    // Anchors written by earlier versions, zstd-compressed, load the same.
+    schema::DocRecord earlier;
+    earlier.body_tokens = r.body_tokens;
+    earlier.anchors = want;
+    db.set_metadata(anchors_key(r.text_id), pack_piece(schema::encode_anchors(earlier)));
+    db.commit();
+    schema::DocRecord old;
+    REQUIRE(schema::decode_record(schema::encode_record(r), &old));
+    REQUIRE(load_anchors(db, &old));
+    CHECK(old.anchors.size() == want.size());
+    CHECK(old.anchors.back().byte == want.back().byte);
     // Damaged or missing anchors: no anchors, and load_anchors says so.
     for (const std::string& bad : {std::string(), std::string("zzz"), pack_piece("\x05")}) {
       db.set_metadata(anchors_key(r.text_id), bad);
