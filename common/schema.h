@@ -74,6 +74,10 @@ inline constexpr Xapian::valueno kSlotYear = 6;   // "YYYY" of the date (facet)
 inline constexpr Xapian::valueno kSlotLang = 7;   // primary language subtag (facet)
 inline constexpr Xapian::valueno kSlotAuthor = 8; // author as written (facet)
 inline constexpr Xapian::valueno kSlotMinHash = 9;  // MinHash of the words (near-duplicates)
+// The record's id for TREC output without reading the record: "=" when it
+// is the path, else "+" + the id. Empty in documents indexed before it
+// existed (2026-12-01): read the record then.
+inline constexpr Xapian::valueno kSlotRecordId = 10;
 
 // Metadata keys. Pieces of long texts are under kMetaTextPrefix (stored_text.h).
 inline constexpr std::string_view kMetaSchema = "trawl.schema";

@@ -17,7 +17,7 @@ enum class OutputMode {
   kFiles,  // -l: ranked paths only (hits hold record.path and score, nothing else)
   kCount,  // -c: the number of matching documents
   kQuiet,  // -q: nothing; the exit status tells
-  kTrec,   // --format trec: "qid Q0 docid rank score tag" lines
+  kTrec,   // --format trec: "qid Q0 docid rank score tag" lines (hits hold path, id, score)
 };
 
 enum class ColorMode { kAuto, kAlways, kNever };

@@ -161,6 +161,38 @@ TEST_CASE("search: -l lists the paths of the ranked hits, in their order") {
   }
 }
 
+TEST_CASE("search: TREC hits carry the record ids, from their slot or from older records") {
+  std::vector<testing::TestDoc> docs;
+  for (int i = 0; i < 30; ++i) {
+    const std::string n = std::to_string(i);
+    docs.push_back({"/c/d" + n + ".jsonl", "", "harbour ferry note " + n, i % 2 ? "rec " + n : ""});
+  }
+  Xapian::WritableDatabase db = testing::make_index(docs);
+  // Every third document as written before the id slot existed.
+  for (Xapian::docid d = 1; d <= db.get_lastdocid(); d += 3) {
+    Xapian::Document doc = db.get_document(d);
+    doc.remove_value(schema::kSlotRecordId);
+    db.replace_document(d, doc);
+  }
+  db.commit();
+  const auto ids = [](const SearchResult& r) {
+    std::vector<std::string> out;
+    for (const Hit& h : r.hits) out.push_back(h.record.id + " " + h.record.path);
+    return out;
+  };
+  for (const char* query : {"harbour", "ferry OR note", "note -ferry"}) {
+    CAPTURE(query);
+    SearchOptions json;
+    json.collapse = false;
+    json.limit = 30;
+    SearchOptions trec = json;
+    trec.mode = OutputMode::kTrec;
+    const std::vector<std::string> want = ids(run(db, query, json));
+    CHECK(ids(run(db, query, trec)) == want);
+  }
+  CHECK(ids(run(db, "harbour", SearchOptions{})).size() == 10);
+}
+
 TEST_CASE("search: a wildcard expands to at most the cap, most frequent first") {
   std::vector<testing::TestDoc> docs;
   for (int i = 0; i < 400; ++i) {

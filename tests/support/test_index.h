@@ -24,6 +24,7 @@ struct TestDoc {
   std::string path;
   std::string title;
   std::string text;
+  std::string id;  // the record's own id (a JSON Lines _id); empty: the path
 };
 
 // A new, empty glass database in a temporary folder.
@@ -51,7 +52,7 @@ inline Xapian::WritableDatabase make_index(const std::vector<TestDoc>& docs,
   for (const TestDoc& d : docs) {
     schema::DocRecord r;
     r.path = d.path;
-    r.id = d.path;
+    r.id = d.id.empty() ? d.path : d.id;
     r.title = d.title;
     r.text = d.text;
     r.format = "text";
