@@ -2,6 +2,7 @@
 
 #include "expand.h"
 #include "schema.h"
+#include "utf8.h"
 
 namespace trawl::searcher {
 namespace {
@@ -9,6 +10,14 @@ namespace {
 // Spelling suggestions are looked up for the first words only: each costs
 // a scan of the spelling table.
 constexpr size_t kMaxSpellingWords = 32;
+
+// Edits allowed to correct a word of that many characters: none below 3
+// (any two 2-character words are 2 edits apart: "東京" was corrected to
+// "来"), one up to 5, two from 6 ("lighthose" -> "lighthouse").
+unsigned spelling_edits(std::string_view word) {
+  const size_t n = utf8::length(word);
+  return n < 3 ? 0 : n < 6 ? 1 : 2;
+}
 
 }  // namespace
 
@@ -68,7 +77,9 @@ std::string QueryBuilder::correct(const Rewrite& rewrite) const {
     const std::string stem = stemmer_.is_none() ? word : stemmer_(word);
     const std::string key = schema::stem_key(stem);
     if (db_.synonyms_begin(key) != db_.synonyms_end(key) || db_.term_exists(word)) continue;
-    std::string suggestion = db_.get_spelling_suggestion(word, 2);
+    const unsigned edits = spelling_edits(word);
+    if (edits == 0) continue;
+    std::string suggestion = db_.get_spelling_suggestion(word, edits);
     if (suggestion.empty() || suggestion == word) continue;
     for (size_t at = corrected.find(word); at != std::string::npos;
          at = corrected.find(word, at + suggestion.size())) {

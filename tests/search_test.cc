@@ -193,6 +193,32 @@ TEST_CASE("search: TREC hits carry the record ids, from their slot or from older
   CHECK(ids(run(db, "harbour", SearchOptions{})).size() == 10);
 }
 
+TEST_CASE("search: spelling suggestions allow fewer edits in shorter words") {
+  Xapian::WritableDatabase db = testing::make_index(
+      {{"/a.txt", "", "lighthouse harbour fish"}, {"/b.txt", "", "来 多 橋"}});
+  for (const char* w : {"lighthouse", "harbour", "fish", "来", "多", "橋"}) db.add_spelling(w);
+  db.commit();
+  struct Case {
+    const char* query;
+    const char* want;  // "" = no suggestion
+  };
+  const Case cases[] = {
+      {"lighthose", "lighthouse"},  // 9 characters: up to 2 edits
+      {"lihgthuose", "lighthouse"},  // two transpositions
+      {"hrbour", "harbour"},         // 6 characters, 1 edit
+      {"fsih", "fish"},              // 4 characters: 1 edit (a transposition)
+      {"harbr", ""},                 // 5 characters, 2 edits: too many
+      {"fsh", "fish"},               // 3 characters, 1 edit
+      {"東京", ""},                  // 2 characters: never corrected
+      {"大阪", ""},
+      {"ox", ""},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.query);
+    CHECK(run(db, c.query).did_you_mean == c.want);
+  }
+}
+
 TEST_CASE("search: a wildcard expands to at most the cap, most frequent first") {
   std::vector<testing::TestDoc> docs;
   for (int i = 0; i < 400; ++i) {
