@@ -6,8 +6,10 @@
 //   DIR/lock       flock()ed by the one writer
 //   DIR/tmp-PID/   a rebuild in progress (removed by the next writer)
 //
-// A new database is built in a sibling folder DIR.tmp-PID and renamed to DIR
-// when complete, and a rebuild becomes live by renaming a new stub over
+// A new database is built in a sibling folder DIR.tmp-PID, whose lock file
+// its creator holds from the start (another creator of DIR fails at once;
+// creators of other databases in the same folder do not wait), and renamed
+// to DIR when complete, and a rebuild becomes live by renaming a new stub over
 // XAPIANDB: a kill at any moment leaves either no database, or the previous
 // complete one, never a half-made one. Folders are created private (0700)
 // and fsync()ed after each change.
@@ -53,7 +55,8 @@ class DbStore {
   static void sync_files(const std::string& path);
 
  private:
-  DbStore(std::string dir, int lock_fd, bool creating);
+  // `creating_in`: the claimed work folder of a new database, else "".
+  DbStore(std::string dir, int lock_fd, std::string creating_in);
   void remove_stale_work();
 
   std::string dir_;

@@ -3,11 +3,17 @@
 // --dry-run; and the database folder's lock and generations.
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <fstream>
 #include <functional>
-#include <set>
 #include <map>
+#include <set>
 #include <sstream>
+#include <thread>
 
 #include "db_store.h"
 #include "error.h"
@@ -261,6 +267,61 @@ TEST_CASE("db store: one writer at a time; generations swap atomically") {
   CHECK(store->live() == db + "/db-2");
   CHECK_FALSE(std::filesystem::exists(db + "/db-1"));
   CHECK(Xapian::Database(db).get_doccount() == 0);  // opens through the stub
+}
+
+TEST_CASE("db store: new databases of other names in one folder are created side by side") {
+  testing::TempDir tmp;
+  auto a = DbStore::open(tmp / "a", {});
+  auto b = DbStore::open(tmp / "b", {});  // not blocked by a's creation
+  auto ab = DbStore::open(tmp / "ab", {});
+  for (DbStore* store : {a.get(), b.get(), ab.get()}) {
+    const std::string work = store->work_dir();
+    Xapian::WritableDatabase(work + "/db", Xapian::DB_CREATE).commit();
+    store->publish(work + "/db");
+    CHECK(Xapian::Database(store->dir()).get_doccount() == 0);
+  }
+  // Each holds its own database's lock after publishing.
+  for (const char* name : {"a", "b", "ab"}) {
+    CAPTURE(name);
+    CHECK_THROWS_AS(DbStore::open(tmp / name, {}), Error);
+  }
+}
+
+TEST_CASE("db store: a live creator's work folder blocks, a dead one's is removed") {
+  testing::TempDir tmp;
+  std::filesystem::create_directories(tmp / "db.tmp-1");
+  const std::string lock = tmp / "db.tmp-1/lock";
+  std::ofstream(lock) << "";
+  const int fd = ::open(lock.c_str(), O_RDWR);
+  REQUIRE(fd >= 0);
+  REQUIRE(::flock(fd, LOCK_EX) == 0);  // a creator that still runs
+  CHECK_THROWS_AS(DbStore::open(tmp / "db", {}), Error);
+  CHECK(std::filesystem::exists(tmp / "db.tmp-1"));
+  LockOptions wait;
+  wait.wait = true;
+  wait.wait_seconds = 0.2;
+  CHECK_THROWS_AS(DbStore::open(tmp / "db", wait), Error);
+  ::close(fd);  // it died
+  auto store = DbStore::open(tmp / "db", {});
+  CHECK_FALSE(std::filesystem::exists(tmp / "db.tmp-1"));
+}
+
+TEST_CASE("db store: --wait outlasts a creator, then opens what it created") {
+  testing::TempDir tmp;
+  const std::string db = tmp / "db";
+  auto creating = DbStore::open(db, {});
+  std::thread finish([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    const std::string work = creating->work_dir();
+    Xapian::WritableDatabase(work + "/db", Xapian::DB_CREATE).commit();
+    creating->publish(work + "/db");
+    creating.reset();  // the run ends
+  });
+  LockOptions wait;
+  wait.wait = true;
+  auto store = DbStore::open(db, wait);
+  finish.join();
+  CHECK(store->live() == db + "/db-1");
 }
 
 TEST_CASE("db store: stale work folders are removed; foreign folders refused") {
