@@ -45,6 +45,15 @@ std::string terminal_safe(std::string_view text) {
   out.reserve(text.size());
   size_t i = 0;
   while (i < text.size()) {
+    size_t printable = i;  // a run of printable ASCII is copied as it is
+    while (printable < text.size() && text[printable] >= 0x20 && text[printable] < 0x7F) {
+      ++printable;
+    }
+    if (printable > i) {
+      out.append(text.substr(i, printable - i));
+      i = printable;
+      continue;
+    }
     char32_t cp;
     size_t n = utf8::decode(text, i, &cp);
     if (n == 0) {  // invalid byte

@@ -203,6 +203,7 @@ const SafeCase kSafeCases[] = {
     {"\x1B[2J", "\\x1B[2J"},
     {"\x1F", "\\x1F"},
     {"\x7F", "\\x7F"},
+    {"plain text, ends\x7Fthen more\ttab", "plain text, ends\\x7Fthen more\\ttab"},
     // C1.
     {"\xC2\x80", "\\x80"},
     {"\xC2\x85", "\\x85"},
