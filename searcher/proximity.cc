@@ -1,5 +1,8 @@
 #include "proximity.h"
 
+#include <algorithm>
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace trawl::searcher {
@@ -16,14 +19,24 @@ bool is_word(const Xapian::Query& q) {
   return true;
 }
 
-// The terms of a word, at most `max` of them, as one OP_OR (Xapian 1.4's
-// OP_NEAR takes terms and OR of terms, not OP_SYNONYM).
-Xapian::Query terms_of(const Xapian::Query& word, size_t max) {
+// The terms of a word as one OP_OR (Xapian 1.4's OP_NEAR takes terms and
+// OR of terms, not OP_SYNONYM): at most `max` of them, the most frequent in
+// the collection (the forms come in alphabetical order: the first few of
+// "control" were controlable, controled and controler, not controls).
+Xapian::Query terms_of(const Xapian::Database& db, const Xapian::Query& word, size_t max) {
   if (word.get_type() == Xapian::Query::LEAF_TERM) return word;
-  std::vector<Xapian::Query> out;
-  for (size_t i = 0; i < word.get_num_subqueries() && out.size() < max; ++i) {
-    out.push_back(word.get_subquery(i));
+  std::vector<std::pair<Xapian::doccount, std::string>> forms;
+  for (size_t i = 0; i < word.get_num_subqueries(); ++i) {
+    const std::string term = *word.get_subquery(i).get_terms_begin();
+    forms.emplace_back(word.get_num_subqueries() > max ? db.get_termfreq(term) : 0, term);
   }
+  const size_t keep = std::min(max, forms.size());
+  std::partial_sort(forms.begin(), forms.begin() + static_cast<std::ptrdiff_t>(keep), forms.end(),
+                    [](const auto& a, const auto& b) {
+                      return a.first > b.first || (a.first == b.first && a.second < b.second);
+                    });
+  std::vector<Xapian::Query> out;
+  for (size_t i = 0; i < keep; ++i) out.emplace_back(forms[i].second);
   return Xapian::Query(Xapian::Query::OP_OR, out.begin(), out.end());
 }
 
@@ -31,14 +44,16 @@ Xapian::Query terms_of(const Xapian::Query& word, size_t max) {
 // matches the same documents as an OP_MAX of a NEAR per pair of terms, and
 // opens each term's posting list once instead of once per pair (on "space
 // shuttle launch", 48 posting lists became 14).
-Xapian::Query near(const Xapian::Query& a, const Xapian::Query& b, Xapian::termcount window) {
-  const Xapian::Query two[] = {terms_of(a, 4), terms_of(b, 4)};
-  return Xapian::Query(Xapian::Query::OP_NEAR, two, two + 2, window);
+Xapian::Query near(const Xapian::Database& db, const Xapian::Query& a, const Xapian::Query& b,
+                   const ProximityOptions& options) {
+  const Xapian::Query two[] = {terms_of(db, a, options.forms), terms_of(db, b, options.forms)};
+  return Xapian::Query(Xapian::Query::OP_NEAR, two, two + 2, options.window);
 }
 
 }  // namespace
 
-Xapian::Query add_proximity(const Xapian::Query& q, const ProximityOptions& options) {
+Xapian::Query add_proximity(const Xapian::Database& db, const Xapian::Query& q,
+                            const ProximityOptions& options) {
   const auto op = q.get_type();
   if (op != Xapian::Query::OP_OR && op != Xapian::Query::OP_AND) return q;
   std::vector<Xapian::Query> words;
@@ -56,7 +71,7 @@ Xapian::Query add_proximity(const Xapian::Query& q, const ProximityOptions& opti
     Xapian::Query bonus((new Xapian::FixedWeightPostingSource(options.weight))->release());
     pairs.emplace_back(Xapian::Query::OP_AND,
                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                     near(words[i], words[i + 1], options.window), 0.0),
+                                     near(db, words[i], words[i + 1], options), 0.0),
                        bonus);
   }
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,

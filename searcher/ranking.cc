@@ -82,8 +82,10 @@ Xapian::Query apply_ranking(const Xapian::Database& db, const Xapian::Query& q,
                             const RankingOptions& options) {
   Xapian::Query out = q;
   if (options.proximity_bonus > 0) {
-    const ProximityOptions po{options.proximity_window, options.proximity_bonus};
-    out = on_scoring_part(out, [&](const Xapian::Query& s) { return add_proximity(s, po); });
+    ProximityOptions po;
+    po.window = options.proximity_window;
+    po.weight = options.proximity_bonus;
+    out = on_scoring_part(out, [&](const Xapian::Query& s) { return add_proximity(db, s, po); });
   }
   if (options.title_weight > 0) {
     const std::string prefix(schema::kTitlePrefix);

@@ -76,10 +76,45 @@ TEST_CASE("proximity: the bonus goes to documents with forms of neighbouring wor
        {"/adjacent", "/forms", "/window", "/reversed", "/third", "/space"}},
       {"one word: no bonus", {shuttle}, Xapian::Query::OP_OR, {}},
   };
+  ProximityOptions all_forms;  // the choice of forms is the next test's
+  all_forms.forms = 8;
   for (const Case& c : cases) {
     CAPTURE(c.name);
     const Xapian::Query plain(c.op, c.words.begin(), c.words.end());
-    CHECK(boosted(db, plain, add_proximity(plain, ProximityOptions{})) == c.want);
+    CHECK(boosted(db, plain, add_proximity(db, plain, all_forms)) == c.want);
+  }
+}
+
+TEST_CASE("proximity: a word of many forms is looked for in its most frequent ones") {
+  // "launching" is last in alphabetical order of six forms but the most
+  // frequent: it must be among the four looked for.
+  const Xapian::WritableDatabase db = testing::make_index({
+      {"/late", "a", "the shuttle launching went well"},
+      {"/l2", "b", "launching again"},
+      {"/l3", "c", "more launching"},
+      {"/rare", "d",
+       "shuttle launchers one two three four five six seven eight nine ten launcher launch "
+       "launched launches"},
+  });
+  const Xapian::Query shuttle = word({"shuttle"});
+  const Xapian::Query launch =
+      word({"launch", "launched", "launcher", "launchers", "launches", "launching"});
+  struct Case {
+    size_t forms;
+    std::set<std::string> want;
+  };
+  const Case cases[] = {
+      {ProximityOptions{}.forms, {"/late"}},  // the default
+      {4, {"/late"}},           // launching (3 documents) is among the 4 most frequent
+      {1, {"/late"}},           // it is the most frequent
+      {6, {"/late", "/rare"}},  // all forms: "shuttle launchers" is close too
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.forms);
+    ProximityOptions options;
+    options.forms = c.forms;
+    const Xapian::Query plain(Xapian::Query::OP_OR, shuttle, launch);
+    CHECK(boosted(db, plain, add_proximity(db, plain, options)) == c.want);
   }
 }
 

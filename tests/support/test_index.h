@@ -24,7 +24,6 @@ struct TestDoc {
   std::string path;
   std::string title;
   std::string text;
-  std::string id;  // the record's own id (a JSON Lines _id); empty: the path
 };
 
 // A new, empty glass database in a temporary folder.
@@ -43,7 +42,10 @@ inline Xapian::WritableDatabase scratch_db() {
   return Xapian::WritableDatabase(tmpl + "/db", Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
 }
 
+// `ids[i]`, if given and not empty, is the record id (a JSON Lines _id) of
+// docs[i]; else a document's id is its path.
 inline Xapian::WritableDatabase make_index(const std::vector<TestDoc>& docs,
+                                           const std::vector<std::string>& ids,
                                            std::string_view language = "english") {
   Xapian::WritableDatabase db = scratch_db();
   db.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kSchemaVersion));
@@ -52,7 +54,8 @@ inline Xapian::WritableDatabase make_index(const std::vector<TestDoc>& docs,
   for (const TestDoc& d : docs) {
     schema::DocRecord r;
     r.path = d.path;
-    r.id = d.id.empty() ? d.path : d.id;
+    const size_t i = static_cast<size_t>(&d - docs.data());
+    r.id = i < ids.size() && !ids[i].empty() ? ids[i] : d.path;
     r.title = d.title;
     r.text = d.text;
     r.format = "text";
@@ -65,6 +68,11 @@ inline Xapian::WritableDatabase make_index(const std::vector<TestDoc>& docs,
   }
   db.commit();
   return db;
+}
+
+inline Xapian::WritableDatabase make_index(const std::vector<TestDoc>& docs,
+                                           std::string_view language = "english") {
+  return make_index(docs, std::vector<std::string>{}, language);
 }
 
 }  // namespace trawl::testing
