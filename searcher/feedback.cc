@@ -10,8 +10,10 @@
 // compares the two.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <functional>
+#include <string_view>
 #include <unordered_set>
-#include <unordered_map>
 
 #include "extras.h"
 
@@ -60,26 +62,72 @@ bool before(const ExpandTerm& a, const ExpandTerm& b) {
   return a.weight > b.weight || (a.weight == b.weight && a.term < b.term);
 }
 
-using Candidates = std::unordered_map<std::string, Candidate>;
+// The words of the feedback documents with their statistics, in an
+// open-addressing table: no allocation per word (std::unordered_map made a
+// node for each, a tenth of the expansion's instructions).
+class Candidates {
+ public:
+  struct Entry {
+    std::string word;
+    Candidate stats;
+  };
+
+  Candidates() : slots_(8192, 0) {}
+
+  // The entry of `word`; `*fresh` says whether it was just added.
+  Entry& find_or_add(std::string&& word, bool* fresh) {
+    const size_t h = std::hash<std::string_view>{}(word);
+    size_t i = h & (slots_.size() - 1);
+    for (; slots_[i] != 0; i = (i + 1) & (slots_.size() - 1)) {
+      Entry& e = entries_[slots_[i] - 1];
+      if (hashes_[slots_[i] - 1] == h && e.word == word) {
+        *fresh = false;
+        return e;
+      }
+    }
+    entries_.push_back(Entry{std::move(word), Candidate{}});
+    hashes_.push_back(h);
+    slots_[i] = static_cast<uint32_t>(entries_.size());
+    if (entries_.size() * 2 > slots_.size()) grow();
+    *fresh = true;
+    return entries_.back();
+  }
+
+  const std::vector<Entry>& entries() const { return entries_; }
+
+ private:
+  void grow() {
+    slots_.assign(slots_.size() * 2, 0);
+    for (size_t k = 0; k < entries_.size(); ++k) {
+      size_t i = hashes_[k] & (slots_.size() - 1);
+      while (slots_[i] != 0) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = static_cast<uint32_t>(k + 1);
+    }
+  }
+
+  std::vector<uint32_t> slots_;  // 1 + index into entries_; 0 = free
+  std::vector<size_t> hashes_;   // of entries_, in their order
+  std::vector<Entry> entries_;
+};
 
 // The words of `docs` with their statistics, those `decider` refuses marked
-// so: one hash lookup per word of each document.
+// so: one table lookup per word of each document.
 Candidates candidates(const Xapian::Database& db, const std::vector<Xapian::docid>& docs,
                       const Xapian::ExpandDecider& decider) {
   const double avlen = db.get_avlength();
   Candidates words;
-  words.reserve(4096);
   std::vector<Xapian::docid> sorted = docs;  // Xapian's order, for the same sums
   std::sort(sorted.begin(), sorted.end());
   for (Xapian::docid d : sorted) {
     const double len = db.get_doclength(d);
     for (auto t = db.termlist_begin(d); t != db.termlist_end(d); ++t) {
-      auto [it, fresh] = words.try_emplace(*t);
-      if (fresh) it->second.refused = !decider(it->first);
-      if (it->second.refused) continue;
+      bool fresh = false;
+      Candidates::Entry& e = words.find_or_add(*t, &fresh);
+      if (fresh) e.stats.refused = !decider(e.word);
+      if (e.stats.refused) continue;
       const double wdf = std::max<Xapian::termcount>(t.get_wdf(), 1);
-      it->second.multiplier += (kExpandK + 1) * wdf / (kExpandK * len / avlen + wdf);
-      ++it->second.r;
+      e.stats.multiplier += (kExpandK + 1) * wdf / (kExpandK * len / avlen + wdf);
+      ++e.stats.r;
     }
   }
   return words;
@@ -95,14 +143,14 @@ std::vector<ExpandTerm> best_expansion_terms(const Xapian::Database& db,
   const Candidates words = candidates(db, docs, decider);
   // Bounds first: the weight if the word were in the feedback documents
   // only. A heap, as only the first few are usually taken.
-  using Bound = std::pair<double, const std::pair<const std::string, Candidate>*>;
+  using Bound = std::pair<double, const Candidates::Entry*>;
   std::vector<Bound> order;
-  order.reserve(words.size());
-  for (const auto& w : words) {
-    if (!w.second.refused) order.emplace_back(trad_weight(w.second, w.second.r, rsize, dbsize), &w);
+  order.reserve(words.entries().size());
+  for (const Candidates::Entry& w : words.entries()) {
+    if (!w.stats.refused) order.emplace_back(trad_weight(w.stats, w.stats.r, rsize, dbsize), &w);
   }
   const auto later = [](const Bound& a, const Bound& b) {
-    return a.first < b.first || (a.first == b.first && a.second->first > b.second->first);
+    return a.first < b.first || (a.first == b.first && a.second->word > b.second->word);
   };
   std::make_heap(order.begin(), order.end(), later);
   std::vector<ExpandTerm> best;  // kept sorted by `before`, at most `count`
@@ -110,8 +158,8 @@ std::vector<ExpandTerm> best_expansion_terms(const Xapian::Database& db,
     std::pop_heap(order.begin(), end, later);
     const auto& [bound, word] = *(end - 1);
     if (best.size() == count && bound < best.back().weight) break;  // nothing later can enter
-    const double n = db.get_termfreq(word->first);
-    const ExpandTerm e{word->first, trad_weight(word->second, n, rsize, dbsize)};
+    const double n = db.get_termfreq(word->word);
+    const ExpandTerm e{word->word, trad_weight(word->stats, n, rsize, dbsize)};
     if (e.weight <= 0) continue;  // Xapian keeps positive weights only
     if (best.size() == count && !before(e, best.back())) continue;
     best.insert(std::upper_bound(best.begin(), best.end(), e, before), e);
