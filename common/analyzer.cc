@@ -35,6 +35,19 @@ bool wordchar_at(std::string_view s, size_t i, size_t* n) {
   return Xapian::Unicode::is_wordchar(cp);
 }
 
+// `word` lower-cased into *out if it is all ASCII word characters (most
+// words are), which is what fold() and the split in Emitter::part make of
+// it; else false.
+bool ascii_word(std::string_view word, std::string* out) {
+  out->resize(word.size());
+  for (size_t i = 0; i < word.size(); ++i) {
+    const auto u = static_cast<unsigned char>(word[i]);
+    if (u >= 0x80 || !kAsciiWordChar[u]) return false;
+    (*out)[i] = static_cast<char>(u >= 'A' && u <= 'Z' ? u - 'A' + 'a' : u);
+  }
+  return true;
+}
+
 bool is_hyphen(std::string_view gap) {
   return gap == "-" || gap == "\u2010" || gap == "\u2011";
 }
@@ -78,7 +91,9 @@ void Emitter::word(std::string_view text, uint32_t begin, uint32_t end) {
 
 void Emitter::part(std::string_view original, uint32_t begin, uint32_t end) {
   if (original.size() > 4 * kMaxTermBytes) return flush();  // not a word: skip cheaply
-  std::string folded = fold(original);
+  std::string folded;
+  if (ascii_word(original, &folded)) return term(std::move(folded), begin, end);
+  folded = fold(original);
   // Folding can produce non-word characters ("½" -> "1⁄2"): split again.
   size_t start = 0;
   size_t i = 0;
