@@ -92,17 +92,17 @@ ZstdContexts& zstd() {
 
 }  // namespace
 
+std::string store_raw(std::string_view bytes) { return "r" + std::string(bytes); }
+
 std::string pack_piece(std::string_view piece) {
   std::string out(1 + ZSTD_compressBound(piece.size()), '\0');
   const size_t n = ZSTD_compressCCtx(zstd().c, out.data() + 1, out.size() - 1, piece.data(),
                                      piece.size(), kZstdLevel);
-  if (ZSTD_isError(n) || n >= piece.size()) return "r" + std::string(piece);
+  if (ZSTD_isError(n) || n >= piece.size()) return store_raw(piece);
   out[0] = 'z';
   out.resize(1 + n);
   return out;
 }
-
-std::string store_raw(std::string_view bytes) { return "r" + std::string(bytes); }
 
 std::string unpack_piece(std::string_view stored) {
   if (stored.empty()) return std::string();

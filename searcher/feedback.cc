@@ -69,6 +69,7 @@ class Candidates {
  public:
   struct Entry {
     std::string word;
+    size_t hash;
     Candidate stats;
   };
 
@@ -80,13 +81,12 @@ class Candidates {
     size_t i = h & (slots_.size() - 1);
     for (; slots_[i] != 0; i = (i + 1) & (slots_.size() - 1)) {
       Entry& e = entries_[slots_[i] - 1];
-      if (hashes_[slots_[i] - 1] == h && e.word == word) {
+      if (e.hash == h && e.word == word) {
         *fresh = false;
         return e;
       }
     }
-    entries_.push_back(Entry{std::move(word), Candidate{}});
-    hashes_.push_back(h);
+    entries_.push_back(Entry{std::move(word), h, Candidate{}});
     slots_[i] = static_cast<uint32_t>(entries_.size());
     if (entries_.size() * 2 > slots_.size()) grow();
     *fresh = true;
@@ -99,14 +99,13 @@ class Candidates {
   void grow() {
     slots_.assign(slots_.size() * 2, 0);
     for (size_t k = 0; k < entries_.size(); ++k) {
-      size_t i = hashes_[k] & (slots_.size() - 1);
+      size_t i = entries_[k].hash & (slots_.size() - 1);
       while (slots_[i] != 0) i = (i + 1) & (slots_.size() - 1);
       slots_[i] = static_cast<uint32_t>(k + 1);
     }
   }
 
   std::vector<uint32_t> slots_;  // 1 + index into entries_; 0 = free
-  std::vector<size_t> hashes_;   // of entries_, in their order
   std::vector<Entry> entries_;
 };
 

@@ -25,18 +25,22 @@ bool is_word(const Xapian::Query& q) {
 // "control" were controlable, controled and controler, not controls).
 Xapian::Query terms_of(const Xapian::Database& db, const Xapian::Query& word, size_t max) {
   if (word.get_type() == Xapian::Query::LEAF_TERM) return word;
-  std::vector<std::pair<Xapian::doccount, std::string>> forms;
-  for (size_t i = 0; i < word.get_num_subqueries(); ++i) {
-    const std::string term = *word.get_subquery(i).get_terms_begin();
-    forms.emplace_back(word.get_num_subqueries() > max ? db.get_termfreq(term) : 0, term);
+  const size_t n = word.get_num_subqueries();
+  std::vector<Xapian::Query> out;
+  if (n <= max) {
+    for (size_t i = 0; i < n; ++i) out.push_back(word.get_subquery(i));
+    return Xapian::Query(Xapian::Query::OP_OR, out.begin(), out.end());
   }
-  const size_t keep = std::min(max, forms.size());
-  std::partial_sort(forms.begin(), forms.begin() + static_cast<std::ptrdiff_t>(keep), forms.end(),
+  std::vector<std::pair<Xapian::doccount, std::string>> forms;
+  for (size_t i = 0; i < n; ++i) {
+    const std::string term = *word.get_subquery(i).get_terms_begin();
+    forms.emplace_back(db.get_termfreq(term), term);
+  }
+  std::partial_sort(forms.begin(), forms.begin() + static_cast<std::ptrdiff_t>(max), forms.end(),
                     [](const auto& a, const auto& b) {
                       return a.first > b.first || (a.first == b.first && a.second < b.second);
                     });
-  std::vector<Xapian::Query> out;
-  for (size_t i = 0; i < keep; ++i) out.emplace_back(forms[i].second);
+  for (size_t i = 0; i < max; ++i) out.emplace_back(forms[i].second);
   return Xapian::Query(Xapian::Query::OP_OR, out.begin(), out.end());
 }
 

@@ -29,10 +29,16 @@ Xapian::valueno facet_slot(const std::string& name) {
   throw Error("--facets: unknown facet " + quote(name) + " (choose from ext, year, lang, author)");
 }
 
-Hit make_hit(const Xapian::MSetIterator& it) {
+// A hit with its score and document number, and no record yet.
+Hit scored_hit(const Xapian::MSetIterator& it) {
   Hit hit;
   hit.score = it.get_weight();
   hit.docid = *it;
+  return hit;
+}
+
+Hit make_hit(const Xapian::MSetIterator& it) {
+  Hit hit = scored_hit(it);
   schema::decode_record(it.get_document().get_data(), &hit.record);
   return hit;
 }
@@ -42,9 +48,7 @@ Hit make_hit(const Xapian::MSetIterator& it) {
 Hit make_path_hit(const Xapian::MSetIterator& it) {
   std::string path = it.get_document().get_value(schema::kSlotPath);
   if (path.empty()) return make_hit(it);
-  Hit hit;
-  hit.score = it.get_weight();
-  hit.docid = *it;
+  Hit hit = scored_hit(it);
   hit.record.path = std::move(path);
   return hit;
 }
@@ -55,9 +59,7 @@ Hit make_id_hit(const Xapian::MSetIterator& it) {
   const Xapian::Document doc = it.get_document();
   const std::string id = doc.get_value(schema::kSlotRecordId);
   if (id.empty()) return make_hit(it);  // indexed before the slot existed
-  Hit hit;
-  hit.score = it.get_weight();
-  hit.docid = *it;
+  Hit hit = scored_hit(it);
   hit.record.path = doc.get_value(schema::kSlotPath);
   hit.record.id = id == "=" ? hit.record.path : id.substr(1);
   return hit;
