@@ -49,6 +49,11 @@ inline constexpr std::string_view kMonthPrefix = "M";   // YYYYMM
 inline constexpr std::string_view kYearPrefix = "Y";    // YYYY
 inline constexpr std::string_view kFieldPrefix = "XM";  // + FIELD + ":" : extra field words
 inline constexpr std::string_view kRecordIdPrefix = "XI";  // a record's own id (JSON _id)
+// CJK bigram backup terms (cjk.h): "XC" + two adjacent characters of a
+// run of Chinese, Japanese or Korean text, at the position of the word
+// that holds the first one, so a query matches inside words however ICU's
+// dictionaries segmented the text.
+inline constexpr std::string_view kBigramPrefix = "XC";
 
 // The synonym-table key under which the words with stem `stem` are listed.
 inline std::string stem_key(std::string_view stem) {

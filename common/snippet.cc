@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include "cjk.h"
 #include "utf8.h"
 
 namespace trawl {
@@ -43,12 +44,24 @@ void find_phrase(const std::vector<Token>& tokens, const std::vector<std::string
   }
 }
 
+// Appends a hit for the word(s) holding each pair of characters that is a
+// bigram of the query.
+void find_bigrams(const std::vector<Token>& tokens, const TermMatcher& m, std::vector<Hit>* hits) {
+  std::vector<Token> bigrams;
+  add_bigram_tokens(tokens, &bigrams);
+  for (Token& b : bigrams) {
+    std::string key = m.match(b.term);
+    if (!key.empty()) hits->push_back(Hit{b.begin, b.end, std::move(key)});
+  }
+}
+
 std::vector<Hit> find_hits(const std::vector<Token>& tokens, const TermMatcher& m) {
   std::vector<Hit> hits;
   for (const Token& t : tokens) {
     std::string key = m.match(t.term);
     if (!key.empty()) hits.push_back(Hit{t.begin, t.end, std::move(key)});
   }
+  if (m.has_bigrams()) find_bigrams(tokens, m, &hits);
   uint32_t groups = 0;
   for (const auto& phrase : m.phrases()) find_phrase(tokens, phrase, &groups, &hits);
   std::stable_sort(hits.begin(), hits.end(),
@@ -202,6 +215,7 @@ void render(std::string_view text, size_t start, size_t end, const std::vector<S
 
 std::string TermMatcher::match(const std::string& term) const {
   if (exact_.count(term)) return term;
+  if (!bigrams_.empty() && bigrams_.count(term)) return term;
   if (!stems_.empty() && should_stem(term)) {
     std::string s = stemmer_(term);
     if (stems_.count(s)) return "Z" + s;

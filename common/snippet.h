@@ -6,7 +6,7 @@
 //   ->     "…Alexei Navalny was jailed in 2021 …", highlights {[10,17), [22,28)}
 //
 // TermMatcher decides whether a token of the text matches the query: by its
-// exact term, its stem, or a wildcard prefix. make_snippet() picks the window
+// exact term, its stem, a wildcard prefix, or a CJK bigram it holds. make_snippet() picks the window
 // of about `max_chars` characters holding the most distinct matched terms
 // (then the most matches), starts it at a sentence or word boundary, cuts it
 // at a word boundary, collapses runs of white space and marks cuts with "…".
@@ -42,10 +42,15 @@ class TermMatcher {
   void add_wildcard(std::string prefix) { wildcards_.push_back(std::move(prefix)); }
   // Terms of a phrase: highlighted only where they occur in this order.
   void add_phrase(std::vector<std::string> terms) { phrases_.push_back(std::move(terms)); }
+  // A CJK bigram term ("XC" + two characters, cjk.h): the words of the text
+  // that hold the pair are highlighted, however they were segmented.
+  void add_bigram(std::string term) { bigrams_.insert(std::move(term)); }
 
   bool empty() const {
-    return exact_.empty() && stems_.empty() && wildcards_.empty() && phrases_.empty();
+    return exact_.empty() && stems_.empty() && wildcards_.empty() && phrases_.empty() &&
+           bigrams_.empty();
   }
+  bool has_bigrams() const { return !bigrams_.empty(); }
   const std::vector<std::vector<std::string>>& phrases() const { return phrases_; }
 
   // Returns the key of the query term that `term` matches ("" if none):
@@ -58,6 +63,7 @@ class TermMatcher {
   std::unordered_set<std::string> stems_;
   std::vector<std::string> wildcards_;
   std::vector<std::vector<std::string>> phrases_;
+  std::unordered_set<std::string> bigrams_;
 };
 
 struct Snippet {

@@ -56,6 +56,8 @@ class DocumentBuilder {
   // `plain`); returns the next free position.
   Xapian::termpos index_text(const std::string& text, const std::string& prefix, bool plain,
                              Xapian::termpos pos, Xapian::Document* doc);
+  // Adds the CJK bigram terms of tokens_ (cjk.h), within max_terms.
+  void add_bigrams(Xapian::Document* doc);
   void index_filters(const schema::DocRecord& record, Xapian::Document* doc);
   // Adds anchors to `record` and moves a long text out of it into pieces
   // (tokens_ holds its tokens).
@@ -70,6 +72,7 @@ class DocumentBuilder {
   Analyzer analyzer_;
   Xapian::Stem stemmer_;
   std::vector<Token> tokens_;
+  std::vector<Token> bigrams_;
   std::unordered_map<std::string, std::string> stems_;  // term -> stem, bounded
   bool track_vocabulary_ = true;
   std::vector<std::pair<std::string, std::string>> new_stems_;

@@ -17,6 +17,8 @@ void add_leaf(const std::string& term, TermMatcher* m) {
     m->add_stem(term.substr(z.size()));
   } else if (term.compare(0, s.size(), s) == 0) {
     m->add_exact(term.substr(s.size()));
+  } else if (term.compare(0, schema::kBigramPrefix.size(), schema::kBigramPrefix) == 0) {
+    m->add_bigram(term);
   } else if (!(term[0] >= 'A' && term[0] <= 'Z')) {
     m->add_exact(term);  // unprefixed; other upper-case prefixes are filters
   }
@@ -192,7 +194,8 @@ namespace {
 void plain(const Xapian::Query& q, std::vector<std::string>* out) {
   if (q.get_type() == Xapian::Query::LEAF_TERM) {
     std::string t = *q.get_terms_begin();
-    if (!t.empty() && !(t[0] >= 'A' && t[0] <= 'Z')) out->push_back(t);
+    const bool bigram = t.compare(0, schema::kBigramPrefix.size(), schema::kBigramPrefix) == 0;
+    if (bigram || (!t.empty() && !(t[0] >= 'A' && t[0] <= 'Z'))) out->push_back(t);
     return;
   }
   for (size_t i = 0; i < q.get_num_subqueries(); ++i) plain(q.get_subquery(i), out);

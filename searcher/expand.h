@@ -34,7 +34,8 @@ Xapian::Query expand_query(const Xapian::Database& db, const Xapian::Stem& stemm
 TermMatcher make_matcher(const Xapian::Query& q, const std::vector<std::string>& wildcards,
                          const Xapian::Stem& stemmer);
 
-// The leaf terms of a query that are plain (unprefixed) words.
+// The leaf terms of a query that are plain (unprefixed) words, and its CJK
+// bigram terms: the terms whose positions locate passages.
 std::vector<std::string> plain_leaves(const Xapian::Query& q);
 
 }  // namespace trawl::searcher

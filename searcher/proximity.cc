@@ -5,17 +5,46 @@
 #include <utility>
 #include <vector>
 
+#include "schema.h"
+
 namespace trawl::searcher {
 namespace {
+
+bool is_bigram(const Xapian::Query& q) {
+  if (q.get_type() != Xapian::Query::LEAF_TERM) return false;
+  const std::string t = *q.get_terms_begin();
+  return t.compare(0, schema::kBigramPrefix.size(), schema::kBigramPrefix) == 0;
+}
 
 // A word of the query: a term, or a stem's indexed variants (OP_SYNONYM).
 bool is_word(const Xapian::Query& q) {
   const auto op = q.get_type();
-  if (op == Xapian::Query::LEAF_TERM) return true;
+  if (op == Xapian::Query::LEAF_TERM) return !is_bigram(q);
   if (op != Xapian::Query::OP_SYNONYM) return false;
   for (size_t i = 0; i < q.get_num_subqueries(); ++i) {
     if (q.get_subquery(i).get_type() != Xapian::Query::LEAF_TERM) return false;
   }
+  return true;
+}
+
+// Sets *word to the word `q` stands for: a word, or a CJK word OR'd with
+// its bigram backup (cjk_query.h), whose bigrams take no part in proximity.
+bool word_of(const Xapian::Query& q, Xapian::Query* word) {
+  if (is_word(q)) {
+    *word = q;
+    return true;
+  }
+  if (q.get_type() != Xapian::Query::OP_OR || q.get_num_subqueries() != 2) return false;
+  const Xapian::Query backup = q.get_subquery(1);
+  bool bigrams = is_bigram(backup);
+  if (backup.get_type() == Xapian::Query::OP_AND) {
+    bigrams = true;
+    for (size_t i = 0; i < backup.get_num_subqueries(); ++i) {
+      bigrams = bigrams && is_bigram(backup.get_subquery(i));
+    }
+  }
+  if (!bigrams || !is_word(q.get_subquery(0))) return false;
+  *word = q.get_subquery(0);
   return true;
 }
 
@@ -61,8 +90,10 @@ Xapian::Query add_proximity(const Xapian::Database& db, const Xapian::Query& q,
   const auto op = q.get_type();
   if (op != Xapian::Query::OP_OR && op != Xapian::Query::OP_AND) return q;
   std::vector<Xapian::Query> words;
+  Xapian::Query word;
+  if (word_of(q, &word)) return q;  // one word and its bigrams
   for (size_t i = 0; i < q.get_num_subqueries(); ++i) {
-    if (is_word(q.get_subquery(i))) words.push_back(q.get_subquery(i));
+    if (word_of(q.get_subquery(i), &word)) words.push_back(word);
   }
   if (words.size() < 2) return q;
   std::vector<Xapian::Query> pairs;

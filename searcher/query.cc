@@ -1,5 +1,6 @@
 #include "query.h"
 
+#include "cjk_query.h"
 #include "expand.h"
 #include "schema.h"
 #include "utf8.h"
@@ -111,7 +112,7 @@ BuiltQuery QueryBuilder::build(std::string_view text) {
     r = rewrite_query(text, /*fixed_strings=*/true, analyzer_, fields_);
     parsed = parse(r.text, /*fixed=*/true);
   }
-  built.query = expand_query(db_, stemmer_, parsed, expand);
+  built.query = expand_query(db_, stemmer_, add_cjk_backups(parsed), expand);
   // A query of filters only comes back as 0 * FILTERS. Xapian 1.4.22 throws
   // "Unexpected end of posting list" counting such a query exactly
   // (check_at_least) once documents have been deleted; the same documents

@@ -71,6 +71,18 @@ const Case kCases[] = {
     {"東京の天気は晴れです。", "東京", "東京"},
     {"コンピュータを使う人が増えた。", "コンピュータ", "コンピュータ"},
     {"สวัสดีครับ ทุกคน", "สวัสดี", "สวัสดี"},
+    // CJK words that ICU segments differently in the query and the text
+    // (cjk.h): bigram backup terms find them, and the words holding the
+    // matched characters light up.
+    {"外国人参政権の議論が続く。", "参政権", "人参政権"},      // 外国 人参 政権 / 参 政権
+    {"我住在东京都，人口很多。", "东京", "东京都"},             // 东 京都 / 东京
+    {"サンフランシスコは霧の街。", "フランシスコ", "サンフランシスコ"},
+    {"서울특별시는 수도입니다.", "특별시", "서울특별시는"},
+    {"我住在东京都，人口很多。", "东京 人口", "东京都，人口"},
+    {"我住在东京都，人口很多。", "\"东京\"", "东京都"},
+    {"外国人参政権の議論。", "参政権 政治", ""},                // every word must match
+    {"我住在东京都。", "京东", ""},                              // bigrams in order of the text
+    {"我住在东京都。", "京", ""},                                // one character: words only
     // No false friends.
     {"Montreux jazz festival.", "montreal", ""},
     {"Strasbourg is French.", "strasse", ""},

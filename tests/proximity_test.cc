@@ -85,6 +85,37 @@ TEST_CASE("proximity: the bonus goes to documents with forms of neighbouring wor
   }
 }
 
+// A CJK word OR'd with its bigram backup (cjk_query.h), as the query
+// builder makes it.
+Xapian::Query with_bigrams(const std::string& w, const std::vector<std::string>& bigrams) {
+  const Xapian::Query backup(Xapian::Query::OP_AND, bigrams.begin(), bigrams.end());
+  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(w), backup);
+}
+
+TEST_CASE("proximity: a CJK word's bigram backup is part of the word, not a neighbour") {
+  const Xapian::WritableDatabase db = testing::make_index({
+      {"/near", "", "东京的人口很多"},
+      {"/far", "", "人口 一 二 三 四 五 六 七 八 九 十 很多"},
+      {"/one", "", "人口"},
+  });
+  const Xapian::Query population = with_bigrams("人口", {"XC人口"});
+  const Xapian::Query many = with_bigrams("很多", {"XC很多"});
+  struct Case {
+    const char* name;
+    Xapian::Query query;
+    std::set<std::string> want;
+  };
+  const Case cases[] = {
+      {"one word and its bigram: no bonus", population, {}},
+      {"two words with bigrams", Xapian::Query(Xapian::Query::OP_AND, population, many), {"/near"}},
+      {"two words, OR", Xapian::Query(Xapian::Query::OP_OR, population, many), {"/near"}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    CHECK(boosted(db, c.query, add_proximity(db, c.query, ProximityOptions{})) == c.want);
+  }
+}
+
 TEST_CASE("proximity: a word of many forms is looked for in its most frequent ones") {
   // "launching" is last in alphabetical order of six forms but the most
   // frequent: it must be among the four looked for.

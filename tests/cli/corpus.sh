@@ -15,6 +15,7 @@ expect_top corpus/intl/fr-montreal-festival.txt MONTRÉAL
 expect_top corpus/intl/de-strassenfest.txt strasse
 expect_top corpus/intl/ru-sanctions.txt санкции
 expect_top corpus/intl/zh-library.txt 图书馆
+expect_top corpus/intl/ja-bridge.txt 通行止
 expect_top corpus/news/council-budget.txt coordinated timetable
 expect_top corpus/news/lighthouse-restoration.txt title:lighthouse
 expect_top corpus/notes/bird-migration-notes.md swallows

@@ -1,7 +1,7 @@
 // F2: snippets and passages. The first byte chooses the length, the next
-// line is the query's words, the rest is the text. The snippet is valid
-// UTF-8, about the asked length, and its highlights are sorted,
-// non-overlapping spans inside it.
+// line is the query's words (their CJK character pairs too), the rest is
+// the text. The snippet is valid UTF-8, about the asked length, and its
+// highlights are sorted, non-overlapping spans inside it.
 #include <algorithm>
 #include <cstdint>
 #include <string>
@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include "analyzer.h"
+#include "cjk.h"
 #include "fuzz_check.h"
 #include "snippet.h"
 #include "utf8.h"
@@ -45,6 +46,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<trawl::Token> q;
   analyzer.analyze(query, &q);
   for (size_t i = 0; i < q.size(); ++i) (i % 2 ? matcher.add_stem(q[i].term) : matcher.add_exact(q[i].term));
+  std::vector<trawl::Token> bigrams;  // CJK pairs, as cjk_query.h adds them
+  trawl::add_bigram_tokens(q, &bigrams);
+  for (const trawl::Token& b : bigrams) matcher.add_bigram(b.term);
   std::vector<trawl::Token> tokens;
   analyzer.analyze(text, &tokens);
   trawl::SnippetOptions options;
