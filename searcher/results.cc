@@ -52,7 +52,7 @@ bool is_bonus(const Xapian::Query& q) {
 }
 
 // "Query(foo)" -> "foo": Xapian's description without its wrapper; a
-// proximity bonus as "close together: a b".
+// proximity bonus as "close together: a b"; a CJK pair as "characters: 东京".
 std::string label(const Xapian::Query& q) {
   auto terms = [&q](const char* what, size_t strip) {
     std::string out = what;
@@ -62,6 +62,11 @@ std::string label(const Xapian::Query& q) {
     return out;
   };
   if (is_bonus(q)) return terms("close together:", 0);
+  const std::string_view pair = schema::kBigramPrefix;
+  if (q.get_type() == Xapian::Query::LEAF_TERM &&
+      (*q.get_terms_begin()).compare(0, pair.size(), pair) == 0) {
+    return terms("characters:", pair.size());  // a CJK pair (cjk.h)
+  }
   if (q.get_type() == Xapian::Query::OP_SCALE_WEIGHT &&
       q.get_unique_terms_begin() != q.get_unique_terms_end()) {
     const std::string first = *q.get_unique_terms_begin();

@@ -162,6 +162,9 @@ expect_in err "--like: no document 'c/no/such.txt'"
 # --- Explain and debug.
 expect_exit 0 "${S[@]}" --explain -n 1 kingfisher canoe
 expect_in out "canoe [canoe]"
+# A CJK word found inside another (通行止め) scores by its character pairs.
+expect_exit 0 "${S[@]}" --explain -n 1 通行止
+expect_in out "characters: 通行 [XC通行]"
 "${S[@]}" --json --explain -n 3 kingfisher canoe > out
 python3 - out <<'PY' || fail "--explain contributions add up to the score"
 import json, sys
