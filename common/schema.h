@@ -83,6 +83,14 @@ inline constexpr Xapian::valueno kSlotMinHash = 9;  // MinHash of the words (nea
 // is the path, else "+" + the id. Empty in documents indexed before it
 // existed (2026-12-01): read the record then.
 inline constexpr Xapian::valueno kSlotRecordId = 10;
+// The analysis version (kAnalysisVersion) the document was made with, as
+// decimal text; absent in documents made before it existed (version 0).
+inline constexpr Xapian::valueno kSlotAnalysis = 11;
+
+// Version of the analysis: raised when the terms made from the same text
+// change, so that an incremental run indexes older documents again.
+// 1: CJK character pairs (cjk.h), 2026-12-02.
+inline constexpr int kAnalysisVersion = 1;
 
 // Metadata keys. Pieces of long texts are under kMetaTextPrefix (stored_text.h).
 inline constexpr std::string_view kMetaSchema = "trawl.schema";

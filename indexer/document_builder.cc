@@ -42,6 +42,7 @@ void add_stamp_values(const schema::DocRecord& r, Xapian::Document* doc) {
   doc->add_value(schema::kSlotSize, Xapian::sortable_serialise(static_cast<double>(r.size)));
   doc->add_value(schema::kSlotPath, r.path);
   doc->add_value(schema::kSlotRecordId, r.id == r.path ? "=" : "+" + r.id);
+  doc->add_value(schema::kSlotAnalysis, std::to_string(schema::kAnalysisVersion));
   if (!r.hash.empty()) doc->add_value(schema::kSlotHash, r.hash);
 }
 

@@ -3,6 +3,8 @@
 #include <map>
 #include <set>
 
+#include "schema.h"
+
 namespace trawl::indexer {
 namespace {
 
@@ -24,6 +26,10 @@ bool kept(const std::string& path, const std::vector<std::string>& unreadable) {
 void classify_known(const FileRef& f, const FileStamp& stamp, const PlanOptions& options,
                     const HashFn& hash, Plan* plan) {
   if (options.force) return plan->update.push_back(f);
+  if (stamp.analysis < schema::kAnalysisVersion) {
+    ++plan->reanalysed;
+    return plan->update.push_back(f);
+  }
   const bool same_stamp = stamp.size == f.size && stamp.mtime == f.mtime;
   if (same_stamp && !options.checksum) {
     ++plan->unchanged;
@@ -65,7 +71,10 @@ Plan make_plan(const std::vector<FileRef>& crawled, const std::vector<std::strin
     auto match = hi;
     for (auto it = lo; it != hi; ++it) {
       const FileStamp& old = stamps.at(it->second);
-      if (old.hash.empty() || extension_of(it->second) != extension_of(f.path)) continue;
+      if (old.hash.empty() || extension_of(it->second) != extension_of(f.path) ||
+          old.analysis < schema::kAnalysisVersion) {
+        continue;  // (an older document is made again, not moved)
+      }
       if (h.empty()) h = hash(f.path);
       if (h == old.hash) {
         match = it;

@@ -8,8 +8,9 @@
 //   known file not found under a root -> remove (unless --no-delete), or,
 //     if a new file has its content   -> move (the documents change path;
 //                                        nothing is extracted again)
-// --force makes every known file an update; --checksum compares content
-// hashes instead of mtimes. Files in folders that could not be read are
+// --force makes every known file an update, and so does an older analysis
+// version (schema::kAnalysisVersion: an older trawl made its documents);
+// --checksum compares content hashes instead of mtimes. Files in folders that could not be read are
 // never removed. Pure apart from the hash function it is given.
 #pragma once
 
@@ -41,6 +42,7 @@ struct Plan {
   std::vector<Move> moves;
   std::vector<std::string> remove;   // paths whose documents go
   size_t unchanged = 0;              // including restamps
+  size_t reanalysed = 0;             // updates only because an older trawl made them
 };
 
 // Returns the content hash of the file at a path, or "" if unreadable.

@@ -306,6 +306,10 @@ int run_index(const IndexOptions& options, const FileSystem& fs, Reporter& repor
                           return fs.read(path, ~0ull, &bytes).ok() ? content_hash(bytes) : "";
                         });
   summary->unchanged = plan.unchanged;
+  if (plan.reanalysed > 0) {
+    reporter.warning(options.db_path, std::to_string(plan.reanalysed) +
+                                          " files were indexed by an older trawl: indexing them again");
+  }
   if (options.dry_run) {
     print_plan(plan, cwd, std::cout);
     return kExitOk;

@@ -1,5 +1,7 @@
 #include "state.h"
 
+#include <algorithm>
+#include <cstdlib>
 #include <unordered_map>
 
 #include "schema.h"
@@ -39,6 +41,18 @@ Stamps load_stamps(const Xapian::Database& db, const std::vector<std::string>& r
     s.size = static_cast<uint64_t>(Xapian::sortable_unserialise(v));
   });
   read(schema::kSlotHash, [](FileStamp& s, const std::string& v) { s.hash = v; });
+  // A document without the analysis slot is of version 0.
+  std::unordered_map<Xapian::docid, int> analysis;
+  for (auto it = db.valuestream_begin(schema::kSlotAnalysis);
+       it != db.valuestream_end(schema::kSlotAnalysis); ++it) {
+    if (by_doc.count(it.get_docid())) analysis[it.get_docid()] = std::atoi((*it).c_str());
+  }
+  for (auto& [path, stamp] : stamps) {
+    for (Xapian::docid d : stamp.docids) {
+      auto found = analysis.find(d);
+      stamp.analysis = std::min(stamp.analysis, found == analysis.end() ? 0 : found->second);
+    }
+  }
   return stamps;
 }
 

@@ -1,7 +1,7 @@
 // What the database already holds about files: for each source path, its
-// modification time, size and content hash when indexed, and its documents.
-// Read from three value streams, so a re-run over 20,000 files costs
-// milliseconds. Thread-compatible.
+// modification time, size and content hash when indexed, the analysis
+// version of its documents, and the documents. Read from value streams, so
+// a re-run over 20,000 files costs milliseconds. Thread-compatible.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +11,8 @@
 
 #include <xapian.h>
 
+#include "schema.h"
+
 namespace trawl::indexer {
 
 struct FileStamp {
@@ -18,6 +20,9 @@ struct FileStamp {
   uint64_t size = 0;
   std::string hash;
   std::vector<Xapian::docid> docids;
+  // The oldest analysis version among its documents (schema.h; 0 for
+  // documents made before the version was recorded).
+  int analysis = schema::kAnalysisVersion;
 };
 
 using Stamps = std::map<std::string, FileStamp>;

@@ -188,6 +188,36 @@ TEST_CASE("incremental: add, modify, delete, rename, touch") {
   CHECK(f.fs.reads("/c/d.txt") == 2);  // indexed once, hashed once
 }
 
+TEST_CASE("incremental: documents of an older analysis are made again, once") {
+  Fixture f;
+  f.fs.add_file("/c/old.txt", "Old\n\n外国人参政権", 100);
+  f.fs.add_file("/c/new.txt", "New\n\nfresh", 100);
+  f.fs.add_file("/c/moved.txt", "Moved\n\n东京都", 100);
+  f.index();
+  {  // What a trawl from before kSlotAnalysis left: no analysis version.
+    Xapian::WritableDatabase w(f.db + "/db-1");
+    for (const char* path : {"/c/old.txt", "/c/moved.txt"}) {
+      const Xapian::docid id = *w.postlist_begin(schema::id_term(path));
+      Xapian::Document d = w.get_document(id);
+      d.remove_value(schema::kSlotAnalysis);
+      w.replace_document(id, d);
+    }
+    w.commit();
+  }
+  f.fs.remove("/c/moved.txt");
+  f.fs.add_file("/c/sub/moved.txt", "Moved\n\n东京都", 100);
+  IndexSummary second = f.index();
+  CHECK(second.updated == 1);  // old.txt, though unchanged on disk
+  CHECK(second.added == 1);    // the renamed file is made again, not moved
+  CHECK(second.moved == 0);
+  CHECK(second.deleted == 1);
+  CHECK(second.unchanged == 1);
+  CHECK(second.documents == 2);
+  IndexSummary third = f.index();
+  CHECK(third.unchanged == 3);
+  CHECK(third.documents == 0);
+}
+
 TEST_CASE("incremental: a re-run on part of the tree deletes nothing elsewhere") {
   Fixture f;
   f.fs.add_file("/c/a/x.txt", "X\n\nx");

@@ -64,6 +64,26 @@ TEST_CASE("plan: new, unchanged, touched, changed, vanished, moved") {
   CHECK(disk.reads == 3);  // touched, edited, new-name: not same.txt, grown.txt, new.txt, old.txt
 }
 
+TEST_CASE("plan: files of an older analysis are updated, never moved") {
+  FileStamp old = stamp(10, 5, "h-old");
+  old.analysis = schema::kAnalysisVersion - 1;
+  FileStamp old_gone = stamp(10, 9, "h-move");
+  old_gone.analysis = 0;
+  Stamps stamps = {{"/r/same-old.txt", old}, {"/r/same.txt", stamp(10, 5, "h-same")},
+                   {"/r/old-name.txt", old_gone}};
+  std::vector<FileRef> crawled = {
+      {"/r/same-old.txt", 5, 10}, {"/r/same.txt", 5, 10}, {"/r/new-name.txt", 9, 30}};
+  Disk disk;
+  disk.hashes = {{"/r/new-name.txt", "h-move"}};
+  Plan plan = make_plan(crawled, {}, stamps, PlanOptions{}, disk.fn());
+  CHECK(paths(plan.update) == std::vector<std::string>{"/r/same-old.txt"});
+  CHECK(plan.reanalysed == 1);
+  CHECK(plan.unchanged == 1);
+  CHECK(plan.moves.empty());
+  CHECK(paths(plan.add) == std::vector<std::string>{"/r/new-name.txt"});
+  CHECK(plan.remove == std::vector<std::string>{"/r/old-name.txt"});
+}
+
 TEST_CASE("plan: --force, --checksum, --no-delete") {
   Stamps stamps = {{"/r/a.txt", stamp(10, 5, "ha")}, {"/r/b.txt", stamp(10, 5, "hb")},
                    {"/r/gone.txt", stamp(10, 5, "hg")}};
