@@ -57,7 +57,7 @@ std::string label(const Xapian::Query& q) {
   auto terms = [&q](const char* what, size_t strip) {
     std::string out = what;
     for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
-      out += " " + (*t).substr(std::min(strip, (*t).size()));
+      out.append(" ").append((*t).substr(std::min(strip, (*t).size())));
     }
     return out;
   };

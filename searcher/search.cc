@@ -82,7 +82,7 @@ Searcher::Searcher(const std::vector<std::string>& paths, const OpenOptions& opt
   for (const Part& part : opened.parts) {
     parts_.push_back(part.db);
     require_trawl(part.db, part.name);
-    fields_ += " " + part.db.get_metadata(std::string(schema::kMetaFields));
+    fields_.append(" ").append(part.db.get_metadata(std::string(schema::kMetaFields)));
     remote_ = remote_ || part.remote;
   }
   set_language();

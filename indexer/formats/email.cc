@@ -161,7 +161,7 @@ Status extract_mbox(std::string_view bytes, const ExtractOptions&, Extraction* o
     for (const auto& [name, value] : doc.fields) {
       if (name == "message_id") doc.id = value;
     }
-    doc.key_suffix = "#" + std::to_string(n);
+    doc.key_suffix = std::string("#").append(std::to_string(n));
     out->docs.push_back(std::move(doc));
   }
   return Status::Ok();
