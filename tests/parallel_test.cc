@@ -113,5 +113,22 @@ TEST_CASE("progress: draws a bar with counts, then erases it; silent when disabl
   CHECK(off.str().empty());
 }
 
+TEST_CASE("progress: file counts are grouped in thousands") {
+  struct Case {
+    size_t files;
+    std::string_view shown;
+  };
+  const Case kCases[] = {
+      {999, "999/999 files"}, {1'000, "1,000/1,000 files"}, {123'456, "123,456/123,456 files"},
+      {1'234'567, "1,234,567/1,234,567 files"}};
+  for (const Case& c : kCases) {
+    CAPTURE(c.shown);
+    std::ostringstream err;
+    Progress p(err, true, c.files, 0);
+    for (size_t i = 0; i < c.files; ++i) p.advance(0);  // the last file always draws
+    CHECK(err.str().find(c.shown) != std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace trawl::indexer
