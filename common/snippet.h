@@ -6,10 +6,11 @@
 //   ->     "…Alexei Navalny was jailed in 2021 …", highlights {[10,17), [22,28)}
 //
 // TermMatcher decides whether a token of the text matches the query: by its
-// exact term, its stem, a wildcard prefix, or a CJK bigram it holds. make_snippet() picks the window
-// of about `max_chars` characters holding the most distinct matched terms
-// (then the most matches), starts it at a sentence or word boundary, cuts it
-// at a word boundary, collapses runs of white space and marks cuts with "…".
+// exact term, its stem, a wildcard prefix, or a CJK character pair it holds.
+// make_snippet() picks the window of about `max_chars` characters holding
+// the most distinct matched terms (then the most matches), starts it at a
+// sentence or word boundary, cuts it at a word boundary, collapses runs of
+// white space and marks cuts with "…".
 // Offsets are byte offsets into Snippet::text.
 //
 // TermMatcher is immutable once built; it holds a Xapian::Stem, so use one
