@@ -307,8 +307,9 @@ int run_index(const IndexOptions& options, const FileSystem& fs, Reporter& repor
                         });
   summary->unchanged = plan.unchanged;
   if (plan.reanalysed > 0) {
-    reporter.warning(options.db_path, std::to_string(plan.reanalysed) +
-                                          " files were indexed by an older trawl: indexing them again");
+    reporter.warning(options.db_path,
+                     std::to_string(plan.reanalysed) +
+                         " files were indexed by an older trawl: indexing them again");
   }
   if (options.dry_run) {
     print_plan(plan, cwd, std::cout);
