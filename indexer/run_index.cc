@@ -279,6 +279,24 @@ void print_plan(const Plan& plan, const std::string& cwd, std::ostream& out) {
   out.flush();
 }
 
+// What this run must do (plan.h); says so when an older trawl made some of
+// the documents, which are all made again.
+Plan plan_run(const IndexOptions& options, const FileSystem& fs, const Crawl& crawl,
+              const Stamps& stamps, Reporter& reporter) {
+  PlanOptions plan_options{options.force, options.checksum, options.no_delete};
+  Plan plan = make_plan(crawl.files, crawl.unreadable, stamps, plan_options,
+                        [&fs](const std::string& path) {
+                          std::string bytes;
+                          return fs.read(path, ~0ull, &bytes).ok() ? content_hash(bytes) : "";
+                        });
+  if (plan.reanalysed > 0) {
+    reporter.warning(options.db_path,
+                     std::to_string(plan.reanalysed) +
+                         " files were indexed by an older trawl: indexing them again");
+  }
+  return plan;
+}
+
 }  // namespace
 
 int run_index(const IndexOptions& options, const FileSystem& fs, Reporter& reporter,
@@ -298,19 +316,8 @@ int run_index(const IndexOptions& options, const FileSystem& fs, Reporter& repor
   const bool fresh = !live || options.rebuild;
   Stamps stamps = fresh ? Stamps() : load_stamps(*live, options.roots);
   live.reset();
-  PlanOptions plan_options{options.force, options.checksum, options.no_delete};
-  std::string head;
-  Plan plan = make_plan(crawl.files, crawl.unreadable, stamps, plan_options,
-                        [&fs](const std::string& path) {
-                          std::string bytes;
-                          return fs.read(path, ~0ull, &bytes).ok() ? content_hash(bytes) : "";
-                        });
+  Plan plan = plan_run(options, fs, crawl, stamps, reporter);
   summary->unchanged = plan.unchanged;
-  if (plan.reanalysed > 0) {
-    reporter.warning(options.db_path,
-                     std::to_string(plan.reanalysed) +
-                         " files were indexed by an older trawl: indexing them again");
-  }
   if (options.dry_run) {
     print_plan(plan, cwd, std::cout);
     return kExitOk;
