@@ -23,17 +23,6 @@ struct Run {
   std::vector<size_t> owner;
 };
 
-void emit_run(const Run& run, const std::vector<const Token*>& words, std::vector<Token>* out) {
-  const std::vector<size_t> at = char_starts(run.text);
-  const std::string prefix(schema::kBigramPrefix);
-  for (size_t c = 0; c + 2 < at.size(); ++c) {
-    const Token& first = *words[run.owner[c]];
-    const Token& second = *words[run.owner[c + 1]];
-    std::string term = prefix + run.text.substr(at[c], at[c + 2] - at[c]);
-    out->push_back(Token{std::move(term), first.pos, first.begin, second.end, false});
-  }
-}
-
 }  // namespace
 
 bool is_cjk_char(char32_t c) {
@@ -59,6 +48,10 @@ bool is_cjk_word(std::string_view term) {
   return true;
 }
 
+bool is_bigram_term(std::string_view term) {
+  return term.substr(0, schema::kBigramPrefix.size()) == schema::kBigramPrefix;
+}
+
 std::vector<std::string> cjk_bigrams(std::string_view run) {
   std::vector<std::string> out;
   const std::vector<size_t> at = char_starts(run);
@@ -66,6 +59,16 @@ std::vector<std::string> cjk_bigrams(std::string_view run) {
     out.push_back(std::string(schema::kBigramPrefix).append(run.substr(at[c], at[c + 2] - at[c])));
   }
   return out;
+}
+
+// Appends the pairs of `run`, whose characters came from `words`.
+void emit_run(const Run& run, const std::vector<const Token*>& words, std::vector<Token>* out) {
+  std::vector<std::string> terms = cjk_bigrams(run.text);
+  for (size_t c = 0; c < terms.size(); ++c) {
+    const Token& first = *words[run.owner[c]];
+    const Token& second = *words[run.owner[c + 1]];
+    out->push_back(Token{std::move(terms[c]), first.pos, first.begin, second.end, false});
+  }
 }
 
 void add_bigram_tokens(const std::vector<Token>& tokens, std::vector<Token>* out) {

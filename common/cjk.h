@@ -34,6 +34,9 @@ bool is_cjk_char(char32_t c);
 // True if `term` is non-empty valid UTF-8 made only of CJK characters.
 bool is_cjk_word(std::string_view term);
 
+// True if `term` is a bigram term ("XC" + pair).
+bool is_bigram_term(std::string_view term);
+
 // The bigram terms ("XC" + pair) of `run`, a CJK word or several words
 // concatenated, in order; none for fewer than two characters.
 std::vector<std::string> cjk_bigrams(std::string_view run);

@@ -214,8 +214,9 @@ void render(std::string_view text, size_t start, size_t end, const std::vector<S
 }  // namespace
 
 std::string TermMatcher::match(const std::string& term) const {
+  // Text tokens are lower case and never look like a pair ("XC" + pair).
+  if (is_bigram_term(term)) return bigrams_.count(term) ? term : std::string();
   if (exact_.count(term)) return term;
-  if (!bigrams_.empty() && bigrams_.count(term)) return term;
   if (!stems_.empty() && should_stem(term)) {
     std::string s = stemmer_(term);
     if (stems_.count(s)) return "Z" + s;

@@ -138,12 +138,7 @@ void DocumentBuilder::index_title(const std::string& title, Xapian::Document* do
     doc->add_posting(t.term, t.pos, schema::kTitleWdf);
     doc->add_posting(s + t.term, t.pos);
   }
-  bigrams_.clear();
-  add_bigram_tokens(tokens_, &bigrams_);
-  for (const Token& b : bigrams_) {
-    if (b.pos >= schema::kTitlePosition + schema::kMaxTitleTokens) break;
-    doc->add_posting(b.term, b.pos, schema::kTitleWdf);
-  }
+  add_bigrams(schema::kTitleWdf, schema::kTitlePosition + schema::kMaxTitleTokens, doc);
 }
 
 Xapian::termpos DocumentBuilder::index_text(const std::string& text, const std::string& prefix,
@@ -162,19 +157,20 @@ Xapian::termpos DocumentBuilder::index_text(const std::string& text, const std::
     if (plain) doc->add_posting(t.term, t.pos);
     if (!prefix.empty()) doc->add_posting(prefix + t.term, t.pos);
   }
-  if (plain && !truncated_) add_bigrams(doc);
+  if (plain && !truncated_) add_bigrams(1, next, doc);
   return next;
 }
 
-void DocumentBuilder::add_bigrams(Xapian::Document* doc) {
+void DocumentBuilder::add_bigrams(Xapian::termcount wdf, Xapian::termpos end,
+                                  Xapian::Document* doc) {
   bigrams_.clear();
   add_bigram_tokens(tokens_, &bigrams_);
-  for (size_t i = 0; i < bigrams_.size(); ++i) {
+  for (size_t i = 0; i < bigrams_.size() && bigrams_[i].pos < end; ++i) {
     if (i % 1024 == 0 && doc->termlist_count() >= max_terms_) {
       truncated_ = true;
       return;
     }
-    doc->add_posting(bigrams_[i].term, bigrams_[i].pos);
+    doc->add_posting(bigrams_[i].term, bigrams_[i].pos, wdf);
   }
 }
 

@@ -56,8 +56,9 @@ class DocumentBuilder {
   // `plain`); returns the next free position.
   Xapian::termpos index_text(const std::string& text, const std::string& prefix, bool plain,
                              Xapian::termpos pos, Xapian::Document* doc);
-  // Adds the CJK bigram terms of tokens_ (cjk.h), within max_terms.
-  void add_bigrams(Xapian::Document* doc);
+  // Adds the CJK bigram terms of tokens_ (cjk.h) before position `end`,
+  // with `wdf` each, within max_terms.
+  void add_bigrams(Xapian::termcount wdf, Xapian::termpos end, Xapian::Document* doc);
   void index_filters(const schema::DocRecord& record, Xapian::Document* doc);
   // Adds anchors to `record` and moves a long text out of it into pieces
   // (tokens_ holds its tokens).

@@ -1,11 +1,10 @@
 #include "cjk_query.h"
 
-#include <algorithm>
-#include <iterator>
 #include <string>
 #include <vector>
 
 #include "cjk.h"
+#include "expand.h"
 #include "schema.h"
 #include "utf8.h"
 
@@ -51,15 +50,6 @@ Xapian::Query with_backup(const Xapian::Query& q, const std::string& run) {
   return Xapian::Query(Xapian::Query::OP_OR, q, backup);
 }
 
-// Operators whose subqueries are rebuilt (their other parameters are none).
-bool rebuilt(Xapian::Query::op op) {
-  static const Xapian::Query::op kOps[] = {
-      Xapian::Query::OP_AND,     Xapian::Query::OP_OR,        Xapian::Query::OP_AND_NOT,
-      Xapian::Query::OP_XOR,     Xapian::Query::OP_AND_MAYBE, Xapian::Query::OP_FILTER,
-      Xapian::Query::OP_SYNONYM, Xapian::Query::OP_MAX};
-  return std::find(std::begin(kOps), std::end(kOps), op) != std::end(kOps);
-}
-
 // add_cjk_backups(), setting *changed if it added any.
 Xapian::Query backups(const Xapian::Query& q, bool* changed) {
   const std::string run = cjk_text(q);
@@ -67,7 +57,7 @@ Xapian::Query backups(const Xapian::Query& q, bool* changed) {
     *changed = true;
     return with_backup(q, run);
   }
-  if (!rebuilt(q.get_type())) return q;
+  if (!rebuildable(q.get_type())) return q;
   std::vector<Xapian::Query> subs;
   bool any = false;
   for (size_t i = 0; i < q.get_num_subqueries(); ++i) {

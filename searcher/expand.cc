@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "cjk.h"
 #include "schema.h"
 
 namespace trawl::searcher {
@@ -17,7 +18,7 @@ void add_leaf(const std::string& term, TermMatcher* m) {
     m->add_stem(term.substr(z.size()));
   } else if (term.compare(0, s.size(), s) == 0) {
     m->add_exact(term.substr(s.size()));
-  } else if (term.compare(0, schema::kBigramPrefix.size(), schema::kBigramPrefix) == 0) {
+  } else if (is_bigram_term(term)) {
     m->add_bigram(term);
   } else if (!(term[0] >= 'A' && term[0] <= 'Z')) {
     m->add_exact(term);  // unprefixed; other upper-case prefixes are filters
@@ -157,6 +158,14 @@ Xapian::Query expand_leaf(const Xapian::Database& db, const Xapian::Stem& stemme
 
 }  // namespace
 
+bool rebuildable(Xapian::Query::op op) {
+  static const Xapian::Query::op kRebuilt[] = {
+      Xapian::Query::OP_AND, Xapian::Query::OP_OR, Xapian::Query::OP_AND_NOT,
+      Xapian::Query::OP_XOR, Xapian::Query::OP_AND_MAYBE, Xapian::Query::OP_FILTER,
+      Xapian::Query::OP_SYNONYM, Xapian::Query::OP_MAX};
+  return std::find(std::begin(kRebuilt), std::end(kRebuilt), op) != std::end(kRebuilt);
+}
+
 Xapian::Query expand_query(const Xapian::Database& db, const Xapian::Stem& stemmer,
                            const Xapian::Query& q, const ExpandOptions& options) {
   const std::string z(schema::kStemPrefix);
@@ -166,14 +175,7 @@ Xapian::Query expand_query(const Xapian::Database& db, const Xapian::Stem& stemm
     return term.compare(0, z.size(), z) == 0 ? expand_leaf(db, stemmer, q, term, options) : q;
   }
   // Positional and other special queries hold no stems: keep them whole.
-  static const Xapian::Query::op kRebuilt[] = {
-      Xapian::Query::OP_AND, Xapian::Query::OP_OR, Xapian::Query::OP_AND_NOT,
-      Xapian::Query::OP_XOR, Xapian::Query::OP_AND_MAYBE, Xapian::Query::OP_FILTER,
-      Xapian::Query::OP_SYNONYM, Xapian::Query::OP_MAX};
-  if (std::find(std::begin(kRebuilt), std::end(kRebuilt), op) == std::end(kRebuilt) ||
-      !has_stem_leaf(q, z)) {
-    return q;
-  }
+  if (!rebuildable(op) || !has_stem_leaf(q, z)) return q;
   std::vector<Xapian::Query> subs;
   for (size_t i = 0; i < q.get_num_subqueries(); ++i) {
     subs.push_back(expand_query(db, stemmer, q.get_subquery(i), options));
@@ -194,8 +196,7 @@ namespace {
 void plain(const Xapian::Query& q, std::vector<std::string>* out) {
   if (q.get_type() == Xapian::Query::LEAF_TERM) {
     std::string t = *q.get_terms_begin();
-    const bool bigram = t.compare(0, schema::kBigramPrefix.size(), schema::kBigramPrefix) == 0;
-    if (bigram || (!t.empty() && !(t[0] >= 'A' && t[0] <= 'Z'))) out->push_back(t);
+    if (is_bigram_term(t) || (!t.empty() && !(t[0] >= 'A' && t[0] <= 'Z'))) out->push_back(t);
     return;
   }
   for (size_t i = 0; i < q.get_num_subqueries(); ++i) plain(q.get_subquery(i), out);

@@ -25,6 +25,11 @@ struct ExpandOptions {
   std::set<std::string> marked;  // stems of the words asked for with ~word
 };
 
+// True for the operators a rewrite may rebuild from rewritten subqueries
+// (they take no parameter besides them): AND, OR, AND_NOT, XOR, AND_MAYBE,
+// FILTER, SYNONYM, MAX. Positional and weighted ones are kept whole.
+bool rebuildable(Xapian::Query::op op);
+
 Xapian::Query expand_query(const Xapian::Database& db, const Xapian::Stem& stemmer,
                            const Xapian::Query& q, const ExpandOptions& options);
 

@@ -5,15 +5,13 @@
 #include <utility>
 #include <vector>
 
-#include "schema.h"
+#include "cjk.h"
 
 namespace trawl::searcher {
 namespace {
 
 bool is_bigram(const Xapian::Query& q) {
-  if (q.get_type() != Xapian::Query::LEAF_TERM) return false;
-  const std::string t = *q.get_terms_begin();
-  return t.compare(0, schema::kBigramPrefix.size(), schema::kBigramPrefix) == 0;
+  return q.get_type() == Xapian::Query::LEAF_TERM && is_bigram_term(*q.get_terms_begin());
 }
 
 // A word of the query: a term, or a stem's indexed variants (OP_SYNONYM).

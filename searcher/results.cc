@@ -1,6 +1,7 @@
 // Counts, near-duplicate folding and explanations (extras.h).
 #include <algorithm>
 
+#include "cjk.h"
 #include "extras.h"
 #include "minhash.h"
 #include "schema.h"
@@ -62,10 +63,8 @@ std::string label(const Xapian::Query& q) {
     return out;
   };
   if (is_bonus(q)) return terms("close together:", 0);
-  const std::string_view pair = schema::kBigramPrefix;
-  if (q.get_type() == Xapian::Query::LEAF_TERM &&
-      (*q.get_terms_begin()).compare(0, pair.size(), pair) == 0) {
-    return terms("characters:", pair.size());  // a CJK pair (cjk.h)
+  if (q.get_type() == Xapian::Query::LEAF_TERM && is_bigram_term(*q.get_terms_begin())) {
+    return terms("characters:", schema::kBigramPrefix.size());  // a CJK pair (cjk.h)
   }
   if (q.get_type() == Xapian::Query::OP_SCALE_WEIGHT &&
       q.get_unique_terms_begin() != q.get_unique_terms_end()) {

@@ -94,7 +94,7 @@ TEST_CASE("search: limit, offset and ranks") {
 
 TEST_CASE("search: -c counts exactly") {
   std::vector<testing::TestDoc> docs;
-  for (int i = 0; i < 300; ++i) docs.push_back({"d" + std::to_string(i), "", i % 2 ? "odd" : "even"});
+  for (int i = 0; i < 300; ++i) docs.push_back({std::string("d").append(std::to_string(i)), "", i % 2 ? "odd" : "even"});
   Xapian::WritableDatabase db = testing::make_index(docs);
   SearchOptions options;
   options.mode = OutputMode::kCount;
@@ -233,7 +233,8 @@ TEST_CASE("search: spelling suggestions allow fewer edits in shorter words") {
 TEST_CASE("search: a wildcard expands to at most the cap, most frequent first") {
   std::vector<testing::TestDoc> docs;
   for (int i = 0; i < 400; ++i) {
-    docs.push_back({"d" + std::to_string(i), "", "sanction" + std::to_string(i) + " filler"});
+    docs.push_back({std::string("d").append(std::to_string(i)), "",
+                    std::string("sanction").append(std::to_string(i)).append(" filler")});
   }
   docs.push_back({"common1", "", "sanctionzz"});
   docs.push_back({"common2", "", "sanctionzz"});

@@ -126,7 +126,7 @@ class MemFileSystem : public indexer::FileSystem {
     while (pos <= path.size()) {
       size_t slash = path.find('/', pos);
       if (slash == std::string::npos) slash = path.size();
-      out += "/" + path.substr(pos, slash - pos);
+      out.append("/").append(path, pos, slash - pos);
       auto it = nodes_.find(out);
       if (slash < path.size() && it != nodes_.end() &&
           it->second.type == indexer::FileType::kSymlink) {
