@@ -98,6 +98,9 @@ void add_options(CLI::App& app, SearchOptions& o, Flags& f) {
   app.add_option("--weighting", o.weighting,
                  "Ranking formula: bm25 (default), bm25+, pl2, dph, dlh, inl2, ifb2, "
                  "ineb2, bb2, tfidf, lm, coord; parameters as bm25:k1=1.2,b=0.75");
+  app.add_flag("--no-stem", f.no_stem,
+               "Match each word only as typed (case and accents still folded), not its other "
+               "forms");
   app.add_flag("-F,--fixed-strings", o.fixed_strings,
                "Treat the query as plain words: no operators, phrases or wildcards");
   app.add_flag("--synonyms", o.synonyms, "Also match the synonyms of every word (~word: of one)");
@@ -133,6 +136,7 @@ void finish_options(const Flags& f, const std::string& cwd, SearchOptions& o) {
   o.color = o.mode == OutputMode::kText && want_color(f.color);
   make_weighting(o.weighting);  // throws for a bad --weighting
   o.stopwords = !f.keep_stopwords;
+  o.stem = !f.no_stem;
   if (f.expand && f.no_expand) throw Error("--expand and --no-expand cannot be combined");
   o.expand = f.expand ? Expand::kOn : f.no_expand ? Expand::kOff : Expand::kAuto;
   o.ranking = ranking_from_env(std::getenv("TRAWL_RANKING"));

@@ -22,7 +22,7 @@ struct Flags {
   std::string generate;
   std::string format = "text";
   bool json = false, files = false, count = false, quiet = false;
-  bool no_collapse = false, no_config = false, keep_stopwords = false;
+  bool no_collapse = false, no_config = false, keep_stopwords = false, no_stem = false;
   bool expand = false, no_expand = false;
 };
 

@@ -89,10 +89,10 @@ std::vector<std::string> stem_variants(const Xapian::Database& db, const Xapian:
   return out;
 }
 
-// The user's synonyms of `word`, each as a query (its stem variants, or a
-// phrase for several words), under `prefix`.
+// The user's synonyms of `word`, each as a query (its stem variants, or
+// itself if `exact`, or a phrase for several words), under `prefix`.
 void add_user_synonyms(const Xapian::Database& db, const Xapian::Stem& stemmer,
-                       const std::string& word, const std::string& prefix,
+                       const std::string& word, const std::string& prefix, bool exact,
                        std::vector<Xapian::Query>* out) {
   for (auto s = db.synonyms_begin(word); s != db.synonyms_end(word); ++s) {
     const std::string syn = *s;
@@ -107,8 +107,8 @@ void add_user_synonyms(const Xapian::Database& db, const Xapian::Stem& stemmer,
       out->emplace_back(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size());
       continue;
     }
-    std::vector<std::string> variants =
-        stem_variants(db, stemmer, stemmer.is_none() ? syn : stemmer(syn));
+    std::vector<std::string> variants;
+    if (!exact) variants = stem_variants(db, stemmer, stemmer.is_none() ? syn : stemmer(syn));
     if (variants.empty()) variants.push_back(syn);
     for (const std::string& v : variants) out->emplace_back(prefix + v);
   }
@@ -148,11 +148,23 @@ Xapian::Query expand_leaf(const Xapian::Database& db, const Xapian::Stem& stemme
   for (const std::string& v : variants) words.emplace_back(prefix + v);
   if (options.all_synonyms || options.marked.count(stem)) {
     for (const std::string& key : user_keys_with_stem(db, stemmer, stem)) {
-      add_user_synonyms(db, stemmer, key, prefix, &words);
+      add_user_synonyms(db, stemmer, key, prefix, false, &words);
     }
   }
   if (words.empty()) return leaf;
   if (words.size() == 1) return words[0];
+  return Xapian::Query(Xapian::Query::OP_SYNONYM, words.begin(), words.end());
+}
+
+// --no-stem: a plain word asked for with ~word (or --synonyms) -> OP_SYNONYM
+// of itself and its user synonyms as written; any other leaf stays.
+Xapian::Query exact_leaf(const Xapian::Database& db, const Xapian::Query& leaf,
+                         const std::string& term, const ExpandOptions& options) {
+  if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return leaf;  // fields, filters
+  if (!options.all_synonyms && !options.marked.count(term)) return leaf;
+  std::vector<Xapian::Query> words{leaf};
+  add_user_synonyms(db, Xapian::Stem(), term, "", true, &words);
+  if (words.size() == 1) return leaf;
   return Xapian::Query(Xapian::Query::OP_SYNONYM, words.begin(), words.end());
 }
 
@@ -172,10 +184,12 @@ Xapian::Query expand_query(const Xapian::Database& db, const Xapian::Stem& stemm
   const auto op = q.get_type();
   if (op == Xapian::Query::LEAF_TERM) {
     std::string term = *q.get_terms_begin();
-    return term.compare(0, z.size(), z) == 0 ? expand_leaf(db, stemmer, q, term, options) : q;
+    if (term.compare(0, z.size(), z) == 0) return expand_leaf(db, stemmer, q, term, options);
+    return options.exact ? exact_leaf(db, q, term, options) : q;
   }
   // Positional and other special queries hold no stems: keep them whole.
-  if (!rebuildable(op) || !has_stem_leaf(q, z)) return q;
+  const bool synonyms = options.exact && (options.all_synonyms || !options.marked.empty());
+  if (!rebuildable(op) || !(synonyms || has_stem_leaf(q, z))) return q;
   std::vector<Xapian::Query> subs;
   for (size_t i = 0; i < q.get_num_subqueries(); ++i) {
     subs.push_back(expand_query(db, stemmer, q.get_subquery(i), options));

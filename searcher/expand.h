@@ -6,6 +6,10 @@
 //   Zsanction          -> (sanction SYNONYM sanctioned SYNONYM sanctions)
 //   ~Zalexei, synonyms -> (alexei SYNONYM alexey SYNONYM aleksei)
 //
+// Under --no-stem (ExpandOptions::exact) QueryParser makes no stems: only
+// the plain words asked for with ~word (or all, --synonyms) gain their
+// user synonyms, each as written in the group, without other forms.
+//
 // Also builds the TermMatcher that tells snippets which words to highlight.
 // Thread-compatible (reads the database).
 #pragma once
@@ -22,7 +26,8 @@ namespace trawl::searcher {
 
 struct ExpandOptions {
   bool all_synonyms = false;     // --synonyms
-  std::set<std::string> marked;  // stems of the words asked for with ~word
+  std::set<std::string> marked;  // stems of the words asked for with ~word (words, if exact)
+  bool exact = false;            // --no-stem: synonyms as written, no stem variants
 };
 
 // True for the operators a rewrite may rebuild from rewritten subqueries

@@ -39,7 +39,8 @@ Xapian::Query QueryBuilder::parse(const std::string& text, bool fixed) const {
   Xapian::QueryParser qp;
   qp.set_database(db_);
   qp.set_stemmer(stemmer_);
-  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  qp.set_stemming_strategy(options_.stem ? Xapian::QueryParser::STEM_SOME
+                                         : Xapian::QueryParser::STEM_NONE);
   qp.set_default_op(options_.match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
   if (options_.stopper != nullptr) qp.set_stopper(options_.stopper);
   qp.add_prefix(std::string(schema::kTitleField), std::string(schema::kTitlePrefix));
@@ -103,7 +104,10 @@ BuiltQuery QueryBuilder::build(std::string_view text) {
   built.problems = r.problems;
   ExpandOptions expand;
   expand.all_synonyms = options_.synonyms;
-  for (const std::string& w : r.synonyms) expand.marked.insert(stemmer_.is_none() ? w : stemmer_(w));
+  expand.exact = !options_.stem;
+  for (const std::string& w : r.synonyms) {
+    expand.marked.insert(stemmer_.is_none() || expand.exact ? w : stemmer_(w));
+  }
   Xapian::Query parsed;
   try {
     parsed = parse(r.text, options_.fixed_strings);

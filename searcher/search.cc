@@ -164,6 +164,7 @@ SearchResult Searcher::run(const SearchOptions& options, const std::string& text
   qopts.match_any = options.match_any;
   qopts.fixed_strings = options.fixed_strings;
   qopts.synonyms = options.synonyms;
+  qopts.stem = options.stem;
   qopts.stopper = options.stopwords ? stopper_.get() : nullptr;
   qopts.fields = fields_;
   QueryBuilder builder(db_, stemmer_, qopts);

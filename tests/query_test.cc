@@ -143,6 +143,47 @@ TEST_CASE("QueryBuilder: parsed queries") {
   }
 }
 
+struct ExactCase {
+  std::string_view input;
+  std::string_view description;
+  bool synonyms = false;  // --synonyms
+};
+
+// --no-stem: each word as typed (folded); user synonyms as written.
+const ExactCase kExact[] = {
+    {"sanctions", "Query(sanctions@1)"},
+    {"Canada SANCTIONED", "Query((canada@1 AND sanctioned@2))"},
+    {"title:arctic", "Query(Sarctic@1)"},
+    {"\"jailed in 2014\"", "Query((jailed@1 PHRASE 3 in@2 PHRASE 3 2014@3))"},
+    {"~halcyon", "Query((halcyon@1 SYNONYM kingfisher))"},
+    {"halcyon floods", "Query(((halcyon@1 SYNONYM kingfisher) AND floods@2))", true},
+    {"~kingfishers", "Query(kingfishers@1)"},  // the group is of "kingfisher"
+    {"~sanctions", "Query(sanctions@1)"},       // a word of no group
+};
+
+TEST_CASE("QueryBuilder: --no-stem matches words as typed") {
+  Xapian::WritableDatabase db = testing::make_index(
+      {{"d", "Arctic notes", "sanctions sanctioned sanction Canada floods kingfishers"}});
+  db.add_synonym("halcyon", "kingfisher");
+  db.add_synonym("kingfisher", "halcyon");
+  db.commit();
+  for (const ExactCase& c : kExact) {
+    CAPTURE(c.input);
+    searcher::QueryOptions options;
+    options.stem = false;
+    options.synonyms = c.synonyms;
+    searcher::QueryBuilder builder(db, Xapian::Stem("english"), options);
+    const searcher::BuiltQuery built = builder.build(c.input);
+    CHECK(built.query.get_description() == c.description);
+  }
+  searcher::QueryOptions options;
+  options.stem = false;
+  searcher::QueryBuilder builder(db, Xapian::Stem("english"), options);
+  TermMatcher m = builder.matcher(builder.build("sanctions"));
+  CHECK(m.match("sanctions") != "");
+  CHECK(m.match("sanctioned") == "");
+}
+
 TEST_CASE("QueryBuilder: a syntax error is retried as words, with a warning") {
   Xapian::WritableDatabase db = testing::make_index({{"d", "", "text"}});
   searcher::QueryBuilder builder(db, Xapian::Stem("english"), {});

@@ -68,6 +68,15 @@ printf 'one two\n' > bad.txt
 expect_exit 2 "$TRAWL_INDEX" --db "$WORK/db2" --synonyms bad.txt c
 expect_in err "line 1: a group needs at least two entries, separated by commas"
 
+# --- --no-stem: each word only as typed (case and accents still folded);
+# synonyms apply as written in the group.
+expect_ids "council-minutes.md fr-montreal-festival.txt harbour-bridge-concert.txt" concert
+expect_ids "council-minutes.md harbour-bridge-concert.txt" --no-stem concert
+expect_ids "fr-montreal-festival.txt" --no-stem CONCERTS
+expect_exit 1 "${S[@]}" --no-stem '~halcyon'       # the travelogue says "Kingfishers"
+expect_exit 0 "${S[@]}" -l --no-stem '~kingfishers'
+expect_in out c/reports/river-travelogue.txt
+
 # --- Date and size ranges, filters.
 expect_ids "brief-002 brief-003 brief-004" date:2024
 expect_ids "brief-003 brief-004" date:2024-06..2024-12-31
