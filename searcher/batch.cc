@@ -12,6 +12,7 @@
 #include "render.h"
 #include "run_search.h"
 #include "search.h"
+#include "stats.h"
 
 namespace trawl::searcher {
 namespace {
@@ -32,6 +33,27 @@ bool parse_json_query(const std::string& line, BatchQuery* q) {
     if (j.contains(key) && j[key].is_string()) q->text = j[key].get<std::string>();
   }
   return !q->id.empty() && !q->text.empty();
+}
+
+// Runs `options.query` on *searcher, reopening it (a new Searcher) if a
+// concurrent commit gets in the way. False if the query cannot be run: it
+// is reported and skipped.
+bool search_one(const SearchOptions& options, std::unique_ptr<Searcher>* searcher, Diag& diag,
+                SearchResult* result) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      *result = (*searcher)->search(options);
+      return true;
+    } catch (const Error& e) {  // this query cannot be run: say so, go on
+      diag.warning("query " + options.query_id, std::string(e.what()) + "; skipped");
+      return false;
+    } catch (const Xapian::DatabaseError&) {
+      if (attempt >= kMaxAttempts) throw;
+    } catch (const Xapian::DocNotFoundError&) {
+      if (attempt >= kMaxAttempts) throw;
+    }
+    *searcher = std::make_unique<Searcher>(all_databases(options), options.open);  // reopen
+  }
 }
 
 }  // namespace
@@ -75,34 +97,27 @@ int run_batch(const SearchOptions& options, std::ostream& out, Diag& diag, const
   SearchOptions each = options;
   auto searcher = std::make_unique<Searcher>(all_databases(options), options.open);
   bool matched = false;
+  SearchStats stats;
+  const auto batch_start = std::chrono::steady_clock::now();
   for (const BatchQuery& q : queries) {
     each.query = q.text;
     each.query_id = q.id;
     const auto start = std::chrono::steady_clock::now();
     SearchResult result;
-    bool refused = false;
-    for (int attempt = 1;; ++attempt) {
-      try {
-        result = searcher->search(each);
-        break;
-      } catch (const Error& e) {  // this query cannot be run: say so, go on
-        diag.warning("query " + q.id, std::string(e.what()) + "; skipped");
-        refused = true;
-        break;
-      } catch (const Xapian::DatabaseError&) {
-        if (attempt >= kMaxAttempts) throw;
-      } catch (const Xapian::DocNotFoundError&) {
-        if (attempt >= kMaxAttempts) throw;
-      }
-      searcher = std::make_unique<Searcher>(all_databases(options), options.open);  // reopen
-    }
-    if (refused) continue;
+    if (!search_one(each, &searcher, diag, &result)) continue;
     report_result(each, result, diag);
     each.check_fresh = false;  // warn once
     const double elapsed =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     Renderer(each, out, cwd).render(result, elapsed);
     matched = matched || result.matches_lower > 0 || !result.hits.empty();
+    stats.add(result);
+  }
+  if (options.stats) {
+    stats.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - batch_start).count();
+    out.flush();
+    diag.note(format_stats(stats));
   }
   return matched ? kExitOk : kExitNoMatch;
 }

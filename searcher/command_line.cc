@@ -116,6 +116,9 @@ void add_options(CLI::App& app, SearchOptions& o, Flags& f) {
   app.add_option("--like", o.like, "Documents similar to this file (path) or record (id)");
   app.add_flag("--explain", o.explain, "Show each matched term's share of each hit's score");
   app.add_flag("--debug", o.debug, "Print the rewritten and parsed query on stderr");
+  app.add_flag("--stats", o.stats,
+               "After the results, print on stderr how many documents matched, how many were "
+               "shown and the time taken");
   add_output_options(app, o, f);
   app.add_flag("--no-config", f.no_config, "Do not read the configuration file");
   app.add_option("--generate", f.generate,

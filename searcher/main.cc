@@ -29,9 +29,9 @@ const char* kDescription =
     "\"exact phrase\", NEAR, ADJ, trailing wildcard sanct*, ~word (synonyms),\n"
     "title:word, author:, ext:, type:, path:, lang: filters, and ranges\n"
     "date:2021..2022-06 and size:1M..10M. Words match in any case, accent\n"
-    "and inflection. Options may also come from $TRAWL_CONFIG_PATH or\n"
-    "~/.config/trawl/config (one per line). Exit status: 0 if something\n"
-    "matched, 1 if nothing did, 2 on error.";
+    "and inflection (--no-stem: as typed). Options may also come from\n"
+    "$TRAWL_CONFIG_PATH or ~/.config/trawl/config (one per line). Exit\n"
+    "status: 0 if something matched, 1 if nothing did, 2 on error.";
 
 }  // namespace
 

@@ -57,6 +57,7 @@ struct SearchOptions {
   std::string like;              // --like PATH_OR_ID: documents similar to this one
   bool explain = false;          // --explain: each matched term's share of the score
   bool debug = false;            // --debug: the parsed query on stderr
+  bool stats = false;            // --stats: counts and time on stderr (stats.h)
   size_t passages = 1;           // --passages N: best passages per hit
   bool synonyms = false;         // --synonyms: expand every word to its synonyms
   bool auto_correct = false;     // --auto-correct: rerun a misspelt query that found nothing

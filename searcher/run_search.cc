@@ -9,6 +9,7 @@
 #include "error.h"
 #include "render.h"
 #include "search.h"
+#include "stats.h"
 
 namespace trawl::searcher {
 namespace {
@@ -100,6 +101,13 @@ int run_search(const SearchOptions& options, std::ostream& out, Diag& diag,
   const double elapsed =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   Renderer(options, out, cwd).render(result, elapsed);
+  if (options.stats) {
+    SearchStats stats;
+    stats.add(result);
+    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    out.flush();  // the results before the line on stderr
+    diag.note(format_stats(stats));
+  }
   const bool matched = options.mode == OutputMode::kCount ? result.matches_estimated > 0
                                                           : result.matches_lower > 0 ||
                                                                 !result.hits.empty();

@@ -77,6 +77,19 @@ expect_exit 1 "${S[@]}" --no-stem '~halcyon'       # the travelogue says "Kingfi
 expect_exit 0 "${S[@]}" -l --no-stem '~kingfishers'
 expect_in out c/reports/river-travelogue.txt
 
+# --- --stats: one line on stderr after the results; stdout as without it.
+expect_exit 0 "${S[@]}" -l concert
+cp out plain.out
+expect_exit 0 "${S[@]}" -l --stats concert
+cmp -s out plain.out || fail "--stats changed stdout"
+expect_in err "trawl-search: 1 query, 3 matching documents, 3 shown, "
+expect_exit 0 "${S[@]}" --stats --no-collapse bridge
+expect_in err " matching documents, 6 shown, "
+printf 'a\tconcert\nb\tlighthouse\n' > q.tsv
+expect_exit 0 "${S[@]}" -c --stats --queries q.tsv
+expect_in err "trawl-search: 2 queries, 7 matching documents, 0 shown, "
+expect_in err " queries/s)"
+
 # --- Date and size ranges, filters.
 expect_ids "brief-002 brief-003 brief-004" date:2024
 expect_ids "brief-003 brief-004" date:2024-06..2024-12-31
