@@ -39,8 +39,9 @@ std::string date_flag(const char* flag, const std::string& value, bool end) {
 }
 
 void add_output_options(CLI::App& app, SearchOptions& o, Flags& f) {
-  app.add_option("-n,--limit", o.limit, "Number of hits to show (default 10)")
-      ->check(CLI::Range(1, 1000000));
+  app.add_option("-n,-m,--limit,--max-count", o.limit,
+                 "Number of hits to show (default 10; 0: every match)")
+      ->check(CLI::Range(0, 1000000));
   app.add_option("--offset", o.offset, "Skip this many hits first (default 0)")
       ->check(CLI::Range(0, 100000000));
   app.add_option("--snippet-len", o.snippet_chars, "Snippet length in characters (default 200)")

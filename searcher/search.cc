@@ -118,7 +118,10 @@ void Searcher::fill_hits(const SearchOptions& options, Xapian::Enquire& enquire,
                          Xapian::doccount check_at_least, SearchResult* result) {
   const bool listing = options.mode == OutputMode::kText || options.mode == OutputMode::kJson ||
                        options.mode == OutputMode::kFiles || options.mode == OutputMode::kTrec;
-  const auto want = static_cast<Xapian::doccount>(options.offset + options.limit);
+  // -n 0: every match (the database holds no more).
+  const Xapian::doccount limit =
+      options.limit == 0 ? db_.get_doccount() : static_cast<Xapian::doccount>(options.limit);
+  const auto want = static_cast<Xapian::doccount>(options.offset + limit);
   if (!listing) {
     Xapian::MSet mset = enquire.get_mset(0, options.mode == OutputMode::kQuiet ? 1 : 0,
                                          check_at_least);
@@ -131,9 +134,8 @@ void Searcher::fill_hits(const SearchOptions& options, Xapian::Enquire& enquire,
   // Folded hits show their id and title in JSON only.
   const HitMaker make_similar = options.mode == OutputMode::kJson ? make_hit : make_path_hit;
   if (!options.collapse) {
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                         static_cast<Xapian::doccount>(options.limit),
-                                         check_at_least);
+    Xapian::MSet mset =
+        enquire.get_mset(static_cast<Xapian::doccount>(options.offset), limit, check_at_least);
     set_counts(mset, result);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       result->hits.push_back(make(it));

@@ -90,6 +90,18 @@ TEST_CASE("search: limit, offset and ranks") {
   REQUIRE(last.hits.size() == 2);
   CHECK(last.hits[0].rank == 11);
   CHECK(last.hits[1].rank == 12);
+  // -n 0: every match, folded or not.
+  options.limit = 0;
+  for (const bool collapse : {false, true}) {
+    CAPTURE(collapse);
+    options.collapse = collapse;
+    options.offset = 0;
+    CHECK(run(db, "lake", options).hits.size() == 12);
+    options.offset = 3;
+    SearchResult rest = run(db, "lake", options);
+    REQUIRE(rest.hits.size() == 9);
+    CHECK(rest.hits[0].rank == 4);
+  }
 }
 
 TEST_CASE("search: -c counts exactly") {

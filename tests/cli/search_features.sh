@@ -90,6 +90,13 @@ expect_exit 0 "${S[@]}" -c --stats --queries q.tsv
 expect_in err "trawl-search: 2 queries, 7 matching documents, 0 shown, "
 expect_in err " queries/s)"
 
+# --- -m (grep's spelling of -n) and 0 for every match.
+expect_exit 0 "${S[@]}" -l -m 2 bridge
+[[ $(wc -l < out) == 2 ]] || fail "-m 2 printed $(wc -l < out) paths"
+expect_exit 0 "${S[@]}" -l --max-count 0 --no-collapse bridge
+[[ $(wc -l < out) == 6 ]] || fail "-m 0 printed $(wc -l < out) of the 6 bridge paths"
+expect_exit 2 "${S[@]}" -n -1 bridge
+
 # --- Date and size ranges, filters.
 expect_ids "brief-002 brief-003 brief-004" date:2024
 expect_ids "brief-003 brief-004" date:2024-06..2024-12-31
