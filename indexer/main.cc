@@ -106,6 +106,9 @@ void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
   app.add_flag("--force", o.force, "Re-extract every file, changed or not");
   app.add_flag("--checksum", o.checksum, "Decide what changed by content hash, not by mtime");
   app.add_flag("--no-delete", o.no_delete, "Keep the documents of files that disappeared");
+  app.add_flag("--retry-failed", o.retry_failed,
+               "Read again the files whose content failed before, changed or not (by default "
+               "they are skipped until they change)");
   app.add_flag("--dry-run", o.dry_run, "Print what would be added, updated, moved, deleted");
   app.add_option("-j,--jobs", o.jobs, "Worker threads (default: one per core)")
       ->check(CLI::Range(1, 256));

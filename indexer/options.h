@@ -54,6 +54,9 @@ struct IndexOptions {
   bool checksum = false;
   // --no-delete: keep the documents of files that disappeared.
   bool no_delete = false;
+  // --retry-failed: read again the files whose content failed before and
+  // that have not changed since (failures.h); otherwise they are skipped.
+  bool retry_failed = false;
   // --dry-run: print what would be added, updated, moved and deleted.
   bool dry_run = false;
   // --synonyms FILE: replaces the database's synonym groups (parsed by main).

@@ -44,15 +44,30 @@ void classify_known(const FileRef& f, const FileStamp& stamp, const PlanOptions&
   plan->update.push_back(f);
 }
 
+// The record of `f` if its content failed before and nothing changed since.
+const FailedFile* still_failing(const FileRef& f, const Failures& failed, const PlanOptions& options) {
+  if (options.force || options.retry_failed) return nullptr;
+  auto it = failed.find(f.path);
+  if (it == failed.end()) return nullptr;
+  const FailedFile& r = it->second;
+  return r.size == f.size && r.mtime == f.mtime && r.version == options.version ? &r : nullptr;
+}
+
 }  // namespace
 
 Plan make_plan(const std::vector<FileRef>& crawled, const std::vector<std::string>& unreadable,
-               const Stamps& stamps, const PlanOptions& options, const HashFn& hash) {
+               const Stamps& stamps, const Failures& failed, const PlanOptions& options,
+               const HashFn& hash) {
   Plan plan;
   std::set<std::string> seen;
   std::vector<FileRef> fresh;
   for (const FileRef& f : crawled) {
     seen.insert(f.path);
+    if (const FailedFile* r = still_failing(f, failed, options)) {
+      plan.failed_before.push_back(*r);
+      plan.failures[f.path] = *r;
+      continue;  // (any documents it had are kept)
+    }
     auto it = stamps.find(f.path);
     if (it == stamps.end()) {
       fresh.push_back(f);
@@ -90,6 +105,12 @@ Plan make_plan(const std::vector<FileRef>& crawled, const std::vector<std::strin
   }
   if (!options.no_delete) {
     for (const auto& [size, path] : vanished) plan.remove.push_back(path);
+  }
+  // The records of files not crawled stay where their documents would.
+  for (const auto& [path, record] : failed) {
+    if (!seen.count(path) && (options.no_delete || kept(path, unreadable))) {
+      plan.failures[path] = record;
+    }
   }
   return plan;
 }

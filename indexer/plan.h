@@ -8,8 +8,11 @@
 //   known file not found under a root -> remove (unless --no-delete), or,
 //     if a new file has its content   -> move (the documents change path;
 //                                        nothing is extracted again)
+//   file whose content failed before,
+//     same size and mtime, same trawl  -> failed_before (not read again)
 // --force makes every known file an update, and so does an older analysis
 // version (schema::kAnalysisVersion: an older trawl made its documents);
+// --force and --retry-failed try failed files again;
 // --checksum compares content hashes instead of mtimes. Files in folders that could not be read are
 // never removed. Pure apart from the hash function it is given.
 #pragma once
@@ -20,6 +23,7 @@
 #include <vector>
 
 #include "crawl.h"
+#include "failures.h"
 #include "state.h"
 
 namespace trawl::indexer {
@@ -28,6 +32,8 @@ struct PlanOptions {
   bool force = false;      // --force: re-extract every file
   bool checksum = false;   // --checksum: decide by content hash
   bool no_delete = false;  // --no-delete: keep documents of vanished files
+  bool retry_failed = false;  // --retry-failed: read files that failed before
+  std::string version;     // this trawl's version: failures of another are tried again
 };
 
 struct Move {
@@ -43,14 +49,18 @@ struct Plan {
   std::vector<std::string> remove;   // paths whose documents go
   size_t unchanged = 0;              // including restamps
   size_t reanalysed = 0;             // updates only because an older trawl made them
+  std::vector<FailedFile> failed_before;  // unchanged since their content failed: skipped
+  Failures failures;                 // records to keep: failed_before and kept vanished ones
 };
 
 // Returns the content hash of the file at a path, or "" if unreadable.
 using HashFn = std::function<std::string(const std::string& path)>;
 
 // `crawled`: files found this run; `unreadable`: folders and files that
-// failed (their documents are kept); `stamps`: the database's view.
+// failed (their documents are kept); `stamps` and `failed`: the database's
+// view of the files under this run's roots.
 Plan make_plan(const std::vector<FileRef>& crawled, const std::vector<std::string>& unreadable,
-               const Stamps& stamps, const PlanOptions& options, const HashFn& hash);
+               const Stamps& stamps, const Failures& failed, const PlanOptions& options,
+               const HashFn& hash);
 
 }  // namespace trawl::indexer

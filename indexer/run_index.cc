@@ -12,6 +12,7 @@
 #include "error.h"
 #include "content_hash.h"
 #include "extract_file.h"
+#include "failures.h"
 #include "index_writer.h"
 #include "parallel.h"
 #include "paths.h"
@@ -20,6 +21,7 @@
 #include "schema.h"
 #include "sharded.h"
 #include "shards.h"
+#include "trawl_version.h"
 
 namespace trawl::indexer {
 namespace {
@@ -94,9 +96,10 @@ Crawl crawl_all(const IndexOptions& options, const FileSystem& fs, Reporter& rep
 }
 
 // Records the walked folders' mtimes (replacing those under this run's
-// roots) for the searcher's freshness check, and the user's synonyms.
+// roots) for the searcher's freshness check, the files whose content
+// failed, and the user's synonyms.
 void finish_database(Xapian::WritableDatabase& db, const IndexOptions& options,
-                     const Crawl& crawl) {
+                     const Crawl& crawl, const Failures& failures) {
   std::string kept;
   std::string old = db.get_metadata(std::string(schema::kMetaDirs));
   for (size_t pos = 0; pos < old.size();) {
@@ -115,6 +118,7 @@ void finish_database(Xapian::WritableDatabase& db, const IndexOptions& options,
     kept += std::to_string(mtime) + " " + path + "\n";
   }
   db.set_metadata(std::string(schema::kMetaDirs), kept);
+  store_failures(db, options.roots, failures);
   if (options.set_synonyms) set_synonyms(db, options.synonym_groups);
 }
 
@@ -174,6 +178,7 @@ struct Run {
   DbStore& store;
   std::string language;
   int jobs;
+  Failures failures = {};  // to remember: the plan's, then this run's
 };
 
 Pipeline make_pipeline(Run& run, Progress& progress, bool track_vocabulary) {
@@ -185,6 +190,10 @@ Pipeline make_pipeline(Run& run, Progress& progress, bool track_vocabulary) {
   };
   p.sink = [&run, &progress](FileResult&& r) {
     report(r, run.reporter, run.summary);
+    if (r.content_failed) {
+      const std::string reason = !r.failure.empty() ? r.failure : "no record could be indexed";
+      run.failures[r.ref.path] = FailedFile{r.ref.path, r.ref.size, r.ref.mtime, TRAWL_VERSION, reason};
+    }
     progress.advance(r.ref.size);
   };
   return p;
@@ -212,7 +221,9 @@ void build_fresh(Run& run, const Plan& plan, const Crawl& crawl, Progress& progr
   progress.finish();
   const std::string out = run.store.work_dir() + "/db";
   set.merge(out, run.language, fields,
-            [&](Xapian::WritableDatabase& db) { finish_database(db, run.options, crawl); });
+            [&](Xapian::WritableDatabase& db) {
+              finish_database(db, run.options, crawl, run.failures);
+            });
   run.store.publish(out);
 }
 
@@ -262,7 +273,7 @@ void update_live(Run& run, const Plan& plan, const Crawl& crawl, Progress& progr
   };
   run_jobs(jobs_of(plan), p);
   progress.finish();
-  finish_database(writer.db(), run.options, crawl);
+  finish_database(writer.db(), run.options, crawl, run.failures);
   writer.commit();
 }
 
@@ -275,16 +286,21 @@ void print_plan(const Plan& plan, const std::string& cwd, std::ostream& out) {
   for (const std::string& p : plan.remove) out << "delete " << display_path(p, cwd) << '\n';
   out << "# " << plan.add.size() << " to add, " << plan.update.size() << " to update, "
       << plan.moves.size() << " to move, " << plan.remove.size() << " to delete, "
-      << plan.unchanged << " unchanged\n";
+      << plan.unchanged << " unchanged";
+  if (!plan.failed_before.empty()) out << ", " << plan.failed_before.size() << " failed before";
+  out << '\n';
   out.flush();
 }
 
 // What this run must do (plan.h); says so when an older trawl made some of
-// the documents, which are all made again.
+// the documents, which are all made again, and when files that failed
+// before are skipped.
 Plan plan_run(const IndexOptions& options, const FileSystem& fs, const Crawl& crawl,
-              const Stamps& stamps, Reporter& reporter) {
-  PlanOptions plan_options{options.force, options.checksum, options.no_delete};
-  Plan plan = make_plan(crawl.files, crawl.unreadable, stamps, plan_options,
+              const Stamps& stamps, const Failures& failed, Reporter& reporter,
+              IndexSummary& summary) {
+  PlanOptions plan_options{options.force, options.checksum, options.no_delete,
+                           options.retry_failed, TRAWL_VERSION};
+  Plan plan = make_plan(crawl.files, crawl.unreadable, stamps, failed, plan_options,
                         [&fs](const std::string& path) {
                           std::string bytes;
                           return fs.read(path, ~0ull, &bytes).ok() ? content_hash(bytes) : "";
@@ -293,6 +309,16 @@ Plan plan_run(const IndexOptions& options, const FileSystem& fs, const Crawl& cr
     reporter.warning(options.db_path,
                      std::to_string(plan.reanalysed) +
                          " files were indexed by an older trawl: indexing them again");
+  }
+  for (const FailedFile& f : plan.failed_before) {
+    ++summary.skipped["failed before"];
+    reporter.skipped(f.path, "failed before", f.reason);
+  }
+  if (const size_t n = plan.failed_before.size(); n > 0 && !options.dry_run) {
+    reporter.warning(options.db_path,
+                     std::to_string(n) + (n == 1 ? " file" : " files") +
+                         " failed before and did not change since: skipped (--retry-failed "
+                         "tries again; --debug names them)");
   }
   return plan;
 }
@@ -315,8 +341,10 @@ int run_index(const IndexOptions& options, const FileSystem& fs, Reporter& repor
   Crawl crawl = crawl_all(options, fs, reporter, *summary);
   const bool fresh = !live || options.rebuild;
   Stamps stamps = fresh ? Stamps() : load_stamps(*live, options.roots);
+  Failures failed = fresh ? Failures() : load_failures(*live, options.roots);
   live.reset();
-  Plan plan = plan_run(options, fs, crawl, stamps, reporter);
+  Plan plan = plan_run(options, fs, crawl, stamps, failed, reporter, *summary);
+  run.failures = plan.failures;
   summary->unchanged = plan.unchanged;
   if (options.dry_run) {
     print_plan(plan, cwd, std::cout);

@@ -14,6 +14,7 @@
 #include "db_store.h"
 #include "diag.h"
 #include "error.h"
+#include "failures.h"
 #include "run_index.h"
 #include "schema.h"
 
@@ -48,7 +49,7 @@ void write_stub(const std::string& dir, unsigned shards) {
   DbStore::sync_dir(dir);
 }
 
-void add(IndexSummary& total, const IndexSummary& s, bool first) {
+void add(IndexSummary& total, const IndexSummary& s) {
   total.files += s.files;
   total.added += s.added;
   total.updated += s.updated;
@@ -57,7 +58,9 @@ void add(IndexSummary& total, const IndexSummary& s, bool first) {
   total.unchanged += s.unchanged;
   total.documents += s.documents;
   total.failed += s.failed;
-  if (first) total.skipped = s.skipped;  // the crawl's skips are counted by shard 0
+  // The crawl's skips are counted by shard 0 alone; the others count the
+  // skips of their own files (binary, empty, failed before).
+  for (const auto& [reason, n] : s.skipped) total.skipped[reason] += n;
   total.seconds += s.seconds;
 }
 
@@ -107,7 +110,7 @@ int run_sharded(const IndexOptions& options, const FileSystem& fs, Reporter& rep
     shard.report_summary = false;
     IndexSummary s;
     worst = std::max(worst, run_index(shard, fs, reporter, cwd, &s));
-    add(total, s, k == 0);
+    add(total, s);
   }
   // The stub last: until every shard exists, searches see the old layout.
   if (!options.dry_run && (have != n || !exists)) write_stub(dir, n);
@@ -124,8 +127,12 @@ int merge_shards(const IndexOptions& options, Reporter& reporter) {
     locks.push_back(DbStore::open(shard_dir(dir, k), {options.wait, options.wait_seconds}));
   }
   std::string fields;
+  Failures failures;  // each shard remembers its own files' (failures.h)
   for (unsigned k = 0; k < n; ++k) {
-    const std::string f = Xapian::Database(shard_dir(dir, k)).get_metadata(std::string(schema::kMetaFields));
+    const Xapian::Database shard(shard_dir(dir, k));
+    const Failures mine = decode_failures(shard.get_metadata(std::string(schema::kMetaFailed)));
+    failures.insert(mine.begin(), mine.end());
+    const std::string f = shard.get_metadata(std::string(schema::kMetaFields));
     std::istringstream words(f);
     for (std::string w; words >> w;) {
       if ((" " + fields + " ").find(" " + w + " ") == std::string::npos) fields += (fields.empty() ? "" : " ") + w;
@@ -138,6 +145,7 @@ int merge_shards(const IndexOptions& options, Reporter& reporter) {
   {
     Xapian::WritableDatabase w(dir + "/" + merged);
     w.set_metadata(std::string(schema::kMetaFields), fields);
+    w.set_metadata(std::string(schema::kMetaFailed), encode_failures(failures));
     w.commit();
   }
   DbStore::sync_dir(dir + "/" + merged);

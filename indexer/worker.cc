@@ -98,6 +98,7 @@ FileResult Worker::process(const FileRef& ref, bool update) {
   FileExtraction fx;
   if (Status s = extract_file(options_, ref.path, bytes_, &fx); !s.ok()) {
     result.failure = s.message();
+    result.content_failed = true;
     return result;
   }
   result.format = fx.format;
@@ -110,6 +111,7 @@ FileResult Worker::process(const FileRef& ref, bool update) {
   }
   build(ref, content_hash(bytes_), &result, fx);
   if (result.docs.empty() && result.problems.empty()) result.skip_reason = "empty";
+  result.content_failed = result.docs.empty() && !result.problems.empty();  // no good record
   return result;
 }
 

@@ -34,6 +34,7 @@ struct FileResult {
   bool vanished = false;    // gone before it could be read
   std::string failure;      // the whole file failed: why
   std::vector<std::string> problems;  // records that failed
+  bool content_failed = false;  // read, but nothing could be indexed (failures.h)
   size_t text_bytes = 0;    // extracted text, for batching and progress
   bool truncated = false;   // text beyond --memory / 16 bytes or --memory / 2560 distinct
                             // terms per document was left out

@@ -51,7 +51,7 @@ TEST_CASE("plan: new, unchanged, touched, changed, vanished, moved") {
   Disk disk;
   disk.hashes = {{"/r/touched.txt", "h-touch"}, {"/r/edited.txt", "h-new"},
                  {"/r/new-name.txt", "h-move"}, {"/r/old.txt", "h-ext"}};
-  Plan plan = make_plan(crawled, {"/r/locked"}, stamps, PlanOptions{}, disk.fn());
+  Plan plan = make_plan(crawled, {"/r/locked"}, stamps, {}, PlanOptions{}, disk.fn());
   CHECK(paths(plan.add) == std::vector<std::string>{"/r/new.txt", "/r/old.txt"});
   CHECK(paths(plan.update) == std::vector<std::string>{"/r/edited.txt", "/r/grown.txt"});
   CHECK(paths(plan.restamp) == std::vector<std::string>{"/r/touched.txt"});
@@ -75,7 +75,7 @@ TEST_CASE("plan: files of an older analysis are updated, never moved") {
       {"/r/same-old.txt", 5, 10}, {"/r/same.txt", 5, 10}, {"/r/new-name.txt", 9, 30}};
   Disk disk;
   disk.hashes = {{"/r/new-name.txt", "h-move"}};
-  Plan plan = make_plan(crawled, {}, stamps, PlanOptions{}, disk.fn());
+  Plan plan = make_plan(crawled, {}, stamps, {}, PlanOptions{}, disk.fn());
   CHECK(paths(plan.update) == std::vector<std::string>{"/r/same-old.txt"});
   CHECK(plan.reanalysed == 1);
   CHECK(plan.unchanged == 1);
@@ -91,15 +91,15 @@ TEST_CASE("plan: --force, --checksum, --no-delete") {
   Disk disk;
   disk.hashes = {{"/r/a.txt", "ha"}, {"/r/b.txt", "hb-changed"}};
 
-  Plan forced = make_plan(crawled, {}, stamps, PlanOptions{true, false, false}, disk.fn());
+  Plan forced = make_plan(crawled, {}, stamps, {}, PlanOptions{true, false, false, false, ""}, disk.fn());
   CHECK(forced.update.size() == 2);
   CHECK(forced.unchanged == 0);
 
-  Plan checked = make_plan(crawled, {}, stamps, PlanOptions{false, true, false}, disk.fn());
+  Plan checked = make_plan(crawled, {}, stamps, {}, PlanOptions{false, true, false, false, ""}, disk.fn());
   CHECK(paths(checked.update) == std::vector<std::string>{"/r/b.txt"});  // same stamp, new content
   CHECK(checked.unchanged == 1);
 
-  Plan kept = make_plan(crawled, {}, stamps, PlanOptions{false, false, true}, disk.fn());
+  Plan kept = make_plan(crawled, {}, stamps, {}, PlanOptions{false, false, true, false, ""}, disk.fn());
   CHECK(kept.remove.empty());
   CHECK(kept.unchanged == 2);
 }
@@ -109,10 +109,69 @@ TEST_CASE("plan: two files with the same content are not both moves of one file"
   std::vector<FileRef> crawled = {{"/r/copy1.txt", 5, 20}, {"/r/copy2.txt", 5, 20}};
   Disk disk;
   disk.hashes = {{"/r/copy1.txt", "h"}, {"/r/copy2.txt", "h"}};
-  Plan plan = make_plan(crawled, {}, stamps, PlanOptions{}, disk.fn());
+  Plan plan = make_plan(crawled, {}, stamps, {}, PlanOptions{}, disk.fn());
   CHECK(plan.moves.size() == 1);
   CHECK(plan.add.size() == 1);
   CHECK(plan.remove.empty());
+}
+
+struct FailureCase {
+  const char* name;
+  PlanOptions options;
+  std::vector<std::string> skipped;  // failed_before
+  std::vector<std::string> kept;     // records kept (plan.failures)
+  std::vector<std::string> add, update;
+};
+
+const FailureCase kFailureCases[] = {
+    {"unchanged failures are skipped; changed ones and another trawl's are read",
+     PlanOptions{false, false, false, false, "v1"},
+     {"/r/bad.pdf", "/r/had-docs.txt"},
+     {"/r/bad.pdf", "/r/had-docs.txt", "/r/locked/x.pdf"},
+     {"/r/changed.pdf", "/r/old-version.pdf"},
+     {}},
+    {"--retry-failed reads them all", PlanOptions{false, false, false, true, "v1"},
+     {},
+     {"/r/locked/x.pdf"},
+     {"/r/bad.pdf", "/r/changed.pdf", "/r/old-version.pdf"},
+     {"/r/had-docs.txt"}},
+    {"--force too", PlanOptions{true, false, false, false, "v1"},
+     {},
+     {"/r/locked/x.pdf"},
+     {"/r/bad.pdf", "/r/changed.pdf", "/r/old-version.pdf"},
+     {"/r/had-docs.txt"}},
+    {"--no-delete keeps a vanished file's record", PlanOptions{false, false, true, false, "v1"},
+     {"/r/bad.pdf", "/r/had-docs.txt"},
+     {"/r/bad.pdf", "/r/gone.pdf", "/r/had-docs.txt", "/r/locked/x.pdf"},
+     {"/r/changed.pdf", "/r/old-version.pdf"},
+     {}},
+};
+
+TEST_CASE("plan: files whose content failed before") {
+  auto record = [](const std::string& path, uint64_t size, int64_t mtime, const char* version) {
+    return std::pair<const std::string, FailedFile>(path, FailedFile{path, size, mtime, version, "bad"});
+  };
+  const Failures failed = {record("/r/bad.pdf", 5, 10, "v1"), record("/r/changed.pdf", 5, 10, "v1"),
+                           record("/r/old-version.pdf", 5, 10, "v0"),
+                           record("/r/had-docs.txt", 6, 20, "v1"), record("/r/gone.pdf", 5, 10, "v1"),
+                           record("/r/locked/x.pdf", 5, 10, "v1")};
+  // had-docs.txt was indexed, then changed and failed: its old documents stay.
+  const Stamps stamps = {{"/r/had-docs.txt", stamp(10, 5, "h-old")}};
+  const std::vector<FileRef> crawled = {{"/r/bad.pdf", 5, 10}, {"/r/changed.pdf", 5, 20},
+                                        {"/r/old-version.pdf", 5, 10}, {"/r/had-docs.txt", 6, 20}};
+  for (const FailureCase& c : kFailureCases) {
+    CAPTURE(c.name);
+    Disk disk;
+    Plan plan = make_plan(crawled, {"/r/locked"}, stamps, failed, c.options, disk.fn());
+    std::vector<std::string> skipped, kept;
+    for (const FailedFile& f : plan.failed_before) skipped.push_back(f.path);
+    for (const auto& [path, f] : plan.failures) kept.push_back(path);
+    CHECK(skipped == c.skipped);
+    CHECK(kept == c.kept);
+    CHECK(paths(plan.add) == c.add);
+    CHECK(paths(plan.update) == c.update);
+    CHECK(plan.remove.empty());  // no file with documents vanished
+  }
 }
 
 }  // namespace

@@ -3,9 +3,11 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "error.h"
+#include "failures.h"
 #include "run_index.h"
 #include "search.h"
 #include "support/mem_file_system.h"
@@ -37,11 +39,11 @@ struct Run {
   std::string err;
 };
 
-Run index(const testing::MemFileSystem& fs, const std::string& db, const std::string& lang = "") {
+Run index(const testing::MemFileSystem& fs, const std::string& db, const std::string& lang = "",
+          IndexOptions options = {}) {
   std::ostringstream err;
   Diag diag("trawl-index", err);
   HumanReporter reporter(diag, "/c", false, false);
-  IndexOptions options;
   options.db_path = db;
   options.language = lang;
   options.roots = {"/c"};
@@ -79,6 +81,63 @@ TEST_CASE("run_index: indexes what it can, names what it cannot, exit 1") {
   CHECK(ids(tmp / "db", "montreal") == std::vector<std::string>{"/c/notes/cafe.md"});
   CHECK(ids(tmp / "db", "cheese") == std::vector<std::string>{"r2"});
   CHECK(ids(tmp / "db", "secret").empty());
+}
+
+// One re-run of the failed-files test below: what changes first, and what
+// the run must report.
+struct FailedStep {
+  const char* what;
+  std::function<void(testing::MemFileSystem&)> change;
+  bool retry_failed;
+  int code;
+  size_t failed;         // errors reported
+  size_t failed_before;  // files skipped as unchanged failures
+  int bad_reads;         // reads of bad.pdf so far
+  std::vector<std::string> remembered;  // files whose failure the database holds
+};
+
+TEST_CASE("run_index: a file whose content failed is not read again until it changes") {
+  testing::TempDir tmp;
+  testing::MemFileSystem fs;
+  fs.add_file("/c/good.txt", "Good\n\nwords", 100);
+  fs.add_file("/c/bad.pdf", "%PDF-1.4 no objects at all", 100);
+  fs.add_file("/c/lines.jsonl", "{broken\nnot json either\n", 100);
+  fs.fail("/c/locked.txt", "Permission denied");  // a read error: tried every run
+  fs.add_file("/c/locked.txt", "x", 100);
+  const auto touch = [](const char* path, const char* content) {
+    return [=](testing::MemFileSystem& f) { f.add_file(path, content, 200); };
+  };
+  const std::vector<std::string> both = {"/c/bad.pdf", "/c/lines.jsonl"};
+  const FailedStep steps[] = {
+      {"first run", nullptr, false, kExitSomeFailed, 4, 0, 1, both},
+      {"unchanged", nullptr, false, kExitSomeFailed, 1, 2, 1, both},
+      {"--retry-failed", nullptr, true, kExitSomeFailed, 4, 0, 2, both},
+      {"a failed file changed, still bad", touch("/c/bad.pdf", "%PDF-1.4 still nothing"), false,
+       kExitSomeFailed, 2, 1, 3, both},
+      {"a failed file fixed", touch("/c/lines.jsonl", "{\"_id\":\"1\",\"text\":\"fixed\"}\n"),
+       false, kExitSomeFailed, 1, 1, 3, {"/c/bad.pdf"}},
+      {"a failed file deleted", [](testing::MemFileSystem& f) { f.remove("/c/bad.pdf"); }, false,
+       kExitSomeFailed, 1, 0, 3, {}},
+  };
+  for (const FailedStep& s : steps) {
+    CAPTURE(s.what);
+    if (s.change) s.change(fs);
+    IndexOptions options;
+    options.retry_failed = s.retry_failed;
+    Run r = index(fs, tmp / "db", "", options);
+    CHECK(r.code == s.code);
+    CHECK(r.summary.failed == s.failed);
+    CHECK(r.summary.skipped["failed before"] == s.failed_before);
+    CHECK(fs.reads("/c/bad.pdf") == s.bad_reads);
+    CHECK((r.err.find("failed before and did not change since") != std::string::npos) ==
+          (s.failed_before > 0));
+    std::vector<std::string> remembered;
+    for (const auto& [path, f] : load_failures(Xapian::Database(tmp / "db"), {"/c"})) {
+      remembered.push_back(path);
+    }
+    CHECK(remembered == s.remembered);
+  }
+  CHECK(ids(tmp / "db", "fixed") == std::vector<std::string>{"1"});
 }
 
 TEST_CASE("run_index: a file that vanishes during the crawl is skipped, not failed") {

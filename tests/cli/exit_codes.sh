@@ -11,6 +11,18 @@ expect_in err "trawl-index: error: 'docs/recs.jsonl': line 2: invalid JSON"
 expect_in err "indexed 2 documents from 2 files"
 rm docs/recs.jsonl
 expect_exit 0 "$TRAWL_INDEX" --db db docs
+# A file whose content failed is reported once: later runs skip it (exit 0)
+# while it is unchanged, and say so; --retry-failed reads it again.
+printf '%%PDF-1.4 nothing here\n' > docs/broken.pdf
+expect_exit 1 "$TRAWL_INDEX" --db db docs
+expect_in err "trawl-index: error: 'docs/broken.pdf': damaged or not a PDF"
+expect_exit 0 "$TRAWL_INDEX" --db db docs
+expect_in err "trawl-index: warning: 'db': 1 file failed before and did not change since: skipped (--retry-failed tries again; --debug names them)"
+expect_exit 0 "$TRAWL_INDEX" --db db --json docs
+expect_in out '{"type":"skipped","data":{"path":"docs/broken.pdf","reason":"failed before"'
+expect_exit 1 "$TRAWL_INDEX" --db db --retry-failed docs
+expect_in err "'docs/broken.pdf': damaged or not a PDF"
+rm docs/broken.pdf
 expect_exit 0 "$TRAWL_INDEX" --db db -q docs
 expect_empty err
 expect_exit 2 "$TRAWL_INDEX" --db db missing-folder

@@ -84,9 +84,11 @@ expect_in out corpus/pdf/report.pdf
 grep -q blob.dat out && fail "--files lists a binary file"
 [[ -e "$WORK/none" ]] && fail "--files created a database"
 
-# --debug names every skipped file with its reason.
-expect_exit 1 "$TRAWL_INDEX" --db "$DB" --debug corpus
+# --debug names every skipped file with its reason; files whose content
+# failed on the first run are skipped while unchanged (exit 0).
+expect_exit 0 "$TRAWL_INDEX" --db "$DB" --debug corpus
 expect_in err "'corpus/other/blob.dat': skipped: binary"
+expect_in err "'corpus/pdf/damaged.pdf': skipped: failed before (damaged or not a PDF"
 
 # JSON mapping flags.
 cp -r "$DATA/mapped" mapped

@@ -63,7 +63,7 @@ expect_in out '\u202E'    # the bidi override is shown, not obeyed
 search_ok Q7e 0 --json escword
 python3 -c "import json; [json.loads(l) for l in open('out')]" || fail "Q7e: --json is not JSON"
 # Q8: out-of-range numbers are refused with a message.
-for args in "--limit -1" "--limit 0" "--limit 9223372036854775808" "--offset 9223372036854775808" \
+for args in "--limit -1" "--limit 1000001" "--limit 9223372036854775808" "--offset 9223372036854775808" \
             "--snippet-len 0" "--snippet-len 10485760" "--passages 0" "--offset -1"; do
   # shellcheck disable=SC2086
   search_ok "Q8 $args" 2 $args alpha
