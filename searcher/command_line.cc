@@ -109,6 +109,11 @@ void add_options(CLI::App& app, SearchOptions& o, Flags& f) {
                "If nothing matched and a spelling suggestion exists, search for it");
   app.add_option("--after", f.after, "Only documents dated on or after DATE (YYYY[-MM[-DD]])");
   app.add_option("--before", f.before, "Only documents dated on or before DATE (YYYY[-MM[-DD]])");
+  app.add_option("-g,--glob", o.globs,
+                 "Only files whose path (relative to here) matches GLOB (gitignore syntax; "
+                 "'!GLOB' excludes; repeatable, the last matching one decides)")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->allow_extra_args(false);
   app.add_option("--sort", f.sort, "Order: relevance (default), date, path or size")
       ->check(CLI::IsMember({"relevance", "date", "path", "size"}));
   app.add_flag("--reverse", o.reverse, "With --sort date|path|size: descending");
@@ -151,6 +156,7 @@ void finish_options(const Flags& f, const std::string& cwd, SearchOptions& o) {
   if (o.reverse && o.sort == SortBy::kRelevance) {
     throw Error("--reverse needs --sort date, path or size");
   }
+  o.cwd = cwd;
   o.after = date_flag("--after", f.after, false);
   o.before = date_flag("--before", f.before, true);
   for (const std::string& name : CLI::detail::split(f.facets, ',')) {

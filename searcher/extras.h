@@ -10,6 +10,7 @@
 
 #include <xapian.h>
 
+#include "ignore.h"
 #include "minhash.h"
 #include "options.h"
 #include "search.h"
@@ -35,6 +36,21 @@ inline bool expandable(const std::string& term) {
 Xapian::Query with_date_filter(const Xapian::Query& q, const std::string& after,
                                const std::string& before);
 
+// -g: keeps the documents whose path, relative to `cwd` (as printed), the
+// globs keep: gitignore syntax as trawl-index -g (ignore.h GlobSet: 'GLOB'
+// includes, '!GLOB' excludes, the last matching one decides; a folder
+// excluded takes its files). Reads each candidate's path slot. Not for
+// remote shards (xapian-tcpsrv cannot run it).
+class PathFilter : public Xapian::MatchDecider {
+ public:
+  PathFilter(const std::vector<std::string>& globs, std::string cwd);
+  bool operator()(const Xapian::Document& doc) const override;
+
+ private:
+  GlobSet globs_;
+  std::string cwd_;
+};
+
 // Orders by the value of --sort (then relevance), ascending unless `reverse`.
 void set_sort(Xapian::Enquire& enquire, SortBy sort, bool reverse);
 
@@ -56,6 +72,8 @@ struct FeedbackOptions {
   // reading a book's term list costs milliseconds, and a whole book's words
   // say little about a query.
   Xapian::termcount max_length = 3000;
+  // Only documents it accepts are feedback documents (-g); not owned.
+  const Xapian::MatchDecider* decider = nullptr;
 };
 Xapian::Query feedback_terms(const Xapian::Database& db, const Xapian::Query& q,
                              const Xapian::Weight& weight, const Xapian::Stopper* stopper,

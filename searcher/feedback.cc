@@ -177,7 +177,7 @@ Xapian::Query feedback_terms(const Xapian::Database& db, const Xapian::Query& q,
   enquire.set_query(q);
   enquire.set_weighting_scheme(weight);
   set_sort(enquire, SortBy::kRelevance, false);  // the same best hits over shards
-  Xapian::MSet top = enquire.get_mset(0, options.docs);
+  Xapian::MSet top = enquire.get_mset(0, options.docs, 0, nullptr, options.decider);
   if (top.size() < 2) return Xapian::Query();
   std::vector<Xapian::docid> docs;
   for (auto it = top.begin(); it != top.end(); ++it) {

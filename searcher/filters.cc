@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 
 #include "extras.h"
+#include "paths.h"
 #include "schema.h"
 
 namespace trawl::searcher {
@@ -22,6 +23,21 @@ class LikeDecider : public Xapian::ExpandDecider {
 };
 
 }  // namespace
+
+PathFilter::PathFilter(const std::vector<std::string>& globs, std::string cwd)
+    : globs_(globs), cwd_(std::move(cwd)) {}
+
+// As in trawl-index's crawl, a folder an excluding glob removes ("!old/")
+// takes its files with it. A path outside `cwd` is printed absolute: its
+// leading '/' is matched as a glob's leading '/' (the root of the path).
+bool PathFilter::operator()(const Xapian::Document& doc) const {
+  std::string rel = display_path(doc.get_value(schema::kSlotPath), cwd_);
+  if (!rel.empty() && rel[0] == '/') rel.erase(0, 1);
+  for (size_t slash = rel.find('/'); slash != std::string::npos; slash = rel.find('/', slash + 1)) {
+    if (!globs_.included(std::string_view(rel).substr(0, slash), true)) return false;
+  }
+  return globs_.included(rel, false);
+}
 
 Xapian::Query with_date_filter(const Xapian::Query& q, const std::string& after,
                                const std::string& before) {

@@ -47,6 +47,8 @@ struct SearchOptions {
   // Filters and order.
   std::string after;             // --after DATE: "YYYYMMDD", inclusive
   std::string before;            // --before DATE: "YYYYMMDD", inclusive
+  std::vector<std::string> globs;  // -g: paths (relative to cwd) to keep or, with '!', drop
+  std::string cwd;               // the current folder (main() sets it): -g is relative to it
   SortBy sort = SortBy::kRelevance;  // --sort
   bool reverse = false;          // --reverse: descending date/path/size
 

@@ -79,7 +79,7 @@ RankingOptions ranking_from_env(const char* value) {
 Xapian::Query apply_ranking(const Xapian::Database& db, const Xapian::Query& q,
                             const Xapian::Weight& weight, const Xapian::Stopper* stopper,
                             size_t content_words, bool match_any, Expand expand,
-                            const RankingOptions& options) {
+                            const RankingOptions& options, const Xapian::MatchDecider* decider) {
   Xapian::Query out = q;
   if (options.proximity_bonus > 0) {
     ProximityOptions po;
@@ -101,6 +101,7 @@ Xapian::Query apply_ranking(const Xapian::Database& db, const Xapian::Query& q,
     fb.terms = options.feedback_terms;
     fb.weight = options.feedback_weight;
     fb.widen = match_any;
+    fb.decider = decider;
     // The best hits are those of the whole query, filters included; the
     // words they give are added below the filters.
     const Xapian::Query extra = feedback_terms(db, out, weight, stopper, fb);

@@ -41,10 +41,12 @@ RankingOptions ranking_from_env(const char* value);
 
 // `q` with the ranking parts added. `content_words`: the query's words
 // that are not stopwords; `match_any`: --or (feedback may then find new
-// documents).
+// documents); `decider`: the search's -g filter, or nullptr (feedback
+// learns from the documents it keeps).
 Xapian::Query apply_ranking(const Xapian::Database& db, const Xapian::Query& q,
                             const Xapian::Weight& weight, const Xapian::Stopper* stopper,
                             size_t content_words, bool match_any, Expand expand,
-                            const RankingOptions& options);
+                            const RankingOptions& options,
+                            const Xapian::MatchDecider* decider = nullptr);
 
 }  // namespace trawl::searcher

@@ -115,7 +115,8 @@ Xapian::Query Searcher::like_query(const SearchOptions& options) {
 }
 
 void Searcher::fill_hits(const SearchOptions& options, Xapian::Enquire& enquire,
-                         Xapian::doccount check_at_least, SearchResult* result) {
+                         Xapian::doccount check_at_least, const Xapian::MatchDecider* decider,
+                         SearchResult* result) {
   const bool listing = options.mode == OutputMode::kText || options.mode == OutputMode::kJson ||
                        options.mode == OutputMode::kFiles || options.mode == OutputMode::kTrec;
   // -n 0: every match (the database holds no more).
@@ -124,7 +125,7 @@ void Searcher::fill_hits(const SearchOptions& options, Xapian::Enquire& enquire,
   const auto want = static_cast<Xapian::doccount>(options.offset + limit);
   if (!listing) {
     Xapian::MSet mset = enquire.get_mset(0, options.mode == OutputMode::kQuiet ? 1 : 0,
-                                         check_at_least);
+                                         check_at_least, nullptr, decider);
     set_counts(mset, result);
     return;
   }
@@ -134,8 +135,8 @@ void Searcher::fill_hits(const SearchOptions& options, Xapian::Enquire& enquire,
   // Folded hits show their id and title in JSON only.
   const HitMaker make_similar = options.mode == OutputMode::kJson ? make_hit : make_path_hit;
   if (!options.collapse) {
-    Xapian::MSet mset =
-        enquire.get_mset(static_cast<Xapian::doccount>(options.offset), limit, check_at_least);
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset), limit,
+                                         check_at_least, nullptr, decider);
     set_counts(mset, result);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       result->hits.push_back(make(it));
@@ -146,7 +147,8 @@ void Searcher::fill_hits(const SearchOptions& options, Xapian::Enquire& enquire,
   // Near-duplicates fold under the best hit of their group: look deeper
   // than the page until it is full or the matches run out.
   for (Xapian::doccount fetch = want * 3 + 10;; fetch *= 4) {
-    Xapian::MSet mset = enquire.get_mset(0, fetch, std::max(check_at_least, fetch));
+    Xapian::MSet mset =
+        enquire.get_mset(0, fetch, std::max(check_at_least, fetch), nullptr, decider);
     set_counts(mset, result);
     size_t groups = 0;
     std::vector<Hit> page = collapse_near_duplicates(mset, make, make_similar, options.offset,
@@ -184,6 +186,11 @@ SearchResult Searcher::run(const SearchOptions& options, const std::string& text
   q = with_date_filter(q, options.after, options.before);
   if (q.empty()) return result;
 
+  std::unique_ptr<PathFilter> paths;
+  if (!options.globs.empty()) {
+    if (remote_) throw Error("-g cannot filter remote shards (xapian-tcpsrv runs no trawl code)");
+    paths = std::make_unique<PathFilter>(options.globs, options.cwd);
+  }
   const std::unique_ptr<Xapian::Weight> weight = make_weighting(options.weighting);
   const Xapian::Stopper* stopper = options.stopwords ? stopper_.get() : nullptr;
   size_t content_words = 0;
@@ -197,7 +204,7 @@ SearchResult Searcher::run(const SearchOptions& options, const std::string& text
   const bool unordered = options.mode == OutputMode::kCount || options.mode == OutputMode::kQuiet;
   if (!unordered || options.match_any) {
     q = apply_ranking(db_, q, *weight, stopper, content_words, options.match_any, expand,
-                      options.ranking);
+                      options.ranking, paths.get());
   }
   result.parsed_query = q.get_description();
   Xapian::Enquire enquire(db_);
@@ -212,7 +219,7 @@ SearchResult Searcher::run(const SearchOptions& options, const std::string& text
   const bool exact = !options.estimate &&
                      (options.mode == OutputMode::kCount || !options.facets.empty());
   result.exact = exact;
-  fill_hits(options, enquire, exact ? db_.get_doccount() : 0, &result);
+  fill_hits(options, enquire, exact ? db_.get_doccount() : 0, paths.get(), &result);
   for (size_t i = 0; i < spies.size(); ++i) {
     auto& values = result.facets.emplace_back(options.facets[i], std::vector<FacetValue>{}).second;
     for (auto v = spies[i]->top_values_begin(kFacetValues); v != spies[i]->top_values_end(kFacetValues);

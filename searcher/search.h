@@ -98,7 +98,8 @@ class Searcher {
   SearchResult run(const SearchOptions& options, const std::string& text);
   Xapian::Query like_query(const SearchOptions& options);
   void fill_hits(const SearchOptions& options, Xapian::Enquire& enquire,
-                 Xapian::doccount check_at_least, SearchResult* result);
+                 Xapian::doccount check_at_least, const Xapian::MatchDecider* decider,
+                 SearchResult* result);
 
   std::string path_;
   Xapian::Database db_;

@@ -104,6 +104,45 @@ TEST_CASE("search: limit, offset and ranks") {
   }
 }
 
+struct GlobCase {
+  std::vector<std::string> globs;
+  std::vector<std::string> want;  // paths, in path order
+};
+
+// Relative to /c, as printed: /d/x.md is outside it (printed absolute).
+const GlobCase kGlobs[] = {
+    {{"*.md"}, {"/c/notes/a.md", "/d/x.md"}},
+    {{"news/**"}, {"/c/news/b.txt", "/c/news/old/c.txt"}},
+    {{"news/*"}, {"/c/news/b.txt"}},          // '*' stops at '/'
+    {{"/news/*.txt"}, {"/c/news/b.txt"}},
+    {{"!*.txt"}, {"/c/notes/a.md", "/d/x.md"}},
+    {{"*.txt", "!old/"}, {"/c/news/b.txt"}},  // a folder excluded takes its files
+    {{"!news/"}, {"/c/notes/a.md", "/d/x.md"}},
+    {{"!news/", "news/old/c.txt"}, {}},  // not re-included below an excluded folder
+    {{"*.txt", "!c.txt", "news/old/*"}, {"/c/news/b.txt", "/c/news/old/c.txt"}},  // last wins
+    {{"/d/*"}, {"/d/x.md"}},
+    {{"d/**"}, {"/d/x.md"}},
+    {{"nothing/**"}, {}},
+};
+
+TEST_CASE("search: -g keeps the paths its globs keep, relative to the current folder") {
+  Xapian::WritableDatabase db = testing::make_index({{"/c/notes/a.md", "", "lake"},
+                                                     {"/c/news/b.txt", "", "lake"},
+                                                     {"/c/news/old/c.txt", "", "lake"},
+                                                     {"/d/x.md", "", "lake"}});
+  for (const GlobCase& c : kGlobs) {
+    CAPTURE(c.globs.front());
+    SearchOptions options;
+    options.globs = c.globs;
+    options.cwd = "/c";
+    std::vector<std::string> got = paths(run(db, "lake", options));
+    std::sort(got.begin(), got.end());
+    CHECK(got == c.want);
+    options.mode = OutputMode::kCount;
+    CHECK(run(db, "lake", options).matches_estimated == c.want.size());
+  }
+}
+
 TEST_CASE("search: -c counts exactly") {
   std::vector<testing::TestDoc> docs;
   for (int i = 0; i < 300; ++i) docs.push_back({std::string("d").append(std::to_string(i)), "", i % 2 ? "odd" : "even"});

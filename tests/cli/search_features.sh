@@ -97,6 +97,14 @@ expect_exit 0 "${S[@]}" -l --max-count 0 --no-collapse bridge
 [[ $(wc -l < out) == 6 ]] || fail "-m 0 printed $(wc -l < out) of the 6 bridge paths"
 expect_exit 2 "${S[@]}" -n -1 bridge
 
+# --- -g: paths as printed (relative to here), gitignore syntax, like trawl-index -g.
+expect_ids "council-minutes.md harbour-bridge-closure-herald.md" -g '*.md' bridge
+expect_ids "harbour-bridge-closure-herald.md" -g 'c/news/**' -g '!*.txt' bridge
+expect_ids "council-minutes.md" -g '*.md' -g '!news/' bridge
+(cd c/news && "${S[@]}" -l --no-collapse -g 'harbour-*' -g '!*concert*' bridge) > out
+[[ "$(sort out | tr '\n' ' ')" == "harbour-bridge-closure-gazette.txt harbour-bridge-closure-herald.md " ]] ||
+  fail "-g from a subfolder: $(tr '\n' ' ' < out)"
+
 # --- Date and size ranges, filters.
 expect_ids "brief-002 brief-003 brief-004" date:2024
 expect_ids "brief-003 brief-004" date:2024-06..2024-12-31

@@ -103,6 +103,11 @@ import json, sys
 hits = [json.loads(l)["data"] for l in open(sys.argv[1]) if '"hit"' in l]
 assert hits and all(h["snippet"] and h["title"] and h["path"] for h in hits), hits
 PY
+# -g reads each candidate's path: local shards only, a clear error remotely.
+expect_exit 0 "${S[@]}" --db three -l -g '*.md' harbour
+expect_exit 2 "${S[@]}" --db remote.stub -g '*.md' harbour
+expect_in err "-g cannot filter remote shards"
+
 # Updates on the shards while remote searches run: no errors.
 ( for i in $(seq 1 15); do
     touch -d "+$((i + 1)) hours" c/news/*.txt

@@ -20,7 +20,7 @@
 #include <string_view>
 #include <vector>
 
-namespace trawl::indexer {
+namespace trawl {
 
 class Glob {
  public:
@@ -45,4 +45,4 @@ class Glob {
 // classes, escapes; no '/').
 bool match_component(std::string_view pattern, std::string_view name);
 
-}  // namespace trawl::indexer
+}  // namespace trawl

@@ -1,5 +1,7 @@
 // Ignore rules: .gitignore, .ignore and .trawlignore files, and the
-// command line's -g/--glob patterns, with ripgrep's semantics.
+// command line's -g/--glob patterns, with ripgrep's semantics. Shared by
+// trawl-index's crawl and trawl-search's -g filter, so that a glob means
+// the same to both.
 //
 //   # .gitignore in folder "src"      path "src/a.o"      -> ignored
 //   *.o                               path "src/keep.o"   -> whitelisted
@@ -28,7 +30,7 @@
 
 #include "glob.h"
 
-namespace trawl::indexer {
+namespace trawl {
 
 enum class Match { kNone, kIgnore, kWhitelist };
 
@@ -83,4 +85,4 @@ class GlobSet {
   IgnoreRules rules_;
 };
 
-}  // namespace trawl::indexer
+}  // namespace trawl

@@ -1,6 +1,6 @@
 #include "ignore.h"
 
-namespace trawl::indexer {
+namespace trawl {
 namespace {
 
 // Drops unescaped trailing spaces (and a CR from a Windows line end).
@@ -93,4 +93,4 @@ bool GlobSet::included(std::string_view rel_path, bool is_dir) const {
   return true;
 }
 
-}  // namespace trawl::indexer
+}  // namespace trawl

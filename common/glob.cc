@@ -2,7 +2,7 @@
 
 #include "utf8.h"
 
-namespace trawl::indexer {
+namespace trawl {
 namespace {
 
 char32_t code_point(std::string_view s, size_t i, size_t* len) {
@@ -139,4 +139,4 @@ bool Glob::matches(std::string_view path) const {
   return match_from(0, parts, 0, memo);
 }
 
-}  // namespace trawl::indexer
+}  // namespace trawl
