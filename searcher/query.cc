@@ -108,6 +108,9 @@ BuiltQuery QueryBuilder::build(std::string_view text) {
   for (const std::string& w : r.synonyms) {
     expand.marked.insert(stemmer_.is_none() || expand.exact ? w : stemmer_(w));
   }
+  if (!options_.fixed_strings) {
+    if (std::string nots = only_excluded(r.text); !nots.empty()) r.text = std::move(nots);
+  }
   Xapian::Query parsed;
   try {
     parsed = parse(r.text, options_.fixed_strings);

@@ -236,6 +236,33 @@ void Rewriter::filter(std::string_view lead, std::string_view name, std::string_
 
 }  // namespace
 
+std::string only_excluded(std::string_view text) {
+  std::string out;
+  bool quoted = false, item_start = true;
+  int depth = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool top = !quoted && depth == 0;
+    if (top && c == ' ') {
+      item_start = true;
+      out.push_back(c);
+      continue;
+    }
+    if (top && item_start) {  // each item must be '-' and something
+      if (c != '-' || i + 1 == text.size() || text[i + 1] == ' ') return "";
+      out.append("NOT ");
+      item_start = false;
+      continue;
+    }
+    if (c == '"') quoted = !quoted;
+    if (!quoted && c == '(') ++depth;
+    if (!quoted && c == ')') --depth;
+    item_start = false;
+    out.push_back(c);
+  }
+  return out.find_first_not_of(' ') == std::string::npos ? "" : out;
+}
+
 int64_t parse_bytes(std::string_view text) {
   std::string t(text);
   char* end = nullptr;

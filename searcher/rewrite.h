@@ -56,6 +56,12 @@ struct Rewrite {
 Rewrite rewrite_query(std::string_view text, bool fixed_strings, Analyzer& analyzer,
                       const QueryFields& fields = QueryFields());
 
+// A rewritten text made only of excluded items ("-draft -\"old notes\"")
+// as pure NOTs ("NOT draft NOT \"old notes\""): everything but them.
+// Xapian's QueryParser takes a query of '-' items alone as if the '-' were
+// not there ("-a -b" is a OR b). Any other text: "".
+std::string only_excluded(std::string_view text);
+
 // "10M" -> 10485760, "500K", "2G", "1000" (bytes); -1 if malformed.
 int64_t parse_bytes(std::string_view text);
 

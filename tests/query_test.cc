@@ -103,6 +103,32 @@ TEST_CASE("rewrite_query: ~ marks synonyms, bad ranges are reported") {
   }
 }
 
+struct ExcludedCase {
+  std::string_view text;
+  std::string_view want;  // "" : not only excluded items
+};
+
+const ExcludedCase kExcluded[] = {
+    {"-draft", "NOT draft"},
+    {"-draft -\"old notes\"", "NOT draft NOT \"old notes\""},
+    {"-(a OR b)  -c", "NOT (a OR b)  NOT c"},
+    {"-\"a -b\"", "NOT \"a -b\""},
+    {"draft -old", ""},
+    {"-draft old", ""},
+    {"- draft", ""},
+    {"-", ""},
+    {"", ""},
+    {"  ", ""},
+    {"+draft", ""},
+};
+
+TEST_CASE("only_excluded: queries of '-' items alone become pure NOTs") {
+  for (const ExcludedCase& c : kExcluded) {
+    CAPTURE(c.text);
+    CHECK(searcher::only_excluded(c.text) == c.want);
+  }
+}
+
 TEST_CASE("rewrite_query: wildcard prefixes are folded") {
   Analyzer analyzer;
   searcher::Rewrite r = searcher::rewrite_query("Montré* café", false, analyzer);
@@ -129,6 +155,12 @@ const ParseCase kParses[] = {
     {"unknownword", "Query(Zunknownword@1)"},  // no indexed word has this stem
     {"2014", "Query(2014@1)"},
     {"AND", "Query(Zand@1)"},  // a syntax error, retried as a word
+    // Only excluded items: everything but them (Xapian alone drops the '-').
+    {"-bridges", "Query((<alldocuments> AND_NOT bridges))"},
+    {"-bridges -floods", "Query(((<alldocuments> AND_NOT bridges) AND_NOT floods))"},
+    {"-\"jailed in 2014\"", "Query((<alldocuments> AND_NOT (jailed@1 PHRASE 3 in@2 PHRASE 3 2014@3)))"},
+    {"-(floods OR bridges)", "Query((<alldocuments> AND_NOT (floods OR bridges)))"},
+    {"canada -floods", "Query((canada AND_NOT floods))"},
 };
 
 TEST_CASE("QueryBuilder: parsed queries") {

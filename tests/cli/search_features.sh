@@ -97,6 +97,14 @@ expect_exit 0 "${S[@]}" -l --max-count 0 --no-collapse bridge
 [[ $(wc -l < out) == 6 ]] || fail "-m 0 printed $(wc -l < out) of the 6 bridge paths"
 expect_exit 2 "${S[@]}" -n -1 bridge
 
+# --- A query of excluded words alone: every document without them.
+expect_exit 0 "${S[@]}" -c 'NOT bridge'
+not_bridge=$(cat out)
+expect_exit 0 "${S[@]}" -c -- -bridge
+[[ "$(cat out)" == "$not_bridge" ]] || fail "-bridge counted $(cat out), NOT bridge $not_bridge"
+expect_exit 0 "${S[@]}" -c bridge
+[[ $(( $(cat out) + not_bridge )) -gt $not_bridge ]] || fail "bridge matched nothing"
+
 # --- -g: paths as printed (relative to here), gitignore syntax, like trawl-index -g.
 expect_ids "council-minutes.md harbour-bridge-closure-herald.md" -g '*.md' bridge
 expect_ids "harbour-bridge-closure-herald.md" -g 'c/news/**' -g '!*.txt' bridge
