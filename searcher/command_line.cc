@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "dates.h"
+#include "hyperlink.h"
 #include "diag.h"
 #include "error.h"
 #include "paths.h"
@@ -65,6 +66,10 @@ void add_output_options(CLI::App& app, SearchOptions& o, Flags& f) {
   app.add_flag("-q,--quiet", f.quiet, "Print nothing; exit 0 if anything matched");
   app.add_option("--color", f.color, "When to use colour: auto (default), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("--hyperlink-format", f.hyperlink_format,
+                 "Make paths clickable links in coloured output: none (default), default (file://), "
+                 "kitty, vscode, vscode-insiders, vscodium, cursor, textmate, macvim, or a template "
+                 "with {path}, {host}, {line}, {column}");
 }
 
 }  // namespace
@@ -143,6 +148,8 @@ void finish_options(const Flags& f, const std::string& cwd, SearchOptions& o) {
          : f.count ? OutputMode::kCount : f.quiet ? OutputMode::kQuiet
                                                   : OutputMode::kText;
   o.color = o.mode == OutputMode::kText && want_color(f.color);
+  const std::string link = hyperlink_template(f.hyperlink_format);  // throws for a bad one
+  o.hyperlink = o.color ? link : "";
   make_weighting(o.weighting);  // throws for a bad --weighting
   o.stopwords = !f.keep_stopwords;
   o.stem = !f.no_stem;

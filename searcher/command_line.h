@@ -21,6 +21,7 @@ struct Flags {
   std::string after, before;
   std::string generate;
   std::string format = "text";
+  std::string hyperlink_format = "none";
   bool json = false, files = false, count = false, quiet = false;
   bool no_collapse = false, no_config = false, keep_stopwords = false, no_stem = false;
   bool expand = false, no_expand = false;

@@ -43,6 +43,7 @@ struct SearchOptions {
   bool null_separated = false;   // -0: with -l, end paths with NUL
   bool color = false;            // resolved from --color, NO_COLOR and the tty
   bool vimgrep = false;          // --vimgrep: path:line:col:passage lines
+  std::string hyperlink;         // --hyperlink-format's URL template (hyperlink.h); "" = none
 
   // Filters and order.
   std::string after;             // --after DATE: "YYYYMMDD", inclusive

@@ -1,9 +1,12 @@
 #include "render.h"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <unordered_set>
 
 #include "diag.h"
+#include "hyperlink.h"
 #include "json_writer.h"
 #include "paths.h"
 
@@ -25,7 +28,18 @@ std::string file_name(const std::string& path) {
 }  // namespace
 
 Renderer::Renderer(const SearchOptions& options, std::ostream& out, std::string cwd)
-    : options_(options), out_(out), cwd_(std::move(cwd)) {}
+    : options_(options), out_(out), cwd_(std::move(cwd)) {
+  if (options_.hyperlink.find("{host}") != std::string::npos) {
+    char name[256] = {};
+    if (::gethostname(name, sizeof name - 1) == 0) host_ = name;
+  }
+}
+
+std::string Renderer::linked(const std::string& shown, const std::string& path, size_t line,
+                             size_t column) const {
+  if (options_.hyperlink.empty()) return shown;
+  return osc8(format_hyperlink(options_.hyperlink, LinkTarget{path, line, column, host_}), shown);
+}
 
 std::string Renderer::highlighted(const std::string& text, const std::vector<Span>& spans,
                                   const char* base_color) const {
@@ -56,7 +70,9 @@ void Renderer::text_hit(const Hit& hit) {
   const bool c = options_.color;
   out_ << (c ? kDim : "") << hit.rank << '.' << (c ? kReset : "") << ' '
        << highlighted(title, title_spans, c ? kBold : nullptr) << '\n';
-  out_ << "   " << (c ? kMagenta : "") << terminal_safe(path) << (c ? kReset : "");
+  out_ << "   " << (c ? kMagenta : "")
+       << linked(terminal_safe(path), r.path, hit.snippet.line, hit.snippet.column)
+       << (c ? kReset : "");
   if (r.id != r.path) out_ << " #" << terminal_safe(r.id);
   out_ << "  " << (c ? kDim : "") << "(score " << score << ')' << (c ? kReset : "") << '\n';
   const bool numbered = hit.passages.size() > 1;
@@ -79,7 +95,9 @@ void Renderer::text_hit(const Hit& hit) {
   }
   if (!hit.similar.empty()) {
     out_ << "   " << (c ? kDim : "") << "+ " << hit.similar.size() << " similar:" << (c ? kReset : "");
-    for (const Similar& s : hit.similar) out_ << ' ' << terminal_safe(display_path(s.path, cwd_));
+    for (const Similar& s : hit.similar) {
+      out_ << ' ' << linked(terminal_safe(display_path(s.path, cwd_)), s.path, 1, 1);
+    }
     out_ << '\n';
   }
   out_ << '\n';
@@ -88,8 +106,8 @@ void Renderer::text_hit(const Hit& hit) {
 void Renderer::vimgrep_hit(const Hit& hit) {
   const std::string path = display_path(hit.record.path, cwd_);
   for (const Snippet& p : hit.passages) {
-    out_ << terminal_safe(path) << ':' << p.line << ':' << p.column << ':'
-         << highlighted(p.text, p.highlights, nullptr) << '\n';
+    out_ << linked(terminal_safe(path), hit.record.path, p.line, p.column) << ':' << p.line << ':'
+         << p.column << ':' << highlighted(p.text, p.highlights, nullptr) << '\n';
   }
 }
 

@@ -42,6 +42,10 @@ class Renderer {
   void json_hit(const Hit& hit);  // render_json.cc
   void json_summary(const SearchResult& result, double elapsed_seconds);
   void trec_hits(const SearchResult& result);
+  // `shown` (a path as printed, terminal-safe) as a link to `path` at
+  // `line`:`column` when --hyperlink-format asks for one.
+  std::string linked(const std::string& shown, const std::string& path, size_t line,
+                     size_t column) const;
   // `text` with spans wrapped in the match colour, terminal-safe.
   std::string highlighted(const std::string& text, const std::vector<Span>& spans,
                           const char* base_color) const;
@@ -49,6 +53,7 @@ class Renderer {
   const SearchOptions& options_;
   std::ostream& out_;
   std::string cwd_;
+  std::string host_;  // this machine's name, for file:// links
 };
 
 }  // namespace trawl::searcher

@@ -36,8 +36,10 @@ SearchResult sample() {
   return r;
 }
 
-std::string render(OutputMode mode, bool color = false, bool null = false) {
+std::string render(OutputMode mode, bool color = false, bool null = false,
+                   std::string hyperlink = "") {
   SearchOptions options;
+  options.hyperlink = std::move(hyperlink);
   options.query = "flood";
   options.mode = mode;
   options.color = color;
@@ -89,6 +91,14 @@ TEST_CASE("render: colour marks matches and paths") {
   CHECK(text.find("\x1b[35mdocs/a.txt\x1b[0m") != std::string::npos);
   CHECK(text.find("\x1b[1;31mFlood\x1b[0m") != std::string::npos);
   CHECK(text.find("\x1b[31m") == std::string::npos);  // the title's own escape is neutralised
+}
+
+TEST_CASE("render: --hyperlink-format makes the paths OSC 8 links") {
+  const std::string text = render(OutputMode::kText, true, false, "x://{path}:{line}");
+  CHECK(text.find("\x1b[35m\x1b]8;;x:///home/u/docs/a.txt:1\x1b\\docs/a.txt\x1b]8;;\x1b\\\x1b[0m") !=
+        std::string::npos);
+  CHECK(text.find("\x1b]8;;x:///elsewhere/recs.jsonl:1\x1b\\/elsewhere/recs.jsonl") != std::string::npos);
+  CHECK(render(OutputMode::kText, true).find("\x1b]8;;") == std::string::npos);  // none asked for
 }
 
 }  // namespace

@@ -97,6 +97,14 @@ expect_exit 0 "${S[@]}" -l --max-count 0 --no-collapse bridge
 [[ $(wc -l < out) == 6 ]] || fail "-m 0 printed $(wc -l < out) of the 6 bridge paths"
 expect_exit 2 "${S[@]}" -n -1 bridge
 
+# --- --hyperlink-format: OSC 8 links on the paths, only in coloured output.
+expect_exit 0 "$TRAWL_SEARCH" --db "$DB" --color always --hyperlink-format vscode lighthouse
+expect_in out $'\e]8;;vscode://file'"$WORK/c/news/lighthouse-restoration.txt:"
+expect_exit 0 "${S[@]}" --hyperlink-format vscode lighthouse
+grep -q $'\e' out && fail "--hyperlink-format without colour wrote escapes"
+expect_exit 2 "${S[@]}" --hyperlink-format 'open:{file}' lighthouse
+expect_in err "--hyperlink-format 'open:{file}': unknown field '{file}'"
+
 # --- A query of excluded words alone: every document without them.
 expect_exit 0 "${S[@]}" -c 'NOT bridge'
 not_bridge=$(cat out)
