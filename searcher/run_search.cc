@@ -70,6 +70,7 @@ void report_result(const SearchOptions& options, const SearchResult& result, Dia
   if (!result.warning.empty()) {
     diag.warning(subject, result.warning + "; searching for the words instead");
   }
+  if (result.no_words) diag.warning(subject, "nothing to search for (no word in it)");
   for (const std::string& p : result.problems) {
     diag.warning(subject, "left out " + quote(p) + ": not a date or size range");
   }

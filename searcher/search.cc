@@ -184,7 +184,10 @@ SearchResult Searcher::run(const SearchOptions& options, const std::string& text
     q = q.empty() ? like : Xapian::Query(Xapian::Query::OP_AND, like, q);
   }
   q = with_date_filter(q, options.after, options.before);
-  if (q.empty()) return result;
+  if (q.empty()) {
+    result.no_words = true;
+    return result;
+  }
 
   std::unique_ptr<PathFilter> paths;
   if (!options.globs.empty()) {

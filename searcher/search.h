@@ -66,6 +66,7 @@ struct SearchResult {
   std::string parsed_query;  // Xapian's description of the query
   std::string rewritten;     // what QueryParser was given
   std::string warning;       // the query was retried as plain words
+  bool no_words = false;     // the query held nothing to search for ("*", "!!!")
   std::vector<std::string> problems;  // parts of the query left out
   std::string did_you_mean;  // spelling suggestion ("" if none)
   bool auto_corrected = false;  // the results are those of did_you_mean

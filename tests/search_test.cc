@@ -312,10 +312,13 @@ TEST_CASE("search: snippets come from the stored text, titles are highlighted") 
 
 TEST_CASE("search: an empty or word-less query matches nothing, without error") {
   Xapian::WritableDatabase db = testing::make_index({{"a", "", "words"}});
-  for (const char* q : {"", "   ", "!!!", "\"\"", "()"}) {
+  for (const char* q : {"", "   ", "!!!", "\"\"", "()", "*"}) {
     CAPTURE(std::string_view(q));
-    CHECK(run(db, q).hits.empty());
+    const SearchResult r = run(db, q);
+    CHECK(r.hits.empty());
+    CHECK(r.no_words);  // said on stderr (run_search.cc)
   }
+  CHECK_FALSE(run(db, "words").no_words);
 }
 
 }  // namespace

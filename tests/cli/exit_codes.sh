@@ -67,6 +67,9 @@ wait "$holder_pid" 2>/dev/null
 expect_exit 0 "$TRAWL_SEARCH" --db db river
 expect_exit 1 "$TRAWL_SEARCH" --db db nonexistentword
 expect_empty out
+expect_exit 1 "$TRAWL_SEARCH" --db db '*'
+expect_empty out
+expect_in err "trawl-search: warning: query '*': nothing to search for (no word in it)"
 expect_exit 2 "$TRAWL_SEARCH" --db nowhere river
 expect_in err "trawl-search: error: database '$WORK/nowhere': not found"
 expect_exit 2 "$TRAWL_SEARCH" --db db
