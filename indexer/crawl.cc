@@ -19,6 +19,7 @@ struct Crawler::Walk {
     std::vector<std::pair<uint64_t, uint64_t>> ancestors;
   };
   std::vector<Link> links;
+  uint64_t root_device = 0;  // the root's file system (--one-file-system)
 };
 
 namespace {
@@ -69,6 +70,7 @@ void Crawler::crawl(const std::string& root, const FileFn& on_file, const SkipFn
       return file(w, root, info);
     case FileType::kDirectory:
       if (excluded(root)) return on_skip(root, SkipReason::kExcluded);
+      w.root_device = info.dev;
       seen_.insert({info.dev, info.ino});
       w.ancestors.push_back({info.dev, info.ino});
       folders_.emplace_back(root, info.mtime);
@@ -146,6 +148,9 @@ void Crawler::entry(Walk& w, const std::string& path, const std::string& rel, Fi
       if (excluded(path)) return w.on_skip(path, SkipReason::kExcluded);
       FileInfo info;
       if (Status s = fs_.stat(path, &info); !s.ok()) return w.on_error(path, s);
+      if (options_.rules.one_file_system && info.dev != w.root_device) {
+        return w.on_skip(path, SkipReason::kOtherFileSystem);
+      }
       seen_.insert({info.dev, info.ino});
       w.ancestors.push_back({info.dev, info.ino});
       folders_.emplace_back(path, info.mtime);
@@ -184,6 +189,9 @@ void Crawler::follow_link(Walk& w, const std::string& path, const std::string& r
       return w.on_skip(path, SkipReason::kLoop);
     }
     if (excluded(real)) return w.on_skip(path, SkipReason::kExcluded);
+    if (options_.rules.one_file_system && info.dev != w.root_device) {
+      return w.on_skip(path, SkipReason::kOtherFileSystem);
+    }
     if (!seen_.insert(id).second) return w.on_skip(path, SkipReason::kSeen);
     w.ancestors.push_back(id);
     folders_.emplace_back(path, info.mtime);

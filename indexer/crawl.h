@@ -43,7 +43,7 @@ struct FileRef {
 
 enum class SkipReason {
   kHidden, kSymlink, kSpecial, kExcluded, kIgnored, kGlob, kDepth, kLoop, kOutside, kSeen,
-  kVanished
+  kVanished, kOtherFileSystem
 };
 
 struct CrawlOptions {

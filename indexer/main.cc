@@ -82,6 +82,8 @@ void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
                  "Include only matching files; '!GLOB' excludes (repeatable, gitignore syntax)")
       ->allow_extra_args(false);
   app.add_option("--max-depth", o.crawl.max_depth, "Descend at most N folders (0: only PATHs)");
+  app.add_flag("--one-file-system", o.crawl.one_file_system,
+               "Do not enter folders on another file system than their PATH (mounts)");
   app.add_flag("-L,--follow", o.crawl.follow, "Follow symlinks (each real file once)");
   app.add_flag("--follow-outside", o.crawl.follow_outside,
                "With -L, also follow symlinks to targets outside the PATHs");

@@ -20,6 +20,7 @@ struct CrawlRules {
   int max_depth = -1;               // --max-depth: -1 = unlimited; 0 = only the roots
   bool follow = false;              // -L/--follow: follow symlinks (each real file once)
   bool follow_outside = false;      // --follow-outside: also to targets outside the roots
+  bool one_file_system = false;     // --one-file-system: no folder on another file system
 };
 
 struct IndexOptions {

@@ -39,6 +39,7 @@ const char* skip_reason_name(SkipReason r) {
     case SkipReason::kOutside: return "outside roots";
     case SkipReason::kSeen: return "already seen";
     case SkipReason::kVanished: return "vanished";
+    case SkipReason::kOtherFileSystem: return "other file system";
   }
   return "other";
 }

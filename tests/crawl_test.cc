@@ -69,3 +69,54 @@ TEST_CASE("crawl: a file root, a missing root, an unreadable folder") {
 
 }  // namespace
 }  // namespace trawl::indexer
+
+namespace trawl::indexer {
+namespace {
+
+struct FileSystemCase {
+  const char* root;
+  bool one_file_system;
+  bool follow;
+  std::vector<std::string> files;
+  std::vector<std::string> skipped;
+};
+
+const FileSystemCase kFileSystems[] = {
+    {"/root", false, false,
+     {"/root/a.txt", "/root/mnt/b.txt", "/root/mnt/deep/c.txt", "/root/sub/d.txt"}, {"/root/link"}},
+    {"/root", true, false, {"/root/a.txt", "/root/sub/d.txt"}, {"/root/link", "/root/mnt"}},
+    // A root on another file system is walked: boundaries count from it.
+    {"/root/mnt", true, false, {"/root/mnt/b.txt", "/root/mnt/deep/c.txt"}, {}},
+    {"/root", false, true,
+     {"/root/a.txt", "/root/mnt/b.txt", "/root/mnt/deep/c.txt", "/root/sub/d.txt", "/root/link/e.txt"},
+     {}},
+    {"/root", true, true, {"/root/a.txt", "/root/sub/d.txt"}, {"/root/mnt", "/root/link"}},
+};
+
+TEST_CASE("crawl: --one-file-system stays on each root's file system") {
+  testing::MemFileSystem fs;
+  fs.add_file("/root/a.txt", "a");
+  fs.add_file("/root/mnt/b.txt", "b");
+  fs.add_file("/root/mnt/deep/c.txt", "c");
+  fs.add_file("/root/sub/d.txt", "d");
+  fs.add_file("/other/e.txt", "e");
+  fs.add_symlink("/root/link", "/other");
+  fs.mount("/root/mnt", 2);
+  fs.mount("/other", 3);
+  for (const FileSystemCase& c : kFileSystems) {
+    CAPTURE(std::string_view(c.root));
+    CAPTURE(c.one_file_system);
+    CAPTURE(c.follow);
+    CrawlOptions options;
+    options.rules.one_file_system = c.one_file_system;
+    options.rules.follow = c.follow;
+    options.rules.follow_outside = true;
+    CrawlResult r = crawl(fs, c.root, options);
+    CHECK(r.files == c.files);
+    CHECK(r.skipped == c.skipped);
+    CHECK(r.errors.empty());
+  }
+}
+
+}  // namespace
+}  // namespace trawl::indexer

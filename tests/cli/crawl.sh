@@ -45,4 +45,21 @@ expect_in err "'tree/link-out': skipped: symlink"
 expect_in err "trawl-index: warning: 'tree/big.txt': skipped: too large"
 expect_exit 2 "$TRAWL_INDEX" --db db --max-filesize 12Q tree
 expect_in err "--max-filesize '12Q': not a size"
+
+# --one-file-system: a followed link to a folder on another file system
+# (/dev/shm, a tmpfs, where this machine has one) is not entered.
+if shm=$(mktemp -d /dev/shm/trawl-cli-XXXXXX 2>/dev/null) && [[ $(stat -c %d "$shm") != $(stat -c %d .) ]]; then
+  mkdir fs && echo "other words" > "$shm/other.txt" && echo "home words" > fs/home.txt
+  ln -s "$shm" fs/mounted
+  expect_exit 0 "$TRAWL_INDEX" --files -L --follow-outside fs
+  expect_in out "fs/mounted/other.txt"
+  expect_exit 0 "$TRAWL_INDEX" --files -L --follow-outside --one-file-system --debug fs
+  expect_in out "fs/home.txt"
+  grep -q other.txt out && fail "--one-file-system entered another file system"
+  expect_in err "'fs/mounted': skipped: other file system"
+  rm -rf "$shm"
+else
+  [[ -n "${shm:-}" ]] && rm -rf "$shm"
+  echo "note: /dev/shm is missing or on this file system; --one-file-system not checked here"
+fi
 finish

@@ -37,6 +37,8 @@ class MemFileSystem : public indexer::FileSystem {
   // Listing or reading `path` fails with `message`.
   void fail(const std::string& path, std::string message) { failures_[path] = std::move(message); }
   void remove(const std::string& path) { nodes_.erase(path); }
+  // `path` and everything below it are on file system `device` (others: 1).
+  void mount(const std::string& path, uint64_t device) { mounts_[path] = device; }
   // `path` is listed in its folder but is gone when stat'ed or read.
   void vanish(const std::string& path) { vanished_.insert(path); }
 
@@ -46,10 +48,11 @@ class MemFileSystem : public indexer::FileSystem {
     return it == reads_.end() ? 0 : it->second;
   }
 
-  Status list(const std::string& dir, std::vector<indexer::DirEntry>* entries) const override {
-    if (auto f = failures_.find(dir); f != failures_.end()) return Status::Failed(f->second);
-    auto it = nodes_.find(dir);
-    if (it == nodes_.end()) return Status::NotFound("No such file or directory");
+  Status list(const std::string& path, std::vector<indexer::DirEntry>* entries) const override {
+    if (auto f = failures_.find(path); f != failures_.end()) return Status::Failed(f->second);
+    std::string dir;  // through symlinks, as the kernel lists a linked folder
+    indexer::FileInfo info;
+    if (!resolve(path, &dir, &info).ok()) return Status::NotFound("No such file or directory");
     const std::string prefix = dir == "/" ? "/" : dir + "/";
     for (auto c = nodes_.lower_bound(prefix); c != nodes_.end(); ++c) {
       if (c->first.compare(0, prefix.size(), prefix) != 0) break;
@@ -62,9 +65,10 @@ class MemFileSystem : public indexer::FileSystem {
 
   Status stat(const std::string& path, indexer::FileInfo* info) const override {
     if (vanished_.count(path)) return Status::NotFound("No such file or directory");
-    auto it = nodes_.find(path);
+    const std::string real = resolve_parents(path);  // lstat: the last part stays a link
+    auto it = nodes_.find(real);
     if (it == nodes_.end()) return Status::NotFound("No such file or directory");
-    describe(path, it->second, info);
+    describe(real, it->second, info);
     return Status::Ok();
   }
 
@@ -97,7 +101,7 @@ class MemFileSystem : public indexer::FileSystem {
       ++reads_[path];
     }
     if (auto f = failures_.find(path); f != failures_.end()) return Status::Failed(f->second);
-    auto it = nodes_.find(path);
+    auto it = nodes_.find(resolve_parents(path));
     if (it == nodes_.end()) return Status::NotFound("No such file or directory");
     if (it->second.type != indexer::FileType::kRegular) return Status::Failed("not a regular file");
     if (it->second.content.size() > max_bytes) return Status::Failed("file too large");
@@ -111,11 +115,20 @@ class MemFileSystem : public indexer::FileSystem {
     std::string content;
     int64_t mtime;
   };
-  static void describe(const std::string& path, const Node& n, indexer::FileInfo* info) {
+  void describe(const std::string& path, const Node& n, indexer::FileInfo* info) const {
     info->type = n.type;
     info->size = n.content.size();
     info->mtime = n.mtime;
     info->dev = 1;
+    size_t longest = 0;
+    for (const auto& [mount, device] : mounts_) {
+      const bool below = path.compare(0, mount.size(), mount) == 0 &&
+                         (path.size() == mount.size() || path[mount.size()] == '/');
+      if (below && mount.size() > longest) {
+        longest = mount.size();
+        info->dev = device;
+      }
+    }
     info->ino = std::hash<std::string>()(path);
   }
 
@@ -148,6 +161,7 @@ class MemFileSystem : public indexer::FileSystem {
   std::map<std::string, Node> nodes_;
   std::map<std::string, std::string> failures_;
   std::set<std::string> vanished_;
+  std::map<std::string, uint64_t> mounts_;
   std::unique_ptr<std::mutex> mu_ = std::make_unique<std::mutex>();  // movable
   mutable std::map<std::string, int> reads_;
 };
