@@ -132,6 +132,9 @@ void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
   app.add_flag("--debug", o.debug, "Say why each skipped file was skipped");
   app.add_flag("--json", o.json, "JSON Lines events on stdout: indexed, skipped, failed, summary");
   app.add_flag("-q,--quiet", o.quiet, "No summary line (errors are still printed)");
+  app.add_flag("--no-messages", o.no_messages,
+               "Do not name the files that failed or were skipped (the summary and the exit "
+               "status still count them)");
   app.add_option("--generate", f.generate,
                  "Print a man page or shell completion: man, complete-bash, complete-zsh, "
                  "complete-fish")
@@ -214,8 +217,8 @@ int main(int argc, char** argv) {
     if (options.json) {
       reporter = std::make_unique<trawl::indexer::JsonReporter>(std::cout, cwd);
     } else {
-      reporter = std::make_unique<trawl::indexer::HumanReporter>(diag, cwd, options.debug,
-                                                                 options.quiet);
+      reporter = std::make_unique<trawl::indexer::HumanReporter>(
+          diag, cwd, options.debug, options.quiet, options.no_messages);
     }
     trawl::indexer::RealFileSystem fs;
     if (options.list_files) return trawl::indexer::list_files(options, fs, *reporter, cwd, std::cout);

@@ -80,6 +80,8 @@ struct IndexOptions {
   bool json = false;
   // No summary line; errors are still printed.
   bool quiet = false;
+  // --no-messages: no line per failed or skipped file (counted in the summary).
+  bool no_messages = false;
 
   // Sharding (sharded.h). --shards N; shard_count/shard_index are set for
   // each shard's run: its crawl keeps only the files of its shard.

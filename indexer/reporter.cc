@@ -46,7 +46,7 @@ std::string format_summary(const IndexSummary& s) {
 
 void HumanReporter::skipped(const std::string& path, const std::string& reason,
                             const std::string& detail) {
-  if (!debug_ && !notable(reason)) return;
+  if (!debug_ && (!notable(reason) || no_messages_)) return;
   std::string why = "skipped: " + reason + (detail.empty() ? "" : " (" + detail + ")");
   if (debug_ && !notable(reason)) {
     diag_.note(quote(display_path(path, cwd_)) + ": " + why);
@@ -60,6 +60,7 @@ void HumanReporter::warning(const std::string& path, const std::string& message)
 }
 
 void HumanReporter::failed(const std::string& path, const std::string& reason) {
+  if (no_messages_) return;
   diag_.error(quote(display_path(path, cwd_)), reason);
 }
 

@@ -58,8 +58,11 @@ class Reporter {
 class HumanReporter : public Reporter {
  public:
   // `debug`: also name every skipped file. `quiet`: no summary line.
-  HumanReporter(Diag& diag, std::string cwd, bool debug, bool quiet)
-      : diag_(diag), cwd_(std::move(cwd)), debug_(debug), quiet_(quiet) {}
+  // `no_messages` (--no-messages): name no file that failed or was skipped
+  // (the summary still counts them; --debug still names skipped ones).
+  HumanReporter(Diag& diag, std::string cwd, bool debug, bool quiet, bool no_messages = false)
+      : diag_(diag), cwd_(std::move(cwd)), debug_(debug), quiet_(quiet),
+        no_messages_(no_messages) {}
   void indexed(const std::string&, const std::string&, const std::string&, const std::string&,
                size_t) override {}
   void moved(const std::string& from, const std::string& to) override;
@@ -75,6 +78,7 @@ class HumanReporter : public Reporter {
   std::string cwd_;
   bool debug_;
   bool quiet_;
+  bool no_messages_;
 };
 
 class JsonReporter : public Reporter {

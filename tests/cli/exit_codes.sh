@@ -22,6 +22,9 @@ expect_exit 0 "$TRAWL_INDEX" --db db --json docs
 expect_in out '{"type":"skipped","data":{"path":"docs/broken.pdf","reason":"failed before"'
 expect_exit 1 "$TRAWL_INDEX" --db db --retry-failed docs
 expect_in err "'docs/broken.pdf': damaged or not a PDF"
+expect_exit 1 "$TRAWL_INDEX" --db db --retry-failed --no-messages docs
+expect_in err "failed 1, in"
+grep -q broken.pdf err && fail "--no-messages named a failed file"
 rm docs/broken.pdf
 expect_exit 0 "$TRAWL_INDEX" --db db -q docs
 expect_empty err
