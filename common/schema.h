@@ -97,6 +97,7 @@ inline constexpr std::string_view kMetaSchema = "trawl.schema";
 inline constexpr std::string_view kMetaLanguage = "trawl.language";
 inline constexpr std::string_view kMetaFields = "trawl.fields";  // extra field names, space-separated
 inline constexpr std::string_view kMetaDirs = "trawl.dirs";  // "mtime path" lines of indexed folders
+inline constexpr std::string_view kMetaRoots = "trawl.roots";  // PATHs indexed, a line each (searcher --fresh)
 inline constexpr std::string_view kMetaFailed = "trawl.failed";  // files whose content failed (indexer/failures.h)
 inline constexpr std::string_view kMetaTextPrefix = "trawl.text:";  // + text id + ":" + piece
 

@@ -97,8 +97,8 @@ Crawl crawl_all(const IndexOptions& options, const FileSystem& fs, Reporter& rep
 }
 
 // Records the walked folders' mtimes (replacing those under this run's
-// roots) for the searcher's freshness check, the files whose content
-// failed, and the user's synonyms.
+// roots) for the searcher's freshness check, the roots, the files whose
+// content failed, and the user's synonyms.
 void finish_database(Xapian::WritableDatabase& db, const IndexOptions& options,
                      const Crawl& crawl, const Failures& failures) {
   std::string kept;
@@ -119,6 +119,8 @@ void finish_database(Xapian::WritableDatabase& db, const IndexOptions& options,
     kept += std::to_string(mtime) + " " + path + "\n";
   }
   db.set_metadata(std::string(schema::kMetaDirs), kept);
+  const std::string roots_key(schema::kMetaRoots);
+  db.set_metadata(roots_key, merged_roots(db.get_metadata(roots_key), options.roots));
   store_failures(db, options.roots, failures);
   if (options.set_synonyms) set_synonyms(db, options.synonym_groups);
 }

@@ -14,6 +14,25 @@ bool under(const std::string& path, const std::string& root) {
          (path.size() == root.size() || path[root.size()] == '/');
 }
 
+std::string merged_roots(const std::string& old, const std::vector<std::string>& roots) {
+  std::vector<std::string> all = roots;
+  for (size_t pos = 0; pos < old.size();) {
+    size_t eol = old.find('\n', pos);
+    if (eol == std::string::npos) eol = old.size();
+    if (eol > pos) all.push_back(old.substr(pos, eol - pos));
+    pos = eol + 1;
+  }
+  std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  std::string out;
+  for (const std::string& r : all) {
+    bool below = false;
+    for (const std::string& other : all) below = below || (other != r && under(r, other));
+    if (!below) out.append(r).push_back('\n');
+  }
+  return out;
+}
+
 Stamps load_stamps(const Xapian::Database& db, const std::vector<std::string>& roots) {
   std::unordered_map<Xapian::docid, FileStamp*> by_doc;
   Stamps stamps;

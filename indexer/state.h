@@ -33,4 +33,8 @@ Stamps load_stamps(const Xapian::Database& db, const std::vector<std::string>& r
 // True if `path` is `root` or lies below it.
 bool under(const std::string& path, const std::string& root);
 
+// The roots recorded in the database (`old`: schema::kMetaRoots, a path a
+// line) with `roots` added, sorted, none below another.
+std::string merged_roots(const std::string& old, const std::vector<std::string>& roots);
+
 }  // namespace trawl::indexer

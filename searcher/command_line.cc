@@ -91,6 +91,9 @@ void add_options(CLI::App& app, SearchOptions& o, Flags& f) {
   app.add_option("--timeout", o.open.timeout_seconds,
                  "Seconds a remote shard may take to connect or answer (default 5)")
       ->check(CLI::Range(0.1, 3600.0));
+  app.add_flag("--fresh", o.fresh,
+               "First bring the database up to date: run trawl-index over the paths it was built "
+               "from (a walk and a stat per file when nothing changed)");
   app.add_flag("--allow-partial", o.open.allow_partial,
                "If a shard is down or does not answer, search the others (with a warning)");
   app.add_flag("--or", o.match_any, "Match any word instead of all (ranked by how many)");

@@ -12,6 +12,7 @@
 #include "command_line.h"
 #include "diag.h"
 #include "error.h"
+#include "fresh.h"
 #include "generate.h"
 #include "paths.h"
 #include "run_search.h"
@@ -67,6 +68,10 @@ int main(int argc, char** argv) {
     options.db_path = *db;
     for (size_t i = 1; i < flags.dbs.size(); ++i) {
       options.more_dbs.push_back(trawl::absolute_path(flags.dbs[i], cwd));
+    }
+    if (options.fresh) {
+      trawl::searcher::refresh_index(options.db_path, diag);
+      for (const std::string& more : options.more_dbs) trawl::searcher::refresh_index(more, diag);
     }
     int code = options.queries_file.empty()
                    ? trawl::searcher::run_search(options, std::cout, diag, cwd)

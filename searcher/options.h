@@ -65,6 +65,7 @@ struct SearchOptions {
   bool synonyms = false;         // --synonyms: expand every word to its synonyms
   bool auto_correct = false;     // --auto-correct: rerun a misspelt query that found nothing
   bool check_fresh = true;       // warn when indexed folders changed since indexing
+  bool fresh = false;            // --fresh: run trawl-index over the indexed paths first (fresh.h)
 
   // Many queries in one run (batch.h).
   std::string queries_file;      // --queries FILE ("-": stdin)

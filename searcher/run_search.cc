@@ -90,7 +90,7 @@ void report_result(const SearchOptions& options, const SearchResult& result, Dia
   if (result.stale > 0) {
     diag.warning("database " + quote(options.db_path),
                  std::to_string(result.stale) + " indexed folder" + (result.stale == 1 ? "" : "s") +
-                     " changed since the last trawl-index run (run it again to update)");
+                     " changed since the last trawl-index run (run it again, or search with --fresh)");
   }
 }
 
