@@ -113,6 +113,17 @@ std::string bounded_term(std::string_view prefix, std::string_view value) {
 
 std::string id_term(std::string_view key) { return bounded_term(kIdPrefix, key); }
 
+std::vector<std::string> path_lines(std::string_view value) {
+  std::vector<std::string> lines;
+  for (size_t pos = 0; pos < value.size();) {
+    size_t eol = value.find('\n', pos);
+    if (eol == std::string_view::npos) eol = value.size();
+    if (eol > pos) lines.emplace_back(value.substr(pos, eol - pos));
+    pos = eol + 1;
+  }
+  return lines;
+}
+
 std::string file_term(std::string_view path) {
   return bounded_term(kFilePrefix, path);
 }

@@ -172,6 +172,10 @@ std::string encode_record(const DocRecord& record);
 // field always comes last).
 bool decode_record(std::string_view data, DocRecord* record);
 
+// The non-empty lines of a metadata value that holds a path a line
+// (kMetaRoots), in order.
+std::vector<std::string> path_lines(std::string_view value);
+
 // 64-bit FNV-1a: stable across runs and machines.
 uint64_t hash64(std::string_view bytes);
 

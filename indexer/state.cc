@@ -15,13 +15,8 @@ bool under(const std::string& path, const std::string& root) {
 }
 
 std::string merged_roots(const std::string& old, const std::vector<std::string>& roots) {
-  std::vector<std::string> all = roots;
-  for (size_t pos = 0; pos < old.size();) {
-    size_t eol = old.find('\n', pos);
-    if (eol == std::string::npos) eol = old.size();
-    if (eol > pos) all.push_back(old.substr(pos, eol - pos));
-    pos = eol + 1;
-  }
+  std::vector<std::string> all = schema::path_lines(old);
+  all.insert(all.end(), roots.begin(), roots.end());
   std::sort(all.begin(), all.end());
   all.erase(std::unique(all.begin(), all.end()), all.end());
   std::string out;

@@ -35,18 +35,6 @@ std::string indexer_program() {
   return "trawl-index";  // found on $PATH by posix_spawnp
 }
 
-// The recorded PATHs, a line each ("" if none).
-std::vector<std::string> recorded_roots(const std::string& db_path) {
-  const std::string text = Xapian::Database(db_path).get_metadata(std::string(schema::kMetaRoots));
-  std::vector<std::string> roots;
-  for (size_t pos = 0; pos < text.size();) {
-    size_t eol = text.find('\n', pos);
-    if (eol == std::string::npos) eol = text.size();
-    if (eol > pos) roots.push_back(text.substr(pos, eol - pos));
-    pos = eol + 1;
-  }
-  return roots;
-}
 
 // Runs `args` and returns its exit status, or -errno if it could not start.
 int run(const std::vector<std::string>& args) {
@@ -70,7 +58,8 @@ void refresh_index(const std::string& db_path, Diag& diag) {
   const std::string subject = "--fresh: database " + quote(db_path);
   std::vector<std::string> roots;
   try {
-    roots = recorded_roots(db_path);
+    roots = schema::path_lines(
+        Xapian::Database(db_path).get_metadata(std::string(schema::kMetaRoots)));
   } catch (const Xapian::Error&) {
     return;  // the search itself reports a database it cannot open
   }
