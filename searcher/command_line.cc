@@ -39,6 +39,16 @@ std::string date_flag(const char* flag, const std::string& value, bool end) {
   return bound;
 }
 
+// A switch and its opposite: the last one given wins, so that the command
+// line (parsed after the configuration file) can undo the file's.
+void add_switch(CLI::App& app, const std::string& on, const std::string& off, bool* value,
+                const std::string& help) {
+  app.add_flag_callback(on, [value] { *value = true; }, help)->trigger_on_parse();
+  app.add_flag_callback(off, [value] { *value = false; },
+                        "The opposite of " + on.substr(on.rfind(',') + 1) + " (the last one given wins)")
+      ->trigger_on_parse();
+}
+
 void add_output_options(CLI::App& app, SearchOptions& o, Flags& f) {
   app.add_option("-n,-m,--limit,--max-count", o.limit,
                  "Number of hits to show (default 10; 0: every match)")
@@ -49,7 +59,7 @@ void add_output_options(CLI::App& app, SearchOptions& o, Flags& f) {
       ->check(CLI::Range(20, 100000));
   app.add_option("--passages", o.passages, "Show up to N best passages per hit (default 1)")
       ->check(CLI::Range(1, 100));
-  app.add_flag("--json", f.json, "JSON Lines: one hit record per line, then a summary");
+  add_switch(app, "--json", "--no-json", &f.json, "JSON Lines: one hit record per line, then a summary");
   app.add_option("--format", f.format,
                  "Output: text (default), json (= --json), or trec (a TREC run: qid Q0 docid "
                  "rank score tag)")
@@ -58,11 +68,14 @@ void add_output_options(CLI::App& app, SearchOptions& o, Flags& f) {
                  "Run every query of FILE ('-': stdin): JSON Lines with _id and text, or "
                  "id<TAB>query lines");
   app.add_option("--run-tag", o.run_tag, "With --format trec: the run's name (default trawl)");
-  app.add_flag("--vimgrep", o.vimgrep, "One line per passage: path:line:column:passage");
+  add_switch(app, "--vimgrep", "--no-vimgrep", &o.vimgrep,
+             "One line per passage: path:line:column:passage");
   app.add_flag("-l,--files-with-matches", f.files, "Print only the paths of matching files, ranked");
-  app.add_flag("-0,--null", o.null_separated, "With -l, end each path with NUL, not newline");
+  add_switch(app, "-0,--null", "--no-null", &o.null_separated,
+             "With -l, end each path with NUL, not newline");
   app.add_flag("-c,--count", f.count, "Print only the number of matching documents (exact)");
-  app.add_flag("--estimate", o.estimate, "With -c or --facets: Xapian's estimate and bounds, faster");
+  add_switch(app, "--estimate", "--no-estimate", &o.estimate,
+             "With -c or --facets: Xapian's estimate and bounds, faster");
   app.add_flag("-q,--quiet", f.quiet, "Print nothing; exit 0 if anything matched");
   app.add_option("--color", f.color, "When to use colour: auto (default), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -72,12 +85,7 @@ void add_output_options(CLI::App& app, SearchOptions& o, Flags& f) {
                  "with {path}, {host}, {line}, {column}");
 }
 
-}  // namespace
-
-void add_options(CLI::App& app, SearchOptions& o, Flags& f) {
-  // An option given twice takes its last value: the command line, parsed
-  // after the configuration file, wins.
-  app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+void add_source_options(CLI::App& app, SearchOptions& o, Flags& f) {
   app.add_option("QUERY", f.words, "Query words (joined with spaces)")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("-e,--query", f.dash_words, "A query that starts with '-' (repeatable)")
@@ -91,30 +99,38 @@ void add_options(CLI::App& app, SearchOptions& o, Flags& f) {
   app.add_option("--timeout", o.open.timeout_seconds,
                  "Seconds a remote shard may take to connect or answer (default 5)")
       ->check(CLI::Range(0.1, 3600.0));
-  app.add_flag("--fresh", o.fresh,
-               "First bring the database up to date: run trawl-index over the paths it was built "
-               "from (a walk and a stat per file when nothing changed)");
-  app.add_flag("--allow-partial", o.open.allow_partial,
-               "If a shard is down or does not answer, search the others (with a warning)");
-  app.add_flag("--or", o.match_any, "Match any word instead of all (ranked by how many)");
-  app.add_flag("--expand", f.expand,
-               "Add words the best hits share to any query (pseudo-relevance feedback; automatic "
-               "for queries of 3 or more content words)");
-  app.add_flag("--no-expand", f.no_expand, "Never add words from the best hits");
-  app.add_flag("--keep-stopwords", f.keep_stopwords,
-               "Keep function words (the, of, which) in the query; by default they are left out "
-               "unless quoted or alone");
+  add_switch(app, "--fresh", "--no-fresh", &o.fresh,
+             "First bring the database up to date: run trawl-index over the paths it was built "
+             "from (a walk and a stat per file when nothing changed)");
+  add_switch(app, "--allow-partial", "--no-allow-partial", &o.open.allow_partial,
+             "If a shard is down or does not answer, search the others (with a warning)");
+}
+
+void add_matching_options(CLI::App& app, SearchOptions& o, Flags& f) {
+  add_switch(app, "--or", "--and", &o.match_any, "Match any word instead of all (ranked by how many)");
+  app.add_flag_callback("--expand", [&f] { f.expand = 1; },
+                        "Add words the best hits share to any query (pseudo-relevance feedback; "
+                        "automatic for queries of 3 or more content words)")
+      ->trigger_on_parse();
+  app.add_flag_callback("--no-expand", [&f] { f.expand = -1; }, "Never add words from the best hits")
+      ->trigger_on_parse();
+  add_switch(app, "--keep-stopwords", "--no-keep-stopwords", &f.keep_stopwords,
+             "Keep function words (the, of, which) in the query; by default they are left out "
+             "unless quoted or alone");
   app.add_option("--weighting", o.weighting,
                  "Ranking formula: bm25 (default), bm25+, pl2, dph, dlh, inl2, ifb2, "
                  "ineb2, bb2, tfidf, lm, coord; parameters as bm25:k1=1.2,b=0.75");
-  app.add_flag("--no-stem", f.no_stem,
-               "Match each word only as typed (case and accents still folded), not its other "
-               "forms");
-  app.add_flag("-F,--fixed-strings", o.fixed_strings,
-               "Treat the query as plain words: no operators, phrases or wildcards");
-  app.add_flag("--synonyms", o.synonyms, "Also match the synonyms of every word (~word: of one)");
-  app.add_flag("--auto-correct", o.auto_correct,
-               "If nothing matched and a spelling suggestion exists, search for it");
+  add_switch(app, "--no-stem", "--stem", &f.no_stem,
+             "Match each word only as typed (case and accents still folded), not its other forms");
+  add_switch(app, "-F,--fixed-strings", "--no-fixed-strings", &o.fixed_strings,
+             "Treat the query as plain words: no operators, phrases or wildcards");
+  add_switch(app, "--synonyms", "--no-synonyms", &o.synonyms,
+             "Also match the synonyms of every word (~word: of one)");
+  add_switch(app, "--auto-correct", "--no-auto-correct", &o.auto_correct,
+             "If nothing matched and a spelling suggestion exists, search for it");
+}
+
+void add_filter_options(CLI::App& app, SearchOptions& o, Flags& f) {
   app.add_option("--after", f.after, "Only documents dated on or after DATE (YYYY[-MM[-DD]])");
   app.add_option("--before", f.before, "Only documents dated on or before DATE (YYYY[-MM[-DD]])");
   app.add_option("-g,--glob", o.globs,
@@ -124,15 +140,28 @@ void add_options(CLI::App& app, SearchOptions& o, Flags& f) {
       ->allow_extra_args(false);
   app.add_option("--sort", f.sort, "Order: relevance (default), date, path or size")
       ->check(CLI::IsMember({"relevance", "date", "path", "size"}));
-  app.add_flag("--reverse", o.reverse, "With --sort date|path|size: descending");
+  add_switch(app, "--reverse", "--no-reverse", &o.reverse, "With --sort date|path|size: descending");
   app.add_option("--facets", f.facets, "Count the matches per value of: ext,year,lang,author");
-  app.add_flag("--no-collapse", f.no_collapse, "Show near-duplicates as hits of their own");
+  add_switch(app, "--no-collapse", "--collapse", &f.no_collapse,
+             "Show near-duplicates as hits of their own");
   app.add_option("--like", o.like, "Documents similar to this file (path) or record (id)");
-  app.add_flag("--explain", o.explain, "Show each matched term's share of each hit's score");
-  app.add_flag("--debug", o.debug, "Print the rewritten and parsed query on stderr");
-  app.add_flag("--stats", o.stats,
-               "After the results, print on stderr how many documents matched, how many were "
-               "shown and the time taken");
+  add_switch(app, "--explain", "--no-explain", &o.explain,
+             "Show each matched term's share of each hit's score");
+  add_switch(app, "--debug", "--no-debug", &o.debug, "Print the rewritten and parsed query on stderr");
+  add_switch(app, "--stats", "--no-stats", &o.stats,
+             "After the results, print on stderr how many documents matched, how many were "
+             "shown and the time taken");
+}
+
+}  // namespace
+
+void add_options(CLI::App& app, SearchOptions& o, Flags& f) {
+  // An option given twice takes its last value: the command line, parsed
+  // after the configuration file, wins.
+  app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  add_source_options(app, o, f);
+  add_matching_options(app, o, f);
+  add_filter_options(app, o, f);
   add_output_options(app, o, f);
   app.add_flag("--no-config", f.no_config, "Do not read the configuration file");
   app.add_option("--generate", f.generate,
@@ -156,8 +185,7 @@ void finish_options(const Flags& f, const std::string& cwd, SearchOptions& o) {
   make_weighting(o.weighting);  // throws for a bad --weighting
   o.stopwords = !f.keep_stopwords;
   o.stem = !f.no_stem;
-  if (f.expand && f.no_expand) throw Error("--expand and --no-expand cannot be combined");
-  o.expand = f.expand ? Expand::kOn : f.no_expand ? Expand::kOff : Expand::kAuto;
+  o.expand = f.expand > 0 ? Expand::kOn : f.expand < 0 ? Expand::kOff : Expand::kAuto;
   o.ranking = ranking_from_env(std::getenv("TRAWL_RANKING"));
   // A TREC run ranks every document: nothing is folded away.
   o.collapse = !f.no_collapse && !trec;

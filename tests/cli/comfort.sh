@@ -20,6 +20,20 @@ expect_in out "Tide"                                 # full hits, not -l
 printf -- '--json\n' > cfg
 TRAWL_CONFIG_PATH=$WORK/cfg expect_exit 0 "$TRAWL_SEARCH" --db "$DB" tide
 expect_in out '"type":"summary"'                     # $TRAWL_CONFIG_PATH beats ~/.config
+# Every switch the file turns on, the command line can turn off (the last
+# one given wins), and the other way round.
+printf -- '--or\n--expand\n--json\n--explain\n' > cfg
+TRAWL_CONFIG_PATH=$WORK/cfg expect_exit 0 "$TRAWL_SEARCH" --db "$DB" --debug tide noon
+expect_in err "((tide OR noon) AND_MAYBE"
+expect_in err "* water"                              # --expand: a word the hits share
+TRAWL_CONFIG_PATH=$WORK/cfg expect_exit 0 "$TRAWL_SEARCH" --db "$DB" --debug --and --no-expand \
+  --no-json --no-explain --color never tide noon
+expect_in err "((tide AND noon) AND_MAYBE"
+grep -q water err && fail "--no-expand after the file's --expand"
+grep -q '"type"' out && fail "--no-json after the file's --json"
+grep -q '^   = ' out && fail "--no-explain after the file's --explain"
+expect_exit 0 "$TRAWL_SEARCH" --db "$DB" --no-config --debug --and --or tide noon
+expect_in err "((tide OR noon) AND_MAYBE"
 
 # Bad configuration files: named, exit 2, nothing on stdout.
 while IFS='|' read -r content message; do
