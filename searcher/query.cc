@@ -1,6 +1,7 @@
 #include "query.h"
 
 #include "cjk_query.h"
+#include "compounds.h"
 #include "expand.h"
 #include "schema.h"
 #include "utf8.h"
@@ -119,7 +120,15 @@ BuiltQuery QueryBuilder::build(std::string_view text) {
     r = rewrite_query(text, /*fixed_strings=*/true, analyzer_, fields_);
     parsed = parse(r.text, /*fixed=*/true);
   }
-  built.query = expand_query(db_, stemmer_, add_cjk_backups(parsed), expand);
+  // A joined compound is a word as QueryParser would make it: a stem leaf
+  // (unless --no-stem, or a number), then its indexed forms.
+  const auto joined = [&](const std::string& word) {
+    const bool stem = options_.stem && !stemmer_.is_none() && should_stem(word);
+    const Xapian::Query leaf(stem ? std::string(schema::kStemPrefix) + stemmer_(word) : word);
+    return expand_query(db_, stemmer_, leaf, expand);
+  };
+  const Xapian::Query backed = add_compound_aliases(add_cjk_backups(parsed), r.compounds, joined);
+  built.query = expand_query(db_, stemmer_, backed, expand);
   // A query of filters only comes back as 0 * FILTERS. Xapian 1.4.22 throws
   // "Unexpected end of posting list" counting such a query exactly
   // (check_at_least) once documents have been deleted; the same documents

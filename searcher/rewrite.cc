@@ -69,6 +69,8 @@ class Rewriter {
   void filter(std::string_view lead, std::string_view name, std::string_view value);
   // Appends a date: or size: range with normalised ends.
   void range(std::string_view lead, std::string_view name, std::string_view value);
+  // Records tokens_ as a compound if the analyzer joined its parts.
+  void note_compound();
 
   const bool fixed_;
   Analyzer& analyzer_;
@@ -187,10 +189,29 @@ void Rewriter::chunk(std::string_view word) {
       out_.words.push_back(t.term);
       if (synonyms) out_.synonyms.push_back(t.term);
     }
+    if (syntax) note_compound();
   }
   space();
   out_.text.append(lead);
   out_.text.append(terms);
+}
+
+void Rewriter::note_compound() {
+  std::vector<std::string> parts;
+  uint32_t begin = UINT32_MAX, end = 0;
+  for (const Token& t : tokens_) {
+    if (t.alias) continue;
+    parts.push_back(t.term);
+    begin = std::min(begin, t.begin);
+    end = std::max(end, t.end);
+  }
+  if (parts.size() < 2) return;
+  for (const Token& t : tokens_) {
+    if (t.alias && t.begin == begin && t.end == end) {
+      out_.compounds.emplace_back(std::move(parts), t.term);
+      return;
+    }
+  }
 }
 
 void Rewriter::range(std::string_view lead, std::string_view name, std::string_view value) {

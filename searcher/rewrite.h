@@ -51,6 +51,10 @@ struct Rewrite {
   std::vector<std::string> words;       // plain words (for spelling suggestions)
   std::vector<std::string> synonyms;    // words asked for with ~word
   std::vector<std::string> problems;    // ranges that could not be read
+  // Words the analyzer split into parts and joined as an alias
+  // ("e-mail": {e, mail} and "email"), outside phrases, fields and
+  // wildcards (compounds.h matches them with their alias too).
+  std::vector<std::pair<std::vector<std::string>, std::string>> compounds;
 };
 
 Rewrite rewrite_query(std::string_view text, bool fixed_strings, Analyzer& analyzer,

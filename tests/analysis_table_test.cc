@@ -48,6 +48,12 @@ const Case kCases[] = {
     {"The co-ordinated sanctions began.", "coordinated", "co-ordinated"},
     {"The co-ordinated sanctions began.", "co-ordinated", "co-ordinated"},
     {"Send an e-mail today.", "email", "e-mail"},
+    // ...and the other way: a compound typed finds it joined (compounds.h).
+    {"Send an email today.", "e-mail", "email"},
+    {"The coordinated sanctions began.", "co-ordinated", "coordinated"},
+    {"Nearly 1400 political prisoners.", "1,400", "1400"},
+    {"Emails were sent.", "e-mail", "Emails"},
+    {"Send an email today.", "\"an e-mail\"", ""},  // inside a phrase: as typed
     {"COVID-19 cases fell.", "covid-19", "COVID-19"},
     // Numbers and acronyms.
     {"Nearly 1,400 political prisoners.", "1400", "1,400"},
