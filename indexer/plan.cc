@@ -53,6 +53,28 @@ const FailedFile* still_failing(const FileRef& f, const Failures& failed, const 
   return r.size == f.size && r.mtime == f.mtime && r.version == options.version ? &r : nullptr;
 }
 
+// A new file is the move of a vanished one with the same size, extension
+// and content hash (taken off *vanished), else an addition.
+void add_or_move(const FileRef& f, const Stamps& stamps, const HashFn& hash,
+                 std::multimap<uint64_t, std::string>* vanished, Plan* plan) {
+  auto [lo, hi] = vanished->equal_range(f.size);
+  std::string h;
+  for (auto it = lo; it != hi; ++it) {
+    const FileStamp& old = stamps.at(it->second);
+    if (old.hash.empty() || extension_of(it->second) != extension_of(f.path) ||
+        old.analysis < schema::kAnalysisVersion) {
+      continue;  // (an older document is made again, not moved)
+    }
+    if (h.empty()) h = hash(f.path);
+    if (h == old.hash) {
+      plan->moves.push_back(Move{it->second, f});
+      vanished->erase(it);
+      return;
+    }
+  }
+  plan->add.push_back(f);
+}
+
 }  // namespace
 
 Plan make_plan(const std::vector<FileRef>& crawled, const std::vector<std::string>& unreadable,
@@ -80,29 +102,7 @@ Plan make_plan(const std::vector<FileRef>& crawled, const std::vector<std::strin
   for (const auto& [path, stamp] : stamps) {
     if (!seen.count(path) && !kept(path, unreadable)) vanished.emplace(stamp.size, path);
   }
-  for (const FileRef& f : fresh) {
-    auto [lo, hi] = vanished.equal_range(f.size);
-    std::string h;
-    auto match = hi;
-    for (auto it = lo; it != hi; ++it) {
-      const FileStamp& old = stamps.at(it->second);
-      if (old.hash.empty() || extension_of(it->second) != extension_of(f.path) ||
-          old.analysis < schema::kAnalysisVersion) {
-        continue;  // (an older document is made again, not moved)
-      }
-      if (h.empty()) h = hash(f.path);
-      if (h == old.hash) {
-        match = it;
-        break;
-      }
-    }
-    if (match == hi) {
-      plan.add.push_back(f);
-    } else {
-      plan.moves.push_back(Move{match->second, f});
-      vanished.erase(match);
-    }
-  }
+  for (const FileRef& f : fresh) add_or_move(f, stamps, hash, &vanished, &plan);
   if (!options.no_delete) {
     for (const auto& [size, path] : vanished) plan.remove.push_back(path);
   }

@@ -195,41 +195,9 @@ SearchResult Searcher::run(const SearchOptions& options, const std::string& text
     paths = std::make_unique<PathFilter>(options.globs, options.cwd);
   }
   const std::unique_ptr<Xapian::Weight> weight = make_weighting(options.weighting);
-  const Xapian::Stopper* stopper = options.stopwords ? stopper_.get() : nullptr;
-  size_t content_words = 0;
-  for (const std::string& w : built.words) content_words += stopper == nullptr || !(*stopper)(w);
-  // Over remote shards feedback costs a round trip per candidate word
-  // (about 150 ms a query on loopback): only when asked for.
-  const Expand expand = remote_ && options.expand == Expand::kAuto ? Expand::kOff : options.expand;
-  // A count (or -q's exit status) needs the matches, not their order: the
-  // ranking parts only reweight them (AND_MAYBE), except feedback under
-  // --or, which widens.
-  const bool unordered = options.mode == OutputMode::kCount || options.mode == OutputMode::kQuiet;
-  if (!unordered || options.match_any) {
-    q = apply_ranking(db_, q, *weight, stopper, content_words, options.match_any, expand,
-                      options.ranking, paths.get());
-  }
+  q = rank(options, built, q, *weight, paths.get());
   result.parsed_query = q.get_description();
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(q);
-  enquire.set_weighting_scheme(*weight);
-  set_sort(enquire, options.sort, options.reverse);
-  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-  for (const std::string& name : options.facets) {
-    spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet_slot(name)));
-    enquire.add_matchspy(spies.back().get());
-  }
-  const bool exact = !options.estimate &&
-                     (options.mode == OutputMode::kCount || !options.facets.empty());
-  result.exact = exact;
-  fill_hits(options, enquire, exact ? db_.get_doccount() : 0, paths.get(), &result);
-  for (size_t i = 0; i < spies.size(); ++i) {
-    auto& values = result.facets.emplace_back(options.facets[i], std::vector<FacetValue>{}).second;
-    for (auto v = spies[i]->top_values_begin(kFacetValues); v != spies[i]->top_values_end(kFacetValues);
-         ++v) {
-      values.push_back(FacetValue{*v, v.get_termfreq()});
-    }
-  }
+  match(options, q, *weight, paths.get(), &result);
   if (options.mode == OutputMode::kText || options.mode == OutputMode::kJson) {
     const TermMatcher matcher = builder.matcher(built);
     PassageFinder finder(db_, parts_, matcher, plain_leaves(built.query), built.wildcards,
@@ -238,6 +206,49 @@ SearchResult Searcher::run(const SearchOptions& options, const std::string& text
     if (options.explain) explain_hits(db_, q, *weight, &result.hits);
   }
   return result;
+}
+
+Xapian::Query Searcher::rank(const SearchOptions& options, const BuiltQuery& built,
+                             const Xapian::Query& q, const Xapian::Weight& weight,
+                             const Xapian::MatchDecider* paths) {
+  // A count (or -q's exit status) needs the matches, not their order: the
+  // ranking parts only reweight them (AND_MAYBE), except feedback under
+  // --or, which widens.
+  const bool unordered = options.mode == OutputMode::kCount || options.mode == OutputMode::kQuiet;
+  if (unordered && !options.match_any) return q;
+  const Xapian::Stopper* stopper = options.stopwords ? stopper_.get() : nullptr;
+  size_t content_words = 0;
+  for (const std::string& w : built.words) content_words += stopper == nullptr || !(*stopper)(w);
+  // Over remote shards feedback costs a round trip per candidate word
+  // (about 150 ms a query on loopback): only when asked for.
+  const Expand expand = remote_ && options.expand == Expand::kAuto ? Expand::kOff : options.expand;
+  return apply_ranking(db_, q, weight, stopper, content_words, options.match_any, expand,
+                       options.ranking, paths);
+}
+
+void Searcher::match(const SearchOptions& options, const Xapian::Query& q,
+                     const Xapian::Weight& weight, const Xapian::MatchDecider* paths,
+                     SearchResult* result) {
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(q);
+  enquire.set_weighting_scheme(weight);
+  set_sort(enquire, options.sort, options.reverse);
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+  for (const std::string& name : options.facets) {
+    spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet_slot(name)));
+    enquire.add_matchspy(spies.back().get());
+  }
+  const bool exact = !options.estimate &&
+                     (options.mode == OutputMode::kCount || !options.facets.empty());
+  result->exact = exact;
+  fill_hits(options, enquire, exact ? db_.get_doccount() : 0, paths, result);
+  for (size_t i = 0; i < spies.size(); ++i) {
+    auto& values = result->facets.emplace_back(options.facets[i], std::vector<FacetValue>{}).second;
+    for (auto v = spies[i]->top_values_begin(kFacetValues); v != spies[i]->top_values_end(kFacetValues);
+         ++v) {
+      values.push_back(FacetValue{*v, v.get_termfreq()});
+    }
+  }
 }
 
 SearchResult Searcher::search(const SearchOptions& options) {

@@ -23,6 +23,7 @@
 
 #include "open_db.h"
 #include "options.h"
+#include "query.h"
 #include "schema.h"
 #include "snippet.h"
 
@@ -97,6 +98,12 @@ class Searcher {
  private:
   void set_language();  // language, stemmer and stopwords from the metadata
   SearchResult run(const SearchOptions& options, const std::string& text);
+  // The query with the ranking parts added (ranking.h), unless only counted.
+  Xapian::Query rank(const SearchOptions& options, const BuiltQuery& built, const Xapian::Query& q,
+                     const Xapian::Weight& weight, const Xapian::MatchDecider* paths);
+  // Runs `q`: hits, counts and facets into *result.
+  void match(const SearchOptions& options, const Xapian::Query& q, const Xapian::Weight& weight,
+             const Xapian::MatchDecider* paths, SearchResult* result);
   Xapian::Query like_query(const SearchOptions& options);
   void fill_hits(const SearchOptions& options, Xapian::Enquire& enquire,
                  Xapian::doccount check_at_least, const Xapian::MatchDecider* decider,
