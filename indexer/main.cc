@@ -68,6 +68,7 @@ struct Flags {
   CLI::Option* wait_option = nullptr;
   std::vector<std::string> filters;
   double filter_timeout = 30;
+  std::string progress = "auto";
 };
 
 void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
@@ -132,6 +133,10 @@ void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
   app.add_flag("--debug", o.debug, "Say why each skipped file was skipped");
   app.add_flag("--json", o.json, "JSON Lines events on stdout: indexed, skipped, failed, summary");
   app.add_flag("-q,--quiet", o.quiet, "No summary line (errors are still printed)");
+  app.add_option("--progress", f.progress,
+                 "The progress bar on stderr: auto (default: on a terminal, not with --quiet or "
+                 "--json), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("--no-messages", o.no_messages,
                "Do not name the files that failed or were skipped (the summary and the exit "
                "status still count them)");
@@ -212,7 +217,9 @@ int main(int argc, char** argv) {
   try {
     const std::string cwd = trawl::current_dir();
     finish_options(flags, cwd, options);
-    options.progress = !options.quiet && !options.json && !options.dry_run && ::isatty(2);
+    options.progress = flags.progress == "always" ||
+                       (flags.progress == "auto" && !options.quiet && !options.json &&
+                        !options.dry_run && ::isatty(2));
     std::unique_ptr<trawl::indexer::Reporter> reporter;
     if (options.json) {
       reporter = std::make_unique<trawl::indexer::JsonReporter>(std::cout, cwd);

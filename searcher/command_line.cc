@@ -138,9 +138,16 @@ void add_filter_options(CLI::App& app, SearchOptions& o, Flags& f) {
                  "'!GLOB' excludes; repeatable, the last matching one decides)")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->allow_extra_args(false);
-  app.add_option("--sort", f.sort, "Order: relevance (default), date, path or size")
-      ->check(CLI::IsMember({"relevance", "date", "path", "size"}));
-  add_switch(app, "--reverse", "--no-reverse", &o.reverse, "With --sort date|path|size: descending");
+  app.add_option("--sort", f.sort,
+                 "Order: relevance (default), date (the document's), modified (the file's), path "
+                 "or size")
+      ->check(CLI::IsMember({"relevance", "date", "modified", "path", "size"}));
+  add_switch(app, "--reverse", "--no-reverse", &o.reverse, "With --sort: descending");
+  app.add_option_function<std::string>(
+         "--sortr", [&f, &o](const std::string& key) { f.sort = key, o.reverse = true; },
+         "--sort KEY --reverse (ripgrep's spelling)")
+      ->check(CLI::IsMember({"date", "modified", "path", "size"}))
+      ->trigger_on_parse();
   app.add_option("--facets", f.facets, "Count the matches per value of: ext,year,lang,author");
   add_switch(app, "--no-collapse", "--collapse", &f.no_collapse,
              "Show near-duplicates as hits of their own");
@@ -189,10 +196,11 @@ void finish_options(const Flags& f, const std::string& cwd, SearchOptions& o) {
   o.ranking = ranking_from_env(std::getenv("TRAWL_RANKING"));
   // A TREC run ranks every document: nothing is folded away.
   o.collapse = !f.no_collapse && !trec;
-  o.sort = f.sort == "date" ? SortBy::kDate : f.sort == "path" ? SortBy::kPath
-         : f.sort == "size" ? SortBy::kSize : SortBy::kRelevance;
+  o.sort = f.sort == "date" ? SortBy::kDate : f.sort == "modified" ? SortBy::kModified
+         : f.sort == "path" ? SortBy::kPath : f.sort == "size" ? SortBy::kSize
+                            : SortBy::kRelevance;
   if (o.reverse && o.sort == SortBy::kRelevance) {
-    throw Error("--reverse needs --sort date, path or size");
+    throw Error("--reverse needs --sort date, modified, path or size");
   }
   o.cwd = cwd;
   o.after = date_flag("--after", f.after, false);

@@ -62,6 +62,8 @@ void set_sort(Xapian::Enquire& enquire, SortBy sort, bool reverse) {
       return enquire.set_sort_by_relevance_then_value(schema::kSlotPath, false);
     case SortBy::kDate:
       return enquire.set_sort_by_value_then_relevance(schema::kSlotDate, reverse);
+    case SortBy::kModified:
+      return enquire.set_sort_by_value_then_relevance(schema::kSlotMtime, reverse);
     case SortBy::kPath:
       return enquire.set_sort_by_value_then_relevance(schema::kSlotPath, reverse);
     case SortBy::kSize:

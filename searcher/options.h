@@ -22,7 +22,7 @@ enum class OutputMode {
 
 enum class ColorMode { kAuto, kAlways, kNever };
 
-enum class SortBy { kRelevance, kDate, kPath, kSize };
+enum class SortBy { kRelevance, kDate, kModified, kPath, kSize };
 
 struct SearchOptions {
   std::string db_path;           // absolute; main() resolves it
@@ -50,7 +50,7 @@ struct SearchOptions {
   std::string before;            // --before DATE: "YYYYMMDD", inclusive
   std::vector<std::string> globs;  // -g: paths (relative to cwd) to keep or, with '!', drop
   std::string cwd;               // the current folder (main() sets it): -g is relative to it
-  SortBy sort = SortBy::kRelevance;  // --sort
+  SortBy sort = SortBy::kRelevance;  // --sort, --sortr
   bool reverse = false;          // --reverse: descending date/path/size
 
   // Answers beyond the hits.

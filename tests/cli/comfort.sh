@@ -43,7 +43,7 @@ while IFS='|' read -r content message; do
   expect_in err "configuration file '$WORK/bad': $message"
 done <<'EOF'
 --bogus\n|The following argument was not expected: --bogus
---sort=colour\n|--sort: colour not in {relevance,date,path,size}
+--sort=colour\n|--sort: colour not in {relevance,date,modified,path,size}
 -l\nharbour\n|'harbour' is a query, not an option
 EOF
 TRAWL_CONFIG_PATH=$WORK/none expect_exit 2 "$TRAWL_SEARCH" --db "$DB" tide

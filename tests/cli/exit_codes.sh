@@ -28,6 +28,10 @@ grep -q broken.pdf err && fail "--no-messages named a failed file"
 rm docs/broken.pdf
 expect_exit 0 "$TRAWL_INDEX" --db db -q docs
 expect_empty err
+expect_exit 0 "$TRAWL_INDEX" --db db -q --force --progress always docs   # even in a pipe
+expect_in err "files"
+expect_exit 0 "$TRAWL_INDEX" --db db --force --progress never docs
+grep -q $'\r' err && fail "--progress never drew a bar"
 expect_exit 2 "$TRAWL_INDEX" --db db missing-folder
 expect_in err "trawl-index: error: path 'missing-folder': No such file or directory"
 expect_exit 2 "$TRAWL_INDEX" --db db2 --language klingon docs

@@ -164,7 +164,15 @@ sorted_by date --sort date --reverse date:2023.. > got && sort -r got | cmp -s -
 sorted_by path --sort path harbour > got && LC_ALL=C sort got | cmp -s - got || fail "--sort path"
 sorted_by size --sort size --reverse harbour > got && sort -rn got | cmp -s - got || fail "--sort size --reverse"
 expect_exit 2 "${S[@]}" --reverse harbour
-expect_in err "--reverse needs --sort date, path or size"
+expect_in err "--reverse needs --sort date, modified, path or size"
+# --sort modified: the files' own mtimes; --sortr KEY = --sort KEY --reverse.
+mkdir m && for i in 1 2 3; do echo "walrus $i" > "m/$i.txt"; done
+touch -d 2023-01-01 m/1.txt && touch -d 2021-01-01 m/2.txt && touch -d 2022-01-01 m/3.txt
+expect_exit 0 "$TRAWL_INDEX" --db "$WORK/mdb" -q m
+expect_exit 0 "$TRAWL_SEARCH" --db "$WORK/mdb" -l --sort modified walrus
+[[ "$(tr '\n' ' ' < out)" == "m/2.txt m/3.txt m/1.txt " ]] || fail "--sort modified: $(tr '\n' ' ' < out)"
+expect_exit 0 "$TRAWL_SEARCH" --db "$WORK/mdb" -l --sortr modified walrus
+[[ "$(tr '\n' ' ' < out)" == "m/1.txt m/3.txt m/2.txt " ]] || fail "--sortr modified: $(tr '\n' ' ' < out)"
 expect_exit 2 "${S[@]}" --sort colour harbour
 
 # --- Facets: counts of all matching documents, in the order asked for.
