@@ -124,7 +124,7 @@ BuiltQuery QueryBuilder::build(std::string_view text) {
   // (unless --no-stem, or a number), then its indexed forms.
   const auto joined = [&](const std::string& word) {
     const bool stem = options_.stem && !stemmer_.is_none() && should_stem(word);
-    const Xapian::Query leaf(stem ? std::string(schema::kStemPrefix) + stemmer_(word) : word);
+    const Xapian::Query leaf(stem ? std::string(schema::kStemPrefix).append(stemmer_(word)) : word);
     return expand_query(db_, stemmer_, leaf, expand);
   };
   const Xapian::Query backed = add_compound_aliases(add_cjk_backups(parsed), r.compounds, joined);

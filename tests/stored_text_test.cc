@@ -23,7 +23,8 @@ namespace {
 std::string filler(size_t lines, const std::string& sep = "\n") {
   std::string text;
   for (size_t k = 1; k <= lines; ++k) {
-    text += "l" + std::to_string(k) + ": alpha bravo charlie delta echo foxtrot golf hotel" + sep;
+    text.append("l").append(std::to_string(k));
+    text.append(": alpha bravo charlie delta echo foxtrot golf hotel").append(sep);
   }
   return text;
 }
