@@ -9,13 +9,6 @@
 namespace trawl::indexer {
 namespace {
 
-bool under_any(const std::string& path, const std::vector<std::string>& roots) {
-  for (const std::string& root : roots) {
-    if (under(path, root)) return true;
-  }
-  return false;
-}
-
 // Reads the header line of one record at *pos; false if it is damaged.
 bool read_header(std::string_view blob, size_t* pos, FailedFile* f, size_t lengths[3]) {
   const size_t eol = blob.find('\n', *pos);

@@ -15,13 +15,6 @@ std::string extension_of(const std::string& path) {
   return path.substr(dot);
 }
 
-bool kept(const std::string& path, const std::vector<std::string>& unreadable) {
-  for (const std::string& u : unreadable) {
-    if (under(path, u)) return true;
-  }
-  return false;
-}
-
 // Decides what to do with a file the database already knows.
 void classify_known(const FileRef& f, const FileStamp& stamp, const PlanOptions& options,
                     const HashFn& hash, Plan* plan) {
@@ -100,7 +93,7 @@ Plan make_plan(const std::vector<FileRef>& crawled, const std::vector<std::strin
   // Vanished files, by size, as candidates for moves.
   std::multimap<uint64_t, std::string> vanished;
   for (const auto& [path, stamp] : stamps) {
-    if (!seen.count(path) && !kept(path, unreadable)) vanished.emplace(stamp.size, path);
+    if (!seen.count(path) && !under_any(path, unreadable)) vanished.emplace(stamp.size, path);
   }
   for (const FileRef& f : fresh) add_or_move(f, stamps, hash, &vanished, &plan);
   if (!options.no_delete) {
@@ -108,7 +101,7 @@ Plan make_plan(const std::vector<FileRef>& crawled, const std::vector<std::strin
   }
   // The records of files not crawled stay where their documents would.
   for (const auto& [path, record] : failed) {
-    if (!seen.count(path) && (options.no_delete || kept(path, unreadable))) {
+    if (!seen.count(path) && (options.no_delete || under_any(path, unreadable))) {
       plan.failures[path] = record;
     }
   }

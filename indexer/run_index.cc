@@ -111,9 +111,7 @@ void finish_database(Xapian::WritableDatabase& db, const IndexOptions& options,
     size_t space = line.find(' ');
     if (space == std::string_view::npos) continue;
     std::string path(line.substr(space + 1));
-    bool covered = false;
-    for (const std::string& root : options.roots) covered |= under(path, root);
-    if (!covered) kept.append(line).push_back('\n');
+    if (!under_any(path, options.roots)) kept.append(line).push_back('\n');
   }
   for (const auto& [path, mtime] : crawl.folders) {
     kept += std::to_string(mtime) + " " + path + "\n";

@@ -14,6 +14,13 @@ bool under(const std::string& path, const std::string& root) {
          (path.size() == root.size() || path[root.size()] == '/');
 }
 
+bool under_any(const std::string& path, const std::vector<std::string>& roots) {
+  for (const std::string& root : roots) {
+    if (under(path, root)) return true;
+  }
+  return false;
+}
+
 std::string merged_roots(const std::string& old, const std::vector<std::string>& roots) {
   std::vector<std::string> all = schema::path_lines(old);
   all.insert(all.end(), roots.begin(), roots.end());
@@ -34,9 +41,7 @@ Stamps load_stamps(const Xapian::Database& db, const std::vector<std::string>& r
   for (auto it = db.valuestream_begin(schema::kSlotPath); it != db.valuestream_end(schema::kSlotPath);
        ++it) {
     const std::string path = *it;
-    bool wanted = false;
-    for (const std::string& root : roots) wanted |= under(path, root);
-    if (!wanted) continue;
+    if (!under_any(path, roots)) continue;
     FileStamp& stamp = stamps[path];
     stamp.docids.push_back(it.get_docid());
     by_doc[it.get_docid()] = &stamp;

@@ -32,6 +32,8 @@ Stamps load_stamps(const Xapian::Database& db, const std::vector<std::string>& r
 
 // True if `path` is `root` or lies below it.
 bool under(const std::string& path, const std::string& root);
+// True if `path` is or lies below any of `roots`.
+bool under_any(const std::string& path, const std::vector<std::string>& roots);
 
 // The roots recorded in the database (`old`: schema::kMetaRoots, a path a
 // line) with `roots` added, sorted, none below another.

@@ -8,20 +8,20 @@ namespace {
 using Joined = std::function<Xapian::Query(const std::string&)>;
 
 // The alias of the compound phrase `q` stands for, or "".
-std::string alias_of(const Xapian::Query& q, const Compounds& compounds) {
+std::string alias_of(const Xapian::Query& q, const std::vector<Compound>& compounds) {
   std::vector<std::string> parts;
   for (size_t i = 0; i < q.get_num_subqueries(); ++i) {
     const Xapian::Query sub = q.get_subquery(i);
     if (sub.get_type() != Xapian::Query::LEAF_TERM) return "";
     parts.push_back(*sub.get_terms_begin());
   }
-  for (const auto& [words, alias] : compounds) {
-    if (words == parts) return alias;
+  for (const Compound& c : compounds) {
+    if (c.parts == parts) return c.joined;
   }
   return "";
 }
 
-Xapian::Query aliases(const Xapian::Query& q, const Compounds& compounds, const Joined& joined,
+Xapian::Query aliases(const Xapian::Query& q, const std::vector<Compound>& compounds, const Joined& joined,
                       bool* changed) {
   const auto op = q.get_type();
   if (op == Xapian::Query::OP_PHRASE) {
@@ -44,7 +44,7 @@ Xapian::Query aliases(const Xapian::Query& q, const Compounds& compounds, const 
 
 }  // namespace
 
-Xapian::Query add_compound_aliases(const Xapian::Query& q, const Compounds& compounds,
+Xapian::Query add_compound_aliases(const Xapian::Query& q, const std::vector<Compound>& compounds,
                                    const Joined& joined) {
   if (compounds.empty()) return q;
   bool changed = false;

@@ -18,16 +18,15 @@
 
 #include <functional>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include <xapian.h>
 
+#include "rewrite.h"
+
 namespace trawl::searcher {
 
-using Compounds = std::vector<std::pair<std::vector<std::string>, std::string>>;
-
-Xapian::Query add_compound_aliases(const Xapian::Query& q, const Compounds& compounds,
+Xapian::Query add_compound_aliases(const Xapian::Query& q, const std::vector<Compound>& compounds,
                                    const std::function<Xapian::Query(const std::string&)>& joined);
 
 }  // namespace trawl::searcher

@@ -19,8 +19,6 @@ extern char** environ;
 namespace trawl::searcher {
 namespace {
 
-constexpr int kExitLockedIndex = 3;  // trawl-index: another indexer holds the database
-
 std::string indexer_program() {
   if (const char* env = std::getenv("TRAWL_INDEX"); env != nullptr && *env != '\0') return env;
   std::string self(4096, '\0');
@@ -72,7 +70,7 @@ void refresh_index(const std::string& db_path, Diag& diag) {
   args.insert(args.end(), roots.begin(), roots.end());
   const int code = run(args);
   if (code == kExitOk || code == kExitSomeFailed) return;
-  if (code == kExitLockedIndex) {
+  if (code == kExitLocked) {
     diag.warning(subject, "another trawl-index is updating it; searching it as it is");
   } else if (code < 0) {
     diag.warning(subject, "cannot run " + quote(args[0]) + ": " + std::strerror(-code) +

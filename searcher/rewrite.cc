@@ -208,7 +208,7 @@ void Rewriter::note_compound() {
   if (parts.size() < 2) return;
   for (const Token& t : tokens_) {
     if (t.alias && t.begin == begin && t.end == end) {
-      out_.compounds.emplace_back(std::move(parts), t.term);
+      out_.compounds.push_back(Compound{std::move(parts), t.term});
       return;
     }
   }

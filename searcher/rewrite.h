@@ -45,16 +45,22 @@ struct QueryFields {
 inline constexpr std::string_view kDateField = "date";
 inline constexpr std::string_view kSizeField = "size";
 
+// A word the analyzer split into parts and joined as an alias ("e-mail":
+// {e, mail} and "email").
+struct Compound {
+  std::vector<std::string> parts;
+  std::string joined;
+};
+
 struct Rewrite {
   std::string text;                     // for QueryParser
   std::vector<std::string> wildcards;   // folded wildcard prefixes
   std::vector<std::string> words;       // plain words (for spelling suggestions)
   std::vector<std::string> synonyms;    // words asked for with ~word
   std::vector<std::string> problems;    // ranges that could not be read
-  // Words the analyzer split into parts and joined as an alias
-  // ("e-mail": {e, mail} and "email"), outside phrases, fields and
-  // wildcards (compounds.h matches them with their alias too).
-  std::vector<std::pair<std::vector<std::string>, std::string>> compounds;
+  // Compounds outside phrases, fields and wildcards (compounds.h matches
+  // them joined too).
+  std::vector<Compound> compounds;
 };
 
 Rewrite rewrite_query(std::string_view text, bool fixed_strings, Analyzer& analyzer,
