@@ -81,6 +81,27 @@ PassageFinder::PassageFinder(Xapian::Database db, std::vector<Xapian::Database> 
   key_count_ = keys.size();
 }
 
+void PassageFinder::prepare(const std::vector<Hit>& hits) {
+  prepared_.clear();
+  for (const Hit& h : hits) {
+    // Short texts are analysed whole: their positions are never read.
+    if (!h.record.anchors.empty() || h.record.stored_anchors > 0) prepared_.push_back(h.docid);
+  }
+  if (prepared_.empty()) return;
+  std::sort(prepared_.begin(), prepared_.end());
+  prepared_.erase(std::unique(prepared_.begin(), prepared_.end()), prepared_.end());
+  present_.clear();
+  for (uint32_t t = 0; t < terms_.size(); ++t) {
+    Xapian::PostingIterator p = db_.postlist_begin(terms_[t].first);
+    for (const Xapian::docid d : prepared_) {
+      p.skip_to(d);
+      if (p == db_.postlist_end(terms_[t].first)) break;
+      if (*p == d) present_.emplace_back(d, t);
+    }
+  }
+  std::sort(present_.begin(), present_.end());
+}
+
 void PassageFinder::fill(Hit* hit) {
   // A long text's anchors are read only now, for the hits shown.
   load_anchors(part_of(*hit), &hit->record);
@@ -103,7 +124,12 @@ void PassageFinder::fill(Hit* hit) {
 std::vector<Window> PassageFinder::windows(const Hit& hit, uint32_t width) {
   const uint32_t end = schema::kBodyPosition + hit.record.body_tokens;
   std::vector<PosHit> hits;
-  for (const auto& [term, key] : terms_) {
+  const bool prepared = std::binary_search(prepared_.begin(), prepared_.end(), hit.docid);
+  for (uint32_t t = 0; t < terms_.size(); ++t) {
+    if (prepared && !std::binary_search(present_.begin(), present_.end(), std::pair{hit.docid, t})) {
+      continue;  // not in this document: no position list to open
+    }
+    const auto& [term, key] = terms_[t];
     for (auto p = db_.positionlist_begin(hit.docid, term); p != db_.positionlist_end(hit.docid, term);
          ++p) {
       if (*p >= schema::kBodyPosition && *p < end) hits.push_back(PosHit{*p, key});

@@ -40,6 +40,15 @@ class PassageFinder {
                 const TermMatcher& matcher, const std::vector<std::string>& words,
                 const std::vector<std::string>& wildcards, PassageOptions options);
 
+  // Notes which query terms each of `hits` holds, from the terms' posting
+  // lists (one cursor a term, walked in docid order), so that fill() opens
+  // only the position lists that exist. Optional: without it fill() opens
+  // every term's list for every anchored hit. Xapian 1.4 gives each
+  // position list a cursor of its own, which reads two or three B-tree
+  // blocks even when the term is not in the document; for "gun control"
+  // on 20news that was 266 of a query's 486 block reads.
+  void prepare(const std::vector<Hit>& hits);
+
   // Fills hit->passages, hit->snippet and hit->title_highlights.
   void fill(Hit* hit);
 
@@ -59,6 +68,10 @@ class PassageFinder {
   // are distinct query words.
   std::vector<std::pair<std::string, uint32_t>> terms_;
   size_t key_count_ = 0;
+  // (docid, index into terms_) of every term a prepared hit holds, sorted;
+  // prepared_: the docids prepare() looked at, sorted.
+  std::vector<std::pair<Xapian::docid, uint32_t>> present_;
+  std::vector<Xapian::docid> prepared_;
   PassageOptions options_;
   Analyzer analyzer_;
   std::vector<Token> tokens_;

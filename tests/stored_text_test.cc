@@ -265,6 +265,63 @@ TEST_CASE("passages of an anchored text: the text around the positions gives the
   }
 }
 
+TEST_CASE("passages of a page of hits: each hit's own forms are found, and only those") {
+  // prepare() notes which forms each hit holds from the posting lists; a
+  // form it missed would lose its highlight, one it invented would cost a
+  // lookup only. Each document holds different forms of the query's words.
+  struct Doc {
+    const char* path;
+    size_t lines;
+    std::vector<std::tuple<size_t, size_t, std::string>> words;  // line, word, word
+  };
+  const std::vector<Doc> docs = {
+      {"/a.txt", 100, {{20, 1, "glaciers"}, {80, 2, "glacier"}}},
+      {"/b.txt", 2000, {{10, 3, "glacier"}, {1990, 4, "glaciers"}}},
+      {"/c.txt", 100, {{50, 5, "glaciers"}, {51, 0, "calving"}}},
+      {"/d.txt", 2000, {{1000, 1, "glacier"}, {1000, 3, "calved"}}},
+      {"/e.txt", 100, {{5, 5, "kelp"}}},  // no match: not a hit
+  };
+  std::vector<testing::TestDoc> index;
+  std::vector<std::string> texts;
+  for (const Doc& d : docs) {
+    std::string text = filler(d.lines);
+    for (const auto& [line, word, w] : d.words) put_word(&text, line, word, w);
+    texts.push_back(text);
+    index.push_back({d.path, "Doc", text});
+  }
+  Xapian::WritableDatabase db = testing::make_index(index);
+  struct Query {
+    const char* text;
+    std::vector<std::string> words;
+  };
+  for (const Query& q : {Query{"glacier", {"glacier"}}, Query{"glacier OR calve", {"glacier", "calve"}}}) {
+    const char* query = q.text;
+    CAPTURE(std::string_view(query));
+    searcher::Searcher s(db, "test");
+    searcher::SearchOptions o;
+    o.query = query;
+    o.mode = searcher::OutputMode::kJson;
+    o.passages = 2;
+    o.check_fresh = false;
+    o.collapse = false;  // the filler makes them near-duplicates
+    const searcher::SearchResult r = s.search(o);
+    REQUIRE(r.hits.size() == 4);
+    for (const searcher::Hit& hit : r.hits) {
+      const size_t k = std::find_if(docs.begin(), docs.end(), [&](const Doc& d) {
+                         return hit.record.path == d.path;
+                       }) - docs.begin();
+      REQUIRE(k < 4);
+      CAPTURE(std::string_view(docs[k].path));
+      const std::vector<Snippet> want = reference(texts[k], q.words, 2);
+      REQUIRE(hit.passages.size() == want.size());
+      for (size_t i = 0; i < want.size(); ++i) {
+        CHECK(hit.passages[i].text == want[i].text);
+        CHECK(hit.passages[i].highlights == want[i].highlights);
+      }
+    }
+  }
+}
+
 TEST_CASE("passages of a long text: a word at every piece's edge is found and lit") {
   std::string text = filler(1500);
   const std::vector<Token> tokens = tokens_of(text);
