@@ -65,7 +65,7 @@ class Emitter {
 
  private:
   void part(std::string_view original, uint32_t begin, uint32_t end);
-  void term(std::string term, uint32_t begin, uint32_t end);
+  void term(std::string term, uint32_t begin, uint32_t end, std::string accented = {});
 
   std::vector<Token>* out_;
   uint32_t pos_;
@@ -93,7 +93,8 @@ void Emitter::part(std::string_view original, uint32_t begin, uint32_t end) {
   if (original.size() > 4 * kMaxTermBytes) return flush();  // not a word: skip cheaply
   std::string folded;
   if (ascii_word(original, &folded)) return term(std::move(folded), begin, end);
-  folded = fold(original);
+  std::string marked;
+  folded = fold(original, &marked);
   // Folding can produce non-word characters ("½" -> "1⁄2"): split again.
   size_t start = 0;
   size_t i = 0;
@@ -106,13 +107,15 @@ void Emitter::part(std::string_view original, uint32_t begin, uint32_t end) {
     i += n;
   }
   if (start == 0) {
-    term(std::move(folded), begin, end);
+    // The marked form keeps the folded one's word characters: a split part
+    // ("½") has none to keep.
+    term(std::move(folded), begin, end, std::move(marked));
   } else if (folded.size() > start) {
     term(folded.substr(start), begin, end);
   }
 }
 
-void Emitter::term(std::string t, uint32_t begin, uint32_t end) {
+void Emitter::term(std::string t, uint32_t begin, uint32_t end, std::string accented) {
   // A dropped part ends the compound: the parts around it do not join into
   // an alias ("harb" + 200 bytes + "our" is not "harbour").
   if (t.empty() || t.size() > kMaxTermBytes) return flush();
@@ -120,12 +123,13 @@ void Emitter::term(std::string t, uint32_t begin, uint32_t end) {
   group_end_ = end;
   if (parts_ < kMaxCompoundParts) concat_ += t;
   ++parts_;
-  out_->push_back(Token{std::move(t), pos_++, begin, end, false});
+  if (accented.size() > kMaxTermBytes) accented.clear();
+  out_->push_back(Token{std::move(t), pos_++, begin, end, false, std::move(accented)});
 }
 
 void Emitter::flush() {
   if (parts_ >= 2 && parts_ <= kMaxCompoundParts && concat_.size() <= kMaxTermBytes) {
-    out_->push_back(Token{concat_, pos_ - 1, group_begin_, group_end_, true});
+    out_->push_back(Token{concat_, pos_ - 1, group_begin_, group_end_, true, {}});
   }
   concat_.clear();
   parts_ = 0;

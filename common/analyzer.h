@@ -4,6 +4,7 @@
 //   "Russia's co-ordinated MONTRÉAL 1,400"  ->
 //     russia@0 s@1 russias@1*   co@2 ordinated@3 coordinated@3*
 //     montreal@4   1@5 400@6 1400@6*                 (* = alias)
+//   montreal@4 also carries its accented form "montréal" (Token::accented)
 //
 // 1. ICU's dictionary-based word BreakIterator finds the words (UAX #29, with
 //    dictionaries for Chinese, Japanese, Thai, Khmer, Lao and Burmese).
@@ -51,6 +52,11 @@ struct Token {
   uint32_t begin = 0;   // byte range in the analysed text
   uint32_t end = 0;
   bool alias = false;   // a compound's concatenation, not a word of the text
+  // The word with its marks (fold.h), when folding dropped any: "résumé"
+  // for the term "resume". Indexed too, at the same position, so that a
+  // query typed with marks can ask for them (searcher/rewrite.h). Empty
+  // for ASCII words, aliases and words without marks.
+  std::string accented;
 };
 
 class Analyzer {

@@ -67,7 +67,7 @@ void emit_run(const Run& run, const std::vector<const Token*>& words, std::vecto
   for (size_t c = 0; c < terms.size(); ++c) {
     const Token& first = *words[run.owner[c]];
     const Token& second = *words[run.owner[c + 1]];
-    out->push_back(Token{std::move(terms[c]), first.pos, first.begin, second.end, false});
+    out->push_back(Token{std::move(terms[c]), first.pos, first.begin, second.end, false, {}});
   }
 }
 

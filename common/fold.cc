@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include "error.h"
+#include "utf8.h"
 
 namespace trawl {
 namespace {
@@ -95,7 +96,45 @@ bool is_ascii(std::string_view s) {
   return true;
 }
 
+namespace {
+
+// Whether folding may drop or replace something in a word holding `c`:
+// letters with marks or strokes of the scripts drops_mark() strips, and
+// combining marks. Anything else (CJK, Thai, most Cyrillic) skips ICU.
+bool may_fold_marks(char32_t c) {
+  return (c >= 0xC0 && c <= 0x36F) ||    // Latin-1 .. Latin Extended-B, IPA, combining
+         (c >= 0x370 && c <= 0x3FF) ||   // Greek
+         (c >= 0x450 && c <= 0x45F) ||   // Cyrillic ё ї ...
+         (c >= 0x4C0 && c <= 0x4FF) ||   // Cyrillic with diaeresis
+         (c >= 0x590 && c <= 0x6FF) ||   // Hebrew, Arabic
+         (c >= 0x1E00 && c <= 0x1FFF);   // Latin Extended Additional, Greek Extended
+}
+
+}  // namespace
+
+bool has_marks(std::string_view term) {
+  bool candidate = false;
+  for (size_t i = 0; i < term.size() && !candidate;) {
+    if (static_cast<unsigned char>(term[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    char32_t c;
+    const size_t n = utf8::decode(term, i, &c);
+    if (n == 0) return false;  // not UTF-8: not a word's accented form
+    candidate = may_fold_marks(c);
+    i += n;
+  }
+  return candidate && fold(term) != term;
+}
+
 std::string fold(std::string_view word) {
+  std::string marked;
+  return fold(word, &marked);
+}
+
+std::string fold(std::string_view word, std::string* marked) {
+  marked->clear();
   if (is_ascii(word)) {
     std::string out(word);
     for (char& c : out) {
@@ -109,12 +148,22 @@ std::string fold(std::string_view word) {
       icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
   icu::UnicodeString folded = n.nfkc_cf->normalize(s, status);
   icu::UnicodeString decomposed = n.nfd->normalize(folded, status);
-  icu::UnicodeString composed = n.nfc->normalize(strip_marks(decomposed), status);
+  icu::UnicodeString stripped = strip_marks(decomposed);
   if (U_FAILURE(status)) return std::string(word);  // cannot happen on valid input
+  const bool dropped = stripped != decomposed;
+  icu::UnicodeString composed = n.nfc->normalize(stripped, status);
+  if (U_FAILURE(status)) return std::string(word);
   std::string utf8;
   composed.toUTF8String(utf8);
   // The query parser lower-cases with Xapian's tables: make that a no-op.
-  return Xapian::Unicode::tolower(utf8);
+  std::string out = Xapian::Unicode::tolower(utf8);
+  if (dropped) {
+    std::string with_marks;
+    n.nfc->normalize(folded, status).toUTF8String(with_marks);
+    with_marks = Xapian::Unicode::tolower(with_marks);
+    if (U_SUCCESS(status) && with_marks != out) *marked = std::move(with_marks);
+  }
+  return out;
 }
 
 }  // namespace trawl

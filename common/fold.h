@@ -27,6 +27,20 @@ namespace trawl {
 // "1⁄2"); the analyzer splits on those.
 std::string fold(std::string_view word);
 
+// As fold(word), and sets *marked to the word with its marks kept (NFKC
+// case folded, composed: "Résumé" -> "résumé", "Łódź" -> "łódź", "Ёлка" ->
+// "ёлка") when folding dropped or replaced any; else clears it. ASCII
+// words and words without marks ("straße" -> "strasse") have none. Marked
+// forms are what accent-sensitive queries match (analyzer.h,
+// Token::accented); fold(*marked) == the returned form.
+std::string fold(std::string_view word, std::string* marked);
+
+// True if `term`, a term of the index, is a word's accented form
+// (Token::accented) rather than a folded term: folding changes it (folded
+// terms are fixed points of fold). Cheap for words without Latin, Greek,
+// Hebrew, Arabic or marked Cyrillic letters: no ICU call.
+bool has_marks(std::string_view term);
+
 // True if every byte of `s` is ASCII.
 bool is_ascii(std::string_view s);
 

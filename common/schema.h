@@ -90,7 +90,9 @@ inline constexpr Xapian::valueno kSlotAnalysis = 11;
 // Version of the analysis: raised when the terms made from the same text
 // change, so that an incremental run indexes older documents again.
 // 1: CJK character pairs (cjk.h), 2026-12-02.
-inline constexpr int kAnalysisVersion = 1;
+// 2: words with marks also indexed as typed, marks kept (Token::accented),
+//    2026-12-02.
+inline constexpr int kAnalysisVersion = 2;
 
 // Metadata keys. Pieces of long texts are under kMetaTextPrefix (stored_text.h).
 inline constexpr std::string_view kMetaSchema = "trawl.schema";

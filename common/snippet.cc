@@ -20,6 +20,12 @@ struct Hit {
   uint32_t group = 0;  // occurrence number of a phrase; its words merge into one span
 };
 
+// Whether token `t` is the query term `term`: its folded term, or its
+// accented form (a query typed with marks asks for that).
+bool is_term(const Token& t, const std::string& term) {
+  return t.term == term || (!t.accented.empty() && t.accented == term);
+}
+
 // Appends a hit for every occurrence of `phrase` at consecutive positions.
 void find_phrase(const std::vector<Token>& tokens, const std::vector<std::string>& phrase,
                  uint32_t* groups, std::vector<Hit>* hits) {
@@ -27,12 +33,12 @@ void find_phrase(const std::vector<Token>& tokens, const std::vector<std::string
   std::string key = "\"";
   for (const std::string& t : phrase) key += t + " ";
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].alias || tokens[i].term != phrase[0]) continue;
+    if (tokens[i].alias || !is_term(tokens[i], phrase[0])) continue;
     size_t k = i;
     size_t matched = 1;
     for (size_t j = i + 1; j < tokens.size() && matched < phrase.size(); ++j) {
       if (tokens[j].alias) continue;
-      if (tokens[j].pos != tokens[k].pos + 1 || tokens[j].term != phrase[matched]) break;
+      if (tokens[j].pos != tokens[k].pos + 1 || !is_term(tokens[j], phrase[matched])) break;
       k = j;
       ++matched;
     }
@@ -58,7 +64,7 @@ void find_bigrams(const std::vector<Token>& tokens, const TermMatcher& m, std::v
 std::vector<Hit> find_hits(const std::vector<Token>& tokens, const TermMatcher& m) {
   std::vector<Hit> hits;
   for (const Token& t : tokens) {
-    std::string key = m.match(t.term);
+    std::string key = m.match(t);
     if (!key.empty()) hits.push_back(Hit{t.begin, t.end, std::move(key)});
   }
   if (m.has_bigrams()) find_bigrams(tokens, m, &hits);
@@ -212,6 +218,14 @@ void render(std::string_view text, size_t start, size_t end, const std::vector<S
 }
 
 }  // namespace
+
+std::string TermMatcher::match(const Token& token) const {
+  if (!token.accented.empty()) {
+    std::string key = match(token.accented);
+    if (!key.empty()) return key;
+  }
+  return match(token.term);
+}
 
 std::string TermMatcher::match(const std::string& term) const {
   // Text tokens are lower case and never look like a pair ("XC" + pair).

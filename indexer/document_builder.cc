@@ -116,11 +116,12 @@ void DocumentBuilder::note_words(Xapian::Document* doc) {
     const bool stemmable = !stemmer_.is_none() && should_stem(term);
     bool fresh = false;
     const std::string& stem = stemmable ? stem_of(term, &fresh) : term;
+    const bool marked = !marked_.empty() && marked_.count(term) > 0;
     if (track_vocabulary_) {
       if (fresh) new_stems_.emplace_back(stem, term);
-      if (should_stem(term) && term.size() <= kMaxSpellingBytes) ++spelling_[term];
+      if (!marked && should_stem(term) && term.size() <= kMaxSpellingBytes) ++spelling_[term];
     }
-    if (content_word(term)) content.push_back(stem);
+    if (!marked && content_word(term)) content.push_back(stem);
   }
   std::sort(content.begin(), content.end());
   content.erase(std::unique(content.begin(), content.end()), content.end());
@@ -137,6 +138,11 @@ void DocumentBuilder::index_title(const std::string& title, Xapian::Document* do
     if (t.pos >= schema::kTitlePosition + schema::kMaxTitleTokens) break;
     doc->add_posting(t.term, t.pos, schema::kTitleWdf);
     doc->add_posting(s + t.term, t.pos);
+    if (!t.accented.empty()) {
+      marked_.insert(t.accented);
+      doc->add_posting(t.accented, t.pos, schema::kTitleWdf);
+      doc->add_posting(s + t.accented, t.pos);
+    }
   }
   add_bigrams(schema::kTitleWdf, schema::kTitlePosition + schema::kMaxTitleTokens, doc);
 }
@@ -156,6 +162,10 @@ Xapian::termpos DocumentBuilder::index_text(const std::string& text, const std::
     const Token& t = tokens_[i];
     if (plain) doc->add_posting(t.term, t.pos);
     if (!prefix.empty()) doc->add_posting(prefix + t.term, t.pos);
+    if (t.accented.empty()) continue;
+    marked_.insert(t.accented);
+    if (plain) doc->add_posting(t.accented, t.pos);
+    if (!prefix.empty()) doc->add_posting(prefix + t.accented, t.pos);
   }
   if (plain && !truncated_) add_bigrams(1, next, doc);
   return next;
@@ -216,6 +226,7 @@ Xapian::Document DocumentBuilder::build(schema::DocRecord record, const std::str
                                         std::vector<std::pair<std::string, std::string>>* texts) {
   Xapian::Document doc;
   truncated_ = false;
+  marked_.clear();
   index_title(record.title, &doc);
   Xapian::termpos pos = index_text(record.text, "", true, schema::kBodyPosition, &doc);
   store_text(&record, pos, texts);

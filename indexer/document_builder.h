@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -78,6 +79,10 @@ class DocumentBuilder {
   bool track_vocabulary_ = true;
   std::vector<std::pair<std::string, std::string>> new_stems_;
   std::unordered_map<std::string, unsigned> spelling_;
+  // The accented forms (Token::accented) of the document being built: kept
+  // out of the spelling table and the MinHash words (a copy without marks
+  // is still a near-duplicate); their stems go to the stem table.
+  std::unordered_set<std::string> marked_;
   size_t max_terms_;
   bool truncated_ = false;
 };

@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "error.h"
 #include "analyzer.h"
+#include "fold.h"
 #include "language.h"
 #include "schema.h"
 #include "stored_text.h"
@@ -80,8 +81,8 @@ void build_vocabulary(const Xapian::Database& source, Xapian::WritableDatabase& 
     if (!to.empty() && term >= to) break;
     if (!should_stem(term)) continue;  // prefixed terms, numbers
     if (!stemmer.is_none()) out.add_synonym(schema::stem_key(stemmer(term)), term);
-    if (term.size() <= kMaxSpellingBytes && t.get_termfreq() >= min_docs) {
-      out.add_spelling(term, t.get_termfreq());  // not long tokens, not rare words
+    if (term.size() <= kMaxSpellingBytes && t.get_termfreq() >= min_docs && !has_marks(term)) {
+      out.add_spelling(term, t.get_termfreq());  // not long tokens, rare or accented words
     }
     if (++added % kSpellingBatch == 0) out.commit();  // bounds the memory
   }

@@ -122,6 +122,9 @@ void add_matching_options(CLI::App& app, SearchOptions& o, Flags& f) {
                  "ineb2, bb2, tfidf, lm, coord; parameters as bm25:k1=1.2,b=0.75");
   add_switch(app, "--no-stem", "--stem", &f.no_stem,
              "Match each word only as typed (case and accents still folded), not its other forms");
+  add_switch(app, "--fold-accents", "--no-fold-accents", &o.fold_accents,
+             "A word typed with accents also matches it without them (by default \"résumé\" "
+             "finds only résumé; \"resume\" always finds both)");
   add_switch(app, "-F,--fixed-strings", "--no-fixed-strings", &o.fixed_strings,
              "Treat the query as plain words: no operators, phrases or wildcards");
   add_switch(app, "--synonyms", "--no-synonyms", &o.synonyms,

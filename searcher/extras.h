@@ -10,6 +10,7 @@
 
 #include <xapian.h>
 
+#include "fold.h"
 #include "ignore.h"
 #include "minhash.h"
 #include "options.h"
@@ -25,9 +26,11 @@ inline constexpr Xapian::termcount kLikeTerms = 40;
 inline constexpr size_t kMaxFoldersChecked = 2000;
 
 // A word worth offering to an expansion (feedback, --like): unprefixed
-// (prefixes are upper-case ASCII) and a content word (minhash.h).
+// (prefixes are upper-case ASCII), a content word (minhash.h), not an
+// accented form (fold.h has_marks).
 inline bool expandable(const std::string& term) {
-  return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z') && content_word(term);
+  return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z') && content_word(term) &&
+         !has_marks(term);  // "résumé" beside "resume": the folded word stands for both
 }
 
 // `q` limited to dates from `after` to `before` ("YYYYMMDD", "" = open),

@@ -36,6 +36,7 @@ struct SearchOptions {
   RankingOptions ranking;        // proximity, title field, feedback (ranking.h)
   bool fixed_strings = false;    // -F: plain words, no query syntax
   bool stem = true;              // other forms of each word match (--no-stem: as typed only)
+  bool fold_accents = false;     // --fold-accents: a word typed with marks matches every spelling
   size_t limit = 10;             // -n, -m: hits to show (0: every match)
   size_t offset = 0;             // --offset: hits to skip
   size_t snippet_chars = 200;    // --snippet-len: passage length in characters

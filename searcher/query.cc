@@ -101,7 +101,18 @@ std::string QueryBuilder::correct(const Rewrite& rewrite) const {
 
 BuiltQuery QueryBuilder::build(std::string_view text) {
   BuiltQuery built;
-  Rewrite r = rewrite_query(text, options_.fixed_strings, analyzer_, fields_);
+  // A word typed with marks keeps them if some document has that spelling,
+  // or (stemming) a word of the same stem with marks ("résumés": résumé).
+  KeepMarks keep_marks;
+  if (!options_.fold_accents) {
+    keep_marks = [this](const std::string& a) {
+      if (db_.term_exists(a)) return true;
+      if (!options_.stem || stemmer_.is_none()) return false;
+      const std::string key = schema::stem_key(stemmer_(a));
+      return db_.synonyms_begin(key) != db_.synonyms_end(key);
+    };
+  }
+  Rewrite r = rewrite_query(text, options_.fixed_strings, analyzer_, fields_, keep_marks);
   built.problems = r.problems;
   ExpandOptions expand;
   expand.all_synonyms = options_.synonyms;
@@ -117,7 +128,7 @@ BuiltQuery QueryBuilder::build(std::string_view text) {
     parsed = parse(r.text, options_.fixed_strings);
   } catch (const Xapian::QueryParserError& e) {
     built.warning = e.get_msg();
-    r = rewrite_query(text, /*fixed_strings=*/true, analyzer_, fields_);
+    r = rewrite_query(text, /*fixed_strings=*/true, analyzer_, fields_, keep_marks);
     parsed = parse(r.text, /*fixed=*/true);
   }
   // A joined compound is a word as QueryParser would make it: a stem leaf

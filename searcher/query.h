@@ -30,6 +30,7 @@ struct QueryOptions {
   bool fixed_strings = false;   // -F: no operators, every word is a word
   bool synonyms = false;        // --synonyms: expand every word to its synonyms
   bool stem = true;             // words match their other forms (--no-stem: false)
+  bool fold_accents = false;    // a word typed with marks matches them all (rewrite.h)
   unsigned max_wildcard = 200;  // terms a wildcard may expand to (most frequent)
   const Xapian::Stopper* stopper = nullptr;  // words left out (stopwords.h); not owned
   std::string fields;           // extra field names, space-separated ("": the database's)

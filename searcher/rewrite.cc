@@ -37,8 +37,8 @@ bool is_operator(std::string_view w) {
 // Builds the rewritten query one piece at a time.
 class Rewriter {
  public:
-  Rewriter(bool fixed, Analyzer& analyzer, const QueryFields& fields)
-      : fixed_(fixed), analyzer_(analyzer), fields_(fields) {}
+  Rewriter(bool fixed, Analyzer& analyzer, const QueryFields& fields, const KeepMarks& keep_marks)
+      : fixed_(fixed), analyzer_(analyzer), fields_(fields), keep_marks_(keep_marks) {}
 
   Rewrite run(std::string_view text);
 
@@ -75,6 +75,7 @@ class Rewriter {
   const bool fixed_;
   Analyzer& analyzer_;
   const QueryFields& fields_;
+  const KeepMarks& keep_marks_;
   Rewrite out_;
   bool in_phrase_ = false;
   std::vector<Token> tokens_;
@@ -170,7 +171,11 @@ void Rewriter::chunk(std::string_view word) {
   for (const Token& t : tokens_) {
     if (t.alias) continue;
     if (!terms.empty()) terms.push_back(in_phrase_ ? ' ' : '-');
-    terms.append(t.term);
+    // Typed with marks: ask for them, if any document has them. Synonym
+    // groups and wildcard prefixes are folded.
+    const bool marks = !t.accented.empty() && !synonyms && !(wildcard && &t == &tokens_.back()) &&
+                       keep_marks_ && keep_marks_(t.accented);
+    terms.append(marks ? t.accented : t.term);
   }
   if (terms.empty()) {
     // "+" or "title:" directly before a quote or bracket stays attached.
@@ -307,8 +312,8 @@ int64_t parse_bytes(std::string_view text) {
 }
 
 Rewrite rewrite_query(std::string_view text, bool fixed_strings, Analyzer& analyzer,
-                      const QueryFields& fields) {
-  return Rewriter(fixed_strings, analyzer, fields).run(text);
+                      const QueryFields& fields, const KeepMarks& keep_marks) {
+  return Rewriter(fixed_strings, analyzer, fields, keep_marks).run(text);
 }
 
 }  // namespace trawl::searcher

@@ -5,10 +5,11 @@
 // then through QueryParser, so the whole Xapian query language keeps working
 // on folded, segmented terms:
 //
-//   Montréal AND "Russia's sanctions" -co-ordinated sanct* title:Навальный
+//   MONTREAL AND "Russia's sanctions" -co-ordinated sanct* title:Навальный
 //   -> montreal AND "russia s sanctions" -co-ordinated sanct* title:навальный
-//   date:2021..2022-06 size:1M..  ~alexei
+//   date:2021..2022-06 size:1M..  ~alexei  Résumé
 //   -> date:20210101..20220631 size:1048576..  alexei   (alexei: synonyms)
+//      résumé   (marks kept: only résumé, see keep_marks; resume finds all)
 //
 // Operators (AND OR NOT XOR NEAR ADJ NEAR/n ADJ/n, in upper case), quotes
 // (straight or typographic), brackets and leading + - stay; a leading ~
@@ -22,6 +23,7 @@
 // Not thread-safe: uses the caller's Analyzer.
 #pragma once
 
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -63,8 +65,16 @@ struct Rewrite {
   std::vector<Compound> compounds;
 };
 
+// Whether the database holds a word's accented form (Token::accented).
+using KeepMarks = std::function<bool(const std::string& accented)>;
+
+// `keep_marks`: a word typed with marks ("résumé") stays with them, so that
+// it finds only that spelling, when keep_marks says some document has it;
+// else, or without keep_marks (--fold-accents), it is folded like any word
+// ("resume", which finds résumé, resume and resumé). Wildcards and ~word
+// are always folded.
 Rewrite rewrite_query(std::string_view text, bool fixed_strings, Analyzer& analyzer,
-                      const QueryFields& fields = QueryFields());
+                      const QueryFields& fields = QueryFields(), const KeepMarks& keep_marks = {});
 
 // A rewritten text made only of excluded items ("-draft -\"old notes\"")
 // as pure NOTs ("NOT draft NOT \"old notes\""): everything but them.

@@ -169,6 +169,7 @@ SearchResult Searcher::run(const SearchOptions& options, const std::string& text
   qopts.fixed_strings = options.fixed_strings;
   qopts.synonyms = options.synonyms;
   qopts.stem = options.stem;
+  qopts.fold_accents = options.fold_accents;
   qopts.stopper = options.stopwords ? stopper_.get() : nullptr;
   qopts.fields = fields_;
   QueryBuilder builder(db_, stemmer_, qopts);

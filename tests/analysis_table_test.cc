@@ -19,7 +19,10 @@ struct Case {
   std::string_view query;        // what the user types
   std::string_view highlighted;  // the highlighted strings, '|'-separated; "" = no match
   std::string_view language = "english";
+  // A second document, which the query must not find.
+  std::string_view other = "Unrelated words about the weather.";
 };
+
 
 const Case kCases[] = {
     // Case and accents.
@@ -32,6 +35,16 @@ const Case kCases[] = {
     {"Die Müller family moved.", "muller", "Müller"},
     {"Αθήνα is the capital.", "αθηνα", "Αθήνα"},
     {"Flights to Łódź and Ærø.", "lodz aero", "Łódź|Ærø"},
+    // Typed with marks: only that spelling (when some document has it;
+    // "café" above finds "cafe" because none has "café"). The other
+    // document holds the word without its marks.
+    {"Send your résumé today.", "résumé", "résumé", "english", "Please resume the talks today."},
+    {"Le Résumé des débats.", "RÉSUMÉ", "Résumé", "french", "Le resume des debats."},
+    {"Two résumés arrived.", "résumé", "résumés", "english", "Two resumes arrived."},
+    {"Le résumé des débats.", "\"résumé des\"", "résumé des", "french", "Le resume des débats."},
+    {"Flights to Łódź today.", "łódź", "Łódź", "english", "Flights to Lodz today."},
+    {"Thế giới hôm nay.", "thế", "Thế", "none", "The thể thao hôm nay."},
+    {"Новогодняя ёлка стоит.", "ёлка", "ёлка", "russian", "Новогодняя елка стоит."},
     // Full case folding, compatibility forms.
     {"Die Straße ist lang.", "strasse", "Straße"},
     {"Die strasse ist lang.", "Straße", "strasse"},
@@ -110,8 +123,7 @@ TEST_CASE("analysis: every case matches through index, query and highlight") {
     CAPTURE(c.text);
     CAPTURE(c.query);
     Xapian::WritableDatabase db = testing::make_index(
-        {{"doc", "", std::string(c.text)}, {"other", "", "Unrelated words about the weather."}},
-        c.language);
+        {{"doc", "", std::string(c.text)}, {"other", "", std::string(c.other)}}, c.language);
     searcher::Searcher searcher(db, "test");
     searcher::SearchOptions options;
     options.query = std::string(c.query);
@@ -124,6 +136,33 @@ TEST_CASE("analysis: every case matches through index, query and highlight") {
     REQUIRE(result.hits.size() == 1);
     CHECK(result.hits[0].record.path == "doc");
     CHECK(highlighted(result.hits[0]) == c.highlighted);
+  }
+}
+
+TEST_CASE("analysis: a word typed without marks, or with --fold-accents, finds every spelling") {
+  struct Query {
+    const char* text;
+    bool fold_accents;
+    size_t hits;
+  };
+  const Query queries[] = {
+      {"resume", false, 3}, {"résumé", false, 1}, {"résumé", true, 3},
+      {"RESUMÉ", false, 1},  // accented form "resumé": one document has it
+      {"rèsume", false, 3},  // no document has that spelling: folded
+  };
+  Xapian::WritableDatabase db = testing::make_index({{"a", "", "Send your résumé."},
+                                                     {"b", "", "Please resume the talks."},
+                                                     {"c", "", "An old resumé spelling."}});
+  for (const Query& q : queries) {
+    CAPTURE(std::string_view(q.text));
+    CAPTURE(q.fold_accents);
+    searcher::Searcher searcher(db, "test");
+    searcher::SearchOptions options;
+    options.query = q.text;
+    options.fold_accents = q.fold_accents;
+    options.mode = searcher::OutputMode::kJson;
+    options.collapse = false;
+    CHECK(searcher.search(options).hits.size() == q.hits);
   }
 }
 

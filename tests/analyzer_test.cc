@@ -1,6 +1,7 @@
 // analyzer.h: text -> terms with positions, byte offsets into the input and
 // aliases for compounds. Each expected analysis is written as
-// "term@pos[begin,end)", with '*' after the position of an alias.
+// "term@pos[begin,end)", with '*' after the position of an alias and
+// "/accented" after a term whose word carries marks (Token::accented).
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -21,7 +22,7 @@ std::string format(const std::vector<Token>& tokens) {
   std::string out;
   for (const Token& t : tokens) {
     if (!out.empty()) out += ' ';
-    out += t.term + "@" + std::to_string(t.pos) + (t.alias ? "*" : "") + "[" +
+    out += t.term + (t.accented.empty() ? "" : "/" + t.accented) + "@" + std::to_string(t.pos) + (t.alias ? "*" : "") + "[" +
            std::to_string(t.begin) + "," + std::to_string(t.end) + ")";
   }
   return out;
@@ -45,14 +46,17 @@ const Case kCases[] = {
     {"  ... !!! --- ,,, ", ""},
     {"I \xE2\x9D\xA4 NY", "i@0[0,1) ny@1[6,8)"},  // the heart is not a word
     // Folding, with offsets into the original bytes.
-    {"MONTRÉAL", "montreal@0[0,9)"},
+    {"MONTRÉAL", "montreal/montréal@0[0,9)"},
     {"Straße", "strasse@0[0,7)"},
-    {"Ёлка", "елка@0[0,8)"},
+    {"Ёлка", "елка/ёлка@0[0,8)"},
+    {"méta-données", "meta/méta@0[0,5) donnees/données@1[6,14) metadonnees@1*[0,14)"},
+    {"l'été", "l@0[0,1) ete/été@1[2,7) lete@1*[0,7)"},
+    {"ﬁnance", "finance@0[0,8)"},  // a ligature has no marks to keep
     {"Алексей Навальный", "алексей@0[0,14) навальный@1[15,33)"},
     // The example of the header.
     {"Russia's co-ordinated MONTRÉAL 1,400",
      "russia@0[0,6) s@1[7,8) russias@1*[0,8) co@2[9,11) ordinated@3[12,21) "
-     "coordinated@3*[9,21) montreal@4[22,31) 1@5[32,33) 400@6[34,37) 1400@6*[32,37)"},
+     "coordinated@3*[9,21) montreal/montréal@4[22,31) 1@5[32,33) 400@6[34,37) 1400@6*[32,37)"},
     // Multi-part words: apostrophes, inner periods, commas.
     {"Russia\xE2\x80\x99s", "russia@0[0,6) s@1[9,10) russias@1*[0,10)"},
     {"don't", "don@0[0,3) t@1[4,5) dont@1*[0,5)"},

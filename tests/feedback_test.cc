@@ -38,6 +38,22 @@ std::vector<testing::TestDoc> corpus_docs() {
   return docs;
 }
 
+TEST_CASE("expandable: content words, not prefixed terms or accented forms") {
+  struct Case {
+    const char* term;
+    bool offered;
+  };
+  const Case cases[] = {
+      {"harbour", true},   {"Sharbour", false}, {"XCab", false}, {"the", false},
+      {"2024", false},     {"resume", true},    {"résumé", false},  // the folded word stands for both
+      {"навальный", true}, {"ёлка", false},     {"елка", true},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(std::string_view(c.term));
+    CHECK(expandable(c.term) == c.offered);
+  }
+}
+
 TEST_CASE("feedback: best_expansion_terms ranks as Xapian's ESet") {
   const std::vector<testing::TestDoc> docs = corpus_docs();
   REQUIRE(docs.size() >= 30);

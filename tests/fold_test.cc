@@ -103,6 +103,49 @@ TEST_CASE("fold: case, accents, compatibility forms, per-script marks") {
   }
 }
 
+TEST_CASE("fold: the marked form is kept when folding drops or replaces a mark") {
+  struct Marked {
+    const char* input;
+    const char* folded;
+    const char* marked;  // "": none
+  };
+  const Marked cases[] = {
+      {"Résumé", "resume", "résumé"},  {"MONTRÉAL", "montreal", "montréal"},
+      {"thế", "the", "thế"},           {"Łódź", "lodz", "łódź"},
+      {"Ёлка", "елка", "ёлка"},        {"naïve", "naive", "naïve"},
+      {"Straße", "strasse", ""},       // no mark: ß folds to ss
+      {"ﬁnance", "finance", ""},       // a ligature is not a mark
+      {"hello", "hello", ""},          {"Навальный", "навальный", ""},
+      {"が", "が", ""},                {"北京", "北京", ""},
+      {"e\u0301te\u0301", "ete", "été"},  // decomposed input: the marked form is composed
+  };
+  for (const Marked& c : cases) {
+    CAPTURE(std::string_view(c.input));
+    std::string marked = "stale";
+    CHECK(fold(c.input, &marked) == c.folded);
+    CHECK(marked == c.marked);
+    if (!marked.empty()) CHECK(fold(marked) == c.folded);
+    CHECK(fold(c.input) == c.folded);
+  }
+}
+
+TEST_CASE("has_marks: accented forms, not folded terms") {
+  struct MarkCase {
+    const char* term;
+    bool marked;
+  };
+  const MarkCase cases[] = {
+      {"résumé", true}, {"resume", false}, {"thế", true},      {"the", false},
+      {"łódź", true},   {"lodz", false},   {"ёлка", true},     {"елка", false},
+      {"навальный", false}, {"αθήνα", true}, {"αθηνα", false}, {"北京", false},
+      {"が", false},    {"हिंदी", false},   {"", false},        {"\xC3", false},
+  };
+  for (const MarkCase& c : cases) {
+    CAPTURE(std::string_view(c.term));
+    CHECK(has_marks(c.term) == c.marked);
+  }
+}
+
 TEST_CASE("fold: the ASCII fast path lower-cases A-Z and keeps every other byte") {
   for (int b = 0; b < 0x80; ++b) {
     const char c = static_cast<char>(b);

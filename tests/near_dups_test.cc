@@ -150,6 +150,54 @@ TEST_CASE("near-duplicates: short documents and whole books get no signature and
   }
 }
 
+TEST_CASE("document builder: a word with marks is also indexed with them, at its position") {
+  // The accented form sits beside the folded term; the spelling table and
+  // the MinHash words see the folded word only, so a copy without marks
+  // still folds as a near-duplicate. Its stem reaches the stem table.
+  const std::string marked =
+      "Le résumé des débats publiés hier soir montre que les députés élus ont voté "
+      "contre le projet, après une longue séance où chaque ministre a défendu sa réforme "
+      "devant la presse réunie au palais et les électeurs inquiets.";
+  const std::string plain =
+      "Le resume des debats publies hier soir montre que les deputes elus ont vote "
+      "contre le projet, apres une longue seance ou chaque ministre a defendu sa reforme "
+      "devant la presse reunie au palais et les electeurs inquiets.";
+  DocumentBuilder builder(Xapian::Stem("french"));
+  std::vector<std::pair<std::string, std::string>> texts;
+  schema::DocRecord r;
+  r.path = "/a.txt";
+  r.text = marked;
+  const Xapian::Document a = builder.build(r, r.path, &texts);
+  const auto spelling = builder.take_spelling();
+  const auto stems = builder.take_new_stems();
+  r.text = plain;
+  const Xapian::Document b = builder.build(r, r.path, &texts);
+  const std::string sig = a.get_value(schema::kSlotMinHash);
+  REQUIRE(!sig.empty());
+  CHECK(sig == b.get_value(schema::kSlotMinHash));
+  struct Pair {
+    const char* folded;
+    const char* accented;
+  };
+  for (const Pair& p : {Pair{"resume", "résumé"}, Pair{"debats", "débats"}, Pair{"elus", "élus"}}) {
+    CAPTURE(std::string_view(p.accented));
+    const auto positions = [&](const std::string& term) {
+      std::vector<Xapian::termpos> out;
+      for (auto t = a.termlist_begin(); t != a.termlist_end(); ++t) {
+        if (*t != term) continue;
+        for (auto q = t.positionlist_begin(); q != t.positionlist_end(); ++q) out.push_back(*q);
+      }
+      return out;
+    };
+    CHECK(!positions(p.folded).empty());
+    CHECK(positions(p.accented) == positions(p.folded));
+    CHECK(spelling.count(p.folded) == 1);
+    CHECK(spelling.count(p.accented) == 0);
+  }
+  CHECK(std::any_of(stems.begin(), stems.end(),
+                    [](const auto& s) { return s.second == "résumé"; }));
+}
+
 TEST_CASE("minhash: identical sets are identical, disjoint sets are not near") {
   std::vector<std::string> a = {"harbour", "bridge", "closure", "repairs", "ferry"};
   std::vector<std::string> b = {"glacier", "station", "permafrost", "seabird", "walrus"};
