@@ -69,6 +69,7 @@ struct Flags {
   std::vector<std::string> filters;
   double filter_timeout = 30;
   std::string progress = "auto";
+  std::string empty_docs = "skip";
 };
 
 void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
@@ -89,6 +90,10 @@ void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
   app.add_flag("--follow-outside", o.crawl.follow_outside,
                "With -L, also follow symlinks to targets outside the PATHs");
   app.add_option("--max-filesize", f.max_filesize, "Skip larger files (default 64M; K, M, G)");
+  app.add_option("--empty-docs", f.empty_docs,
+                 "Files with no text: skip (default; counted in the summary), warn (skip and "
+                 "name each), or index (findable by path, ext:, date: and size:)")
+      ->check(CLI::IsMember({"skip", "warn", "index"}));
   app.add_option("--encoding", o.extract.encoding,
                  "Read text in this encoding instead of detecting it (e.g. windows-1251)");
   app.add_option("--jsonl-id", o.extract.jsonl_id, "JSON field holding the id (default _id, id)");
@@ -154,6 +159,9 @@ void finish_options(const Flags& f, const std::string& cwd, IndexOptions& o) {
     o.roots.push_back(trawl::absolute_path(p, cwd));
   }
   if (!f.max_filesize.empty()) o.max_filesize = parse_size("--max-filesize", f.max_filesize);
+  o.empty_docs = f.empty_docs == "index" ? trawl::indexer::EmptyDocs::kIndex
+                 : f.empty_docs == "warn" ? trawl::indexer::EmptyDocs::kWarn
+                                          : trawl::indexer::EmptyDocs::kSkip;
   if (!f.memory.empty()) o.memory = parse_size("--memory", f.memory);
   if (o.memory < (16u << 20)) throw trawl::Error("--memory: at least 16M is needed");
   if (f.wait_option->count() > 0) {
@@ -224,8 +232,10 @@ int main(int argc, char** argv) {
     if (options.json) {
       reporter = std::make_unique<trawl::indexer::JsonReporter>(std::cout, cwd);
     } else {
-      reporter = std::make_unique<trawl::indexer::HumanReporter>(
+      auto human = std::make_unique<trawl::indexer::HumanReporter>(
           diag, cwd, options.debug, options.quiet, options.no_messages);
+      human->set_warn_empty(options.empty_docs == trawl::indexer::EmptyDocs::kWarn);
+      reporter = std::move(human);
     }
     trawl::indexer::RealFileSystem fs;
     if (options.list_files) return trawl::indexer::list_files(options, fs, *reporter, cwd, std::cout);

@@ -23,6 +23,8 @@ struct CrawlRules {
   bool one_file_system = false;     // --one-file-system: no folder on another file system
 };
 
+enum class EmptyDocs { kSkip, kWarn, kIndex };
+
 struct IndexOptions {
   // Database directory (absolute). main() resolves --db / $TRAWL_DB / ./.trawl.
   std::string db_path;
@@ -34,6 +36,11 @@ struct IndexOptions {
   CrawlRules crawl;
   // Files larger than this are skipped with a message. Default 64 MiB.
   uint64_t max_filesize = 64ull << 20;
+  // --empty-docs: a file with no text and no title (an empty file, a blank
+  // page) is skipped (kSkip, counted in the summary), skipped and named on
+  // stderr (kWarn), or indexed all the same (kIndex: its path, name,
+  // extension, date and size stay searchable as filters, as in omindex).
+  EmptyDocs empty_docs = EmptyDocs::kSkip;
   // Encoding and JSON field mapping for the extractors.
   ExtractOptions extract;
   // External converters by extension (--filter EXT:COMMAND), and their limits.

@@ -46,9 +46,10 @@ std::string format_summary(const IndexSummary& s) {
 
 void HumanReporter::skipped(const std::string& path, const std::string& reason,
                             const std::string& detail) {
-  if (!debug_ && (!notable(reason) || no_messages_)) return;
+  const bool named = notable(reason) || (warn_empty_ && reason == "empty");
+  if (!debug_ && (!named || no_messages_)) return;
   std::string why = "skipped: " + reason + (detail.empty() ? "" : " (" + detail + ")");
-  if (debug_ && !notable(reason)) {
+  if (debug_ && !named) {
     diag_.note(quote(display_path(path, cwd_)) + ": " + why);
   } else {
     diag_.warning(quote(display_path(path, cwd_)), why);

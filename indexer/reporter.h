@@ -63,6 +63,8 @@ class HumanReporter : public Reporter {
   HumanReporter(Diag& diag, std::string cwd, bool debug, bool quiet, bool no_messages = false)
       : diag_(diag), cwd_(std::move(cwd)), debug_(debug), quiet_(quiet),
         no_messages_(no_messages) {}
+  // --empty-docs warn: name the files skipped as empty too.
+  void set_warn_empty(bool on) { warn_empty_ = on; }
   void indexed(const std::string&, const std::string&, const std::string&, const std::string&,
                size_t) override {}
   void moved(const std::string& from, const std::string& to) override;
@@ -79,6 +81,7 @@ class HumanReporter : public Reporter {
   bool debug_;
   bool quiet_;
   bool no_messages_;
+  bool warn_empty_ = false;
 };
 
 class JsonReporter : public Reporter {

@@ -2,6 +2,7 @@
 // database in a temporary directory, then searched.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <functional>
 #include <sstream>
@@ -44,6 +45,7 @@ Run index(const testing::MemFileSystem& fs, const std::string& db, const std::st
   std::ostringstream err;
   Diag diag("trawl-index", err);
   HumanReporter reporter(diag, "/c", false, false);
+  reporter.set_warn_empty(options.empty_docs == EmptyDocs::kWarn);
   options.db_path = db;
   options.language = lang;
   options.roots = {"/c"};
@@ -151,6 +153,41 @@ TEST_CASE("run_index: a file that vanishes during the crawl is skipped, not fail
   CHECK(r.summary.documents == 1);
   CHECK(r.summary.skipped["vanished"] == 1);
   CHECK(r.summary.failed == 0);
+}
+
+TEST_CASE("run_index: --empty-docs skips, names or indexes files without text") {
+  struct Case {
+    EmptyDocs mode;
+    size_t documents;
+    size_t skipped;
+    bool named;     // a warning names each empty file
+    bool findable;  // ext:txt finds it
+  };
+  const Case cases[] = {
+      {EmptyDocs::kSkip, 2, 2, false, false},
+      {EmptyDocs::kWarn, 2, 2, true, false},
+      {EmptyDocs::kIndex, 4, 0, false, true},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(static_cast<int>(c.mode));
+    testing::TempDir tmp;
+    testing::MemFileSystem fs;
+    fs.add_file("/c/a.txt", "A\n\nwords");
+    fs.add_file("/c/empty.txt", "");
+    fs.add_file("/c/blank.md", "  \n\n\t\n");
+    fs.add_file("/c/titled.html", "<title>Only a title</title><body></body>");
+    IndexOptions options;
+    options.empty_docs = c.mode;
+    Run r = index(fs, tmp / "db", "", options);
+    CHECK(r.code == kExitOk);
+    CHECK(r.summary.documents == c.documents);
+    CHECK(r.summary.skipped["empty"] == c.skipped);
+    CHECK((r.err.find("warning: 'empty.txt': skipped: empty") != std::string::npos) == c.named);
+    CHECK((r.err.find("warning: 'blank.md': skipped: empty") != std::string::npos) == c.named);
+    const std::vector<std::string> txt = ids(tmp / "db", "ext:txt");
+    CHECK((std::find(txt.begin(), txt.end(), "/c/empty.txt") != txt.end()) == c.findable);
+    CHECK(std::find(txt.begin(), txt.end(), "/c/a.txt") != txt.end());
+  }
 }
 
 TEST_CASE("run_index: an unreadable folder is named, the rest is indexed") {
