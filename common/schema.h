@@ -86,6 +86,10 @@ inline constexpr Xapian::valueno kSlotRecordId = 10;
 // The analysis version (kAnalysisVersion) the document was made with, as
 // decimal text; absent in documents made before it existed (version 0).
 inline constexpr Xapian::valueno kSlotAnalysis = 11;
+// sortable_serialise(secs) of the source file's ctime when it was indexed,
+// for trawl-index --track-ctime; absent in documents made before
+// 2026-12-02 (such a file's content is then compared by hash once).
+inline constexpr Xapian::valueno kSlotCtime = 12;
 
 // Version of the analysis: raised when the terms made from the same text
 // change, so that an incremental run indexes older documents again.

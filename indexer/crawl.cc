@@ -208,7 +208,7 @@ void Crawler::file(Walk& w, const std::string& path, const FileInfo& info) {
   if (options_.rules.follow && !seen_.insert({info.dev, info.ino}).second) {
     return w.on_skip(path, SkipReason::kSeen);
   }
-  w.on_file(FileRef{path, info.size, info.mtime});
+  w.on_file(FileRef{path, info.size, info.mtime, info.ctime});
 }
 
 }  // namespace trawl::indexer

@@ -39,6 +39,7 @@ struct FileRef {
   std::string path;  // absolute, lexically normal
   uint64_t size = 0;
   int64_t mtime = 0;
+  int64_t ctime = 0;  // compared only with --track-ctime
 };
 
 enum class SkipReason {

@@ -48,6 +48,10 @@ void add_stamp_values(const schema::DocRecord& r, Xapian::Document* doc) {
 
 }  // namespace
 
+void set_ctime(Xapian::Document* doc, int64_t ctime) {
+  doc->add_value(schema::kSlotCtime, Xapian::sortable_serialise(static_cast<double>(ctime)));
+}
+
 void move_document(Xapian::Document* doc, schema::DocRecord record, const std::string& new_path,
                    int64_t mtime, uint64_t size) {
   const std::string key = record.key.empty() ? record.path : record.key;

@@ -91,6 +91,9 @@ class DocumentBuilder {
 // the same content): replaces the id, file and folder terms, the path value,
 // the stamp values and the record. `record` is the document's decoded data
 // (a long text's pieces keep their id and need no copy).
+// Records the source file's ctime (schema::kSlotCtime) in `doc`.
+void set_ctime(Xapian::Document* doc, int64_t ctime);
+
 void move_document(Xapian::Document* doc, schema::DocRecord record, const std::string& new_path,
                    int64_t mtime, uint64_t size);
 

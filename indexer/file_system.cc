@@ -71,6 +71,7 @@ void fill(const struct stat& st, FileInfo* info) {
   info->type = type_of(st.st_mode);
   info->size = static_cast<uint64_t>(st.st_size);
   info->mtime = static_cast<int64_t>(st.st_mtim.tv_sec);
+  info->ctime = static_cast<int64_t>(st.st_ctim.tv_sec);
   info->dev = static_cast<uint64_t>(st.st_dev);
   info->ino = static_cast<uint64_t>(st.st_ino);
 }

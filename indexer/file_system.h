@@ -26,6 +26,7 @@ struct FileInfo {
   FileType type = FileType::kOther;
   uint64_t size = 0;
   int64_t mtime = 0;  // seconds since the epoch
+  int64_t ctime = 0;  // last status change (chmod, rename, restore), seconds
   uint64_t dev = 0;   // identity of the file: (dev, ino) is unique
   uint64_t ino = 0;
 };

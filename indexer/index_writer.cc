@@ -165,6 +165,7 @@ void IndexWriter::move(const std::string& from, const FileRef& to) {
     schema::DocRecord record;
     schema::decode_record(doc.get_data(), &record);
     move_document(&doc, std::move(record), to.path, to.mtime, to.size);
+    set_ctime(&doc, to.ctime);
     db_.replace_document(id, doc);
   }
 }
@@ -180,6 +181,7 @@ void IndexWriter::restamp(const FileRef& file) {
     }
     doc.add_value(schema::kSlotMtime, Xapian::sortable_serialise(static_cast<double>(file.mtime)));
     doc.add_value(schema::kSlotSize, Xapian::sortable_serialise(static_cast<double>(file.size)));
+    set_ctime(&doc, file.ctime);
     db_.replace_document(id, doc);
   }
 }

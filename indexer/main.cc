@@ -113,6 +113,9 @@ void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
   app.add_flag("--merge", o.merge, "Compact the shards of --db into one database");
   app.add_flag("--force", o.force, "Re-extract every file, changed or not");
   app.add_flag("--checksum", o.checksum, "Decide what changed by content hash, not by mtime");
+  app.add_flag("--track-ctime", o.track_ctime,
+               "Also look at files whose ctime changed (restored or replaced with an old mtime: "
+               "tar x, cp -p, rsync -t): their content is compared by hash");
   app.add_flag("--no-delete", o.no_delete, "Keep the documents of files that disappeared");
   app.add_flag("--retry-failed", o.retry_failed,
                "Read again the files whose content failed before, changed or not (by default "

@@ -60,6 +60,9 @@ struct IndexOptions {
   bool force = false;
   // --checksum: decide what changed by content hash, not mtime.
   bool checksum = false;
+  // --track-ctime: a file whose ctime changed is compared by content hash
+  // too (omindex -C), even with the same size and mtime.
+  bool track_ctime = false;
   // --no-delete: keep the documents of files that disappeared.
   bool no_delete = false;
   // --retry-failed: read again the files whose content failed before and

@@ -23,7 +23,10 @@ void classify_known(const FileRef& f, const FileStamp& stamp, const PlanOptions&
     ++plan->reanalysed;
     return plan->update.push_back(f);
   }
-  const bool same_stamp = stamp.size == f.size && stamp.mtime == f.mtime;
+  // --track-ctime: a file restored or replaced with its old mtime (tar x,
+  // cp -p, rsync -t) has a new ctime; its content is then compared.
+  const bool same_stamp = stamp.size == f.size && stamp.mtime == f.mtime &&
+                          (!options.track_ctime || stamp.ctime == f.ctime);
   if (same_stamp && !options.checksum) {
     ++plan->unchanged;
     return;

@@ -34,6 +34,7 @@ struct PlanOptions {
   bool no_delete = false;  // --no-delete: keep documents of vanished files
   bool retry_failed = false;  // --retry-failed: read files that failed before
   std::string version;     // this trawl's version: failures of another are tried again
+  bool track_ctime = false;  // --track-ctime: a changed ctime is a touch (content compared)
 };
 
 struct Move {

@@ -300,7 +300,7 @@ Plan plan_run(const IndexOptions& options, const FileSystem& fs, const Crawl& cr
               const Stamps& stamps, const Failures& failed, Reporter& reporter,
               IndexSummary& summary) {
   PlanOptions plan_options{options.force, options.checksum, options.no_delete,
-                           options.retry_failed, TRAWL_VERSION};
+                           options.retry_failed, TRAWL_VERSION, options.track_ctime};
   Plan plan = make_plan(crawl.files, crawl.unreadable, stamps, failed, plan_options,
                         [&fs](const std::string& path) {
                           std::string bytes;
@@ -341,7 +341,7 @@ int run_index(const IndexOptions& options, const FileSystem& fs, Reporter& repor
   if (options.rebuild && live) run.language = options.language.empty() ? run.language : options.language;
   Crawl crawl = crawl_all(options, fs, reporter, *summary);
   const bool fresh = !live || options.rebuild;
-  Stamps stamps = fresh ? Stamps() : load_stamps(*live, options.roots);
+  Stamps stamps = fresh ? Stamps() : load_stamps(*live, options.roots, options.track_ctime);
   Failures failed = fresh ? Failures() : load_failures(*live, options.roots);
   live.reset();
   Plan plan = plan_run(options, fs, crawl, stamps, failed, reporter, *summary);

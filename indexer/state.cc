@@ -35,7 +35,8 @@ std::string merged_roots(const std::string& old, const std::vector<std::string>&
   return out;
 }
 
-Stamps load_stamps(const Xapian::Database& db, const std::vector<std::string>& roots) {
+Stamps load_stamps(const Xapian::Database& db, const std::vector<std::string>& roots,
+                   bool ctime) {
   std::unordered_map<Xapian::docid, FileStamp*> by_doc;
   Stamps stamps;
   for (auto it = db.valuestream_begin(schema::kSlotPath); it != db.valuestream_end(schema::kSlotPath);
@@ -60,6 +61,11 @@ Stamps load_stamps(const Xapian::Database& db, const std::vector<std::string>& r
     s.size = static_cast<uint64_t>(Xapian::sortable_unserialise(v));
   });
   read(schema::kSlotHash, [](FileStamp& s, const std::string& v) { s.hash = v; });
+  if (ctime) {
+    read(schema::kSlotCtime, [](FileStamp& s, const std::string& v) {
+      s.ctime = static_cast<int64_t>(Xapian::sortable_unserialise(v));
+    });
+  }
   // A document without the analysis slot is of version 0.
   std::unordered_map<Xapian::docid, int> analysis;
   for (auto it = db.valuestream_begin(schema::kSlotAnalysis);

@@ -17,6 +17,7 @@ namespace trawl::indexer {
 
 struct FileStamp {
   int64_t mtime = 0;
+  int64_t ctime = -1;  // -1: not loaded, or not recorded
   uint64_t size = 0;
   std::string hash;
   std::vector<Xapian::docid> docids;
@@ -28,7 +29,10 @@ struct FileStamp {
 using Stamps = std::map<std::string, FileStamp>;
 
 // The stamps of the files at or below any of `roots` (absolute paths).
-Stamps load_stamps(const Xapian::Database& db, const std::vector<std::string>& roots);
+// `ctime`: also read the recorded ctimes (--track-ctime; one more value
+// stream to read).
+Stamps load_stamps(const Xapian::Database& db, const std::vector<std::string>& roots,
+                   bool ctime = false);
 
 // True if `path` is `root` or lies below it.
 bool under(const std::string& path, const std::string& root);

@@ -69,8 +69,9 @@ void Worker::build(const FileRef& ref, const std::string& hash, FileResult* resu
     schema::DocRecord record = make_record(ref, fx, hash, doc);
     for (const auto& field : record.fields) result->field_names.push_back(field.first);
     result->text_bytes += record.text.size();
-    result->docs.emplace_back(schema::id_term(key),
-                              builder_.build(std::move(record), key, &result->texts));
+    Xapian::Document built = builder_.build(std::move(record), key, &result->texts);
+    set_ctime(&built, ref.ctime);
+    result->docs.emplace_back(schema::id_term(key), std::move(built));
     result->truncated = result->truncated || builder_.truncated();
   }
   result->documents = result->docs.size();

@@ -188,6 +188,33 @@ TEST_CASE("incremental: add, modify, delete, rename, touch") {
   CHECK(f.fs.reads("/c/d.txt") == 2);  // indexed once, hashed once
 }
 
+TEST_CASE("incremental: --track-ctime sees a file replaced with its old size and mtime") {
+  Fixture f;
+  f.fs.add_file("/c/a.txt", "Alpha\n\nfirst", 100);
+  f.fs.add_file("/c/b.txt", "Beta\n\nsecond", 100);
+  IndexOptions track;
+  track.track_ctime = true;
+  CHECK(f.index({"/c"}, track).added == 2);
+  // Restored from a backup (tar x keeps the mtime): new words, same size.
+  f.fs.add_file("/c/a.txt", "Alpha\n\nfinal", 100);
+  f.fs.set_ctime("/c/a.txt", 500);
+  f.fs.set_ctime("/c/b.txt", 500);  // chmod: same content
+  IndexSummary plain = f.index();
+  CHECK(plain.updated == 0);  // without the flag the change goes unseen
+  CHECK(plain.unchanged == 2);
+  IndexSummary tracked = f.index({"/c"}, track);
+  CHECK(tracked.updated == 1);
+  CHECK(tracked.unchanged == 1);
+  IndexSummary again = f.index({"/c"}, track);  // the new ctimes were recorded
+  CHECK(again.unchanged == 2);
+  CHECK(f.fs.reads("/c/b.txt") == 2);  // indexed once, hashed once
+  searcher::Searcher s({f.db}, searcher::OpenOptions{});
+  searcher::SearchOptions o;
+  o.query = "final";
+  o.mode = searcher::OutputMode::kJson;
+  CHECK(s.search(o).hits.size() == 1);
+}
+
 TEST_CASE("incremental: documents of an older analysis are made again, once") {
   Fixture f;
   f.fs.add_file("/c/old.txt", "Old\n\n外国人参政権", 100);

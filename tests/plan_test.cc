@@ -104,6 +104,45 @@ TEST_CASE("plan: --force, --checksum, --no-delete") {
   CHECK(kept.unchanged == 2);
 }
 
+TEST_CASE("plan: --track-ctime compares the content of files whose ctime changed") {
+  // Same size and mtime everywhere; the ctimes tell restores and chmods.
+  auto with_ctime = [](FileStamp s, int64_t ctime) {
+    s.ctime = ctime;
+    return s;
+  };
+  Stamps stamps = {{"/r/same.txt", with_ctime(stamp(10, 5, "h1"), 50)},
+                   {"/r/chmod.txt", with_ctime(stamp(10, 5, "h2"), 50)},
+                   {"/r/restored.txt", with_ctime(stamp(10, 5, "h3"), 50)},
+                   {"/r/unrecorded.txt", stamp(10, 5, "h4")}};  // ctime -1: made before
+  std::vector<FileRef> crawled = {{"/r/same.txt", 5, 10, 50},
+                                  {"/r/chmod.txt", 5, 10, 60},
+                                  {"/r/restored.txt", 5, 10, 60},
+                                  {"/r/unrecorded.txt", 5, 10, 60}};
+  struct Case {
+    bool track_ctime;
+    std::vector<std::string> update, restamp;
+    size_t unchanged;
+    int reads;
+  };
+  const Case cases[] = {
+      {false, {}, {}, 4, 0},  // without it, same size and mtime are enough
+      {true, {"/r/restored.txt"}, {"/r/chmod.txt", "/r/unrecorded.txt"}, 3, 3},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.track_ctime);
+    Disk disk;
+    disk.hashes = {{"/r/same.txt", "h1"}, {"/r/chmod.txt", "h2"}, {"/r/restored.txt", "h3-new"},
+                   {"/r/unrecorded.txt", "h4"}};
+    PlanOptions options;
+    options.track_ctime = c.track_ctime;
+    Plan plan = make_plan(crawled, {}, stamps, {}, options, disk.fn());
+    CHECK(paths(plan.update) == c.update);
+    CHECK(paths(plan.restamp) == c.restamp);
+    CHECK(plan.unchanged == c.unchanged);
+    CHECK(disk.reads == c.reads);
+  }
+}
+
 TEST_CASE("plan: two files with the same content are not both moves of one file") {
   Stamps stamps = {{"/r/orig.txt", stamp(10, 5, "h")}};
   std::vector<FileRef> crawled = {{"/r/copy1.txt", 5, 20}, {"/r/copy2.txt", 5, 20}};

@@ -19,20 +19,22 @@ class MemFileSystem : public indexer::FileSystem {
  public:
   void add_file(const std::string& path, std::string content, int64_t mtime = 1000) {
     add_parents(path);
-    nodes_[path] = Node{indexer::FileType::kRegular, std::move(content), mtime};
+    nodes_[path] = Node{indexer::FileType::kRegular, std::move(content), mtime, mtime};
   }
+  // The ctime of `path` (add_file sets it to the mtime).
+  void set_ctime(const std::string& path, int64_t ctime) { nodes_.at(path).ctime = ctime; }
   void add_dir(const std::string& path) {
     add_parents(path);
-    nodes_[path] = Node{indexer::FileType::kDirectory, "", 0};
+    nodes_[path] = Node{indexer::FileType::kDirectory, "", 0, 0};
   }
   void add_special(const std::string& path, indexer::FileType type) {
     add_parents(path);
-    nodes_[path] = Node{type, "", 0};
+    nodes_[path] = Node{type, "", 0, 0};
   }
   // A symlink at `path` pointing to absolute `target`.
   void add_symlink(const std::string& path, const std::string& target) {
     add_parents(path);
-    nodes_[path] = Node{indexer::FileType::kSymlink, target, 0};
+    nodes_[path] = Node{indexer::FileType::kSymlink, target, 0, 0};
   }
   // Listing or reading `path` fails with `message`.
   void fail(const std::string& path, std::string message) { failures_[path] = std::move(message); }
@@ -114,11 +116,13 @@ class MemFileSystem : public indexer::FileSystem {
     indexer::FileType type;
     std::string content;
     int64_t mtime;
+    int64_t ctime;
   };
   void describe(const std::string& path, const Node& n, indexer::FileInfo* info) const {
     info->type = n.type;
     info->size = n.content.size();
     info->mtime = n.mtime;
+    info->ctime = n.ctime;
     info->dev = 1;
     size_t longest = 0;
     for (const auto& [mount, device] : mounts_) {
@@ -153,9 +157,9 @@ class MemFileSystem : public indexer::FileSystem {
   void add_parents(const std::string& path) {
     for (size_t slash = path.find('/', 1); slash != std::string::npos;
          slash = path.find('/', slash + 1)) {
-      nodes_.emplace(path.substr(0, slash), Node{indexer::FileType::kDirectory, "", 0});
+      nodes_.emplace(path.substr(0, slash), Node{indexer::FileType::kDirectory, "", 0, 0});
     }
-    nodes_.emplace("/", Node{indexer::FileType::kDirectory, "", 0});
+    nodes_.emplace("/", Node{indexer::FileType::kDirectory, "", 0, 0});
   }
 
   std::map<std::string, Node> nodes_;
