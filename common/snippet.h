@@ -76,7 +76,21 @@ struct Snippet {
   uint32_t start = 0;            // byte offset of the passage in the text
   uint32_t line = 1;    // line of the first match (of the start with no match), from 1
   uint32_t column = 1;  // byte column of the first match in that line, from 1
+  // With SnippetOptions::context_lines: the line `text` starts at. Its text
+  // is then whole lines, as written ('\n' between them); 0 otherwise.
+  uint32_t first_line = 0;
 };
+
+// One line of a line-context passage (Snippet::first_line > 0).
+struct SnippetLine {
+  uint32_t number = 0;
+  std::string_view text;
+  std::vector<Span> highlights;  // into `text`
+};
+
+// The lines of `s` (a passage of whole lines) with their numbers and
+// highlights; empty for an ordinary passage.
+std::vector<SnippetLine> snippet_lines(const Snippet& s);
 
 struct SnippetOptions {
   size_t max_chars = 200;  // approximate length of the passage in characters
@@ -84,7 +98,13 @@ struct SnippetOptions {
   // edge is marked "…" as cut.
   bool more_before = false;
   bool more_after = false;
+  // -C N: passages of whole lines, the match's lines and N lines before and
+  // after each, as written (as grep -C); -1: passages of about max_chars.
+  // A block longer than kMaxContextBytes falls back to max_chars.
+  int context_lines = -1;
 };
+
+inline constexpr size_t kMaxContextBytes = 64 * 1024;
 
 // Builds the snippet of `text`, whose analysis is `tokens` (from
 // Analyzer::analyze on the same text). Never fails: with no match, the

@@ -57,6 +57,10 @@ void add_output_options(CLI::App& app, SearchOptions& o, Flags& f) {
       ->check(CLI::Range(0, 100000000));
   app.add_option("--snippet-len", o.snippet_chars, "Snippet length in characters (default 200)")
       ->check(CLI::Range(20, 100000));
+  app.add_option("-C,--context", o.context_lines,
+                 "Passages of whole lines: each match's lines and N lines before and after, "
+                 "numbered as grep -C does (N:match, N-context)")
+      ->check(CLI::Range(0, 1000));
   app.add_option("--passages", o.passages, "Show up to N best passages per hit (default 1)")
       ->check(CLI::Range(1, 100));
   add_switch(app, "--json", "--no-json", &f.json, "JSON Lines: one hit record per line, then a summary");

@@ -54,6 +54,25 @@ std::vector<Window> best_windows(std::vector<PosHit> hits, uint32_t width, size_
   return out;
 }
 
+// -C n: widens anchors [first, last] so that their text holds n whole lines
+// before the first anchor's line and after the line before the next one
+// (the hits lie between), as far as kMaxContextBytes either way.
+void whole_lines(const schema::DocRecord& r, size_t n, size_t* first, size_t* last) {
+  const std::vector<schema::TextAnchor>& a = r.anchors;
+  const uint64_t from = a[*first].byte;
+  const uint32_t top = a[*first].line > n ? a[*first].line - static_cast<uint32_t>(n) : 1;
+  while (*first > 0 && from - a[*first].byte < kMaxContextBytes &&
+         !(a[*first].line < top || (a[*first].line == top && a[*first].column == 0))) {
+    --*first;
+  }
+  if (*last + 1 >= a.size()) return;
+  const uint64_t to = a[*last + 1].byte;
+  const uint32_t bottom = a[*last + 1].line + static_cast<uint32_t>(n);
+  while (*last + 1 < a.size() && a[*last + 1].line <= bottom && a[*last + 1].byte - to < kMaxContextBytes) {
+    ++*last;
+  }
+}
+
 }  // namespace
 
 PassageFinder::PassageFinder(Xapian::Database db, std::vector<Xapian::Database> parts,
@@ -109,6 +128,7 @@ void PassageFinder::fill(Hit* hit) {
   if (r.anchors.empty()) {
     SnippetOptions so;
     so.max_chars = options_.max_chars;
+    so.context_lines = options_.context_lines;
     tokens_.clear();
     analyzer_.analyze(r.text, &tokens_);
     hit->passages = make_passages(r.text, tokens_, matcher_, so, std::max<size_t>(options_.count, 1));
@@ -149,8 +169,9 @@ std::vector<Snippet> PassageFinder::anchored(const Hit& hit) {
   // The anchors around each window, merged where they overlap: (first, last, windows).
   std::vector<std::tuple<size_t, size_t, size_t>> ranges;
   for (const auto& [a, b] : windows(hit, width)) {
-    const size_t first = anchor_at(r, a > width ? a - width : 0);
-    const size_t last = anchor_at(r, b + width);
+    size_t first = anchor_at(r, a > width ? a - width : 0);
+    size_t last = anchor_at(r, b + width);
+    if (options_.context_lines >= 0) whole_lines(r, options_.context_lines, &first, &last);
     if (!ranges.empty() && first <= std::get<1>(ranges.back())) {
       std::get<1>(ranges.back()) = std::max(std::get<1>(ranges.back()), last);
       ++std::get<2>(ranges.back());
@@ -166,11 +187,13 @@ std::vector<Snippet> PassageFinder::anchored(const Hit& hit) {
     so.max_chars = options_.max_chars;
     so.more_before = piece.more_before;
     so.more_after = piece.more_after;
+    so.context_lines = options_.context_lines;
     tokens_.clear();
     analyzer_.analyze(piece.text, &tokens_, piece.first_pos);
     for (Snippet& s : make_passages(piece.text, tokens_, matcher_, so, n)) {
       if (s.line == 1) s.column += piece.column;  // the piece starts inside a line
       s.line += piece.line - 1;
+      if (s.first_line > 0) s.first_line += piece.line - 1;
       s.start += static_cast<uint32_t>(piece.byte);
       out.push_back(std::move(s));
     }

@@ -26,6 +26,7 @@ namespace trawl::searcher {
 struct PassageOptions {
   size_t max_chars = 200;  // --snippet-chars
   size_t count = 1;        // --passages
+  int context_lines = -1;  // -C N: whole lines (SnippetOptions::context_lines)
 };
 
 class PassageFinder {

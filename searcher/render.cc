@@ -76,7 +76,17 @@ void Renderer::text_hit(const Hit& hit) {
   if (r.id != r.path) out_ << " #" << terminal_safe(r.id);
   out_ << "  " << (c ? kDim : "") << "(score " << score << ')' << (c ? kReset : "") << '\n';
   const bool numbered = hit.passages.size() > 1;
-  for (const Snippet& p : hit.passages) {
+  for (size_t i = 0; i < hit.passages.size(); ++i) {
+    const Snippet& p = hit.passages[i];
+    if (p.first_line > 0) {  // -C: whole lines, numbered as grep does
+      if (i > 0) out_ << "   " << (c ? kDim : "") << "--" << (c ? kReset : "") << '\n';
+      for (const SnippetLine& line : snippet_lines(p)) {
+        out_ << "   " << (c ? kGreen : "") << line.number << (line.highlights.empty() ? '-' : ':')
+             << (c ? kReset : "") << highlighted(std::string(line.text), line.highlights, nullptr)
+             << '\n';
+      }
+      continue;
+    }
     if (p.text.empty()) continue;
     out_ << "   ";
     if (numbered) out_ << (c ? kGreen : "") << p.line << ':' << (c ? kReset : "") << ' ';
@@ -106,6 +116,16 @@ void Renderer::text_hit(const Hit& hit) {
 void Renderer::vimgrep_hit(const Hit& hit) {
   const std::string path = display_path(hit.record.path, cwd_);
   for (const Snippet& p : hit.passages) {
+    if (p.first_line > 0) {  // -C: each line that holds a match
+      for (const SnippetLine& line : snippet_lines(p)) {
+        if (line.highlights.empty()) continue;
+        const size_t column = line.highlights.front().first + 1;
+        out_ << linked(terminal_safe(path), hit.record.path, line.number, column) << ':'
+             << line.number << ':' << column << ':'
+             << highlighted(std::string(line.text), line.highlights, nullptr) << '\n';
+      }
+      continue;
+    }
     out_ << linked(terminal_safe(path), hit.record.path, p.line, p.column) << ':' << p.line << ':'
          << p.column << ':' << highlighted(p.text, p.highlights, nullptr) << '\n';
   }

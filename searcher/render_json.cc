@@ -53,6 +53,7 @@ void Renderer::json_hit(const Hit& hit) {
     w.key("column").value(static_cast<uint64_t>(p.column));
     w.key("offset").value(static_cast<uint64_t>(p.start)).key("highlights");
     spans(w, p.highlights);
+    if (p.first_line > 0) w.key("first_line").value(static_cast<uint64_t>(p.first_line));
     w.end_object();
   }
   w.end_array();

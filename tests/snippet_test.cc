@@ -369,5 +369,65 @@ TEST_CASE("make_passages: the best N, never overlapping, in text order, with lin
   }
 }
 
+
+// -C: passages of whole lines, rendered as "N:line" (a match) or "N-line",
+// blocks separated by "--".
+std::string line_blocks(const std::vector<Snippet>& ps) {
+  std::string out;
+  for (const Snippet& p : ps) {
+    if (!out.empty()) out += "|--";
+    for (const SnippetLine& l : snippet_lines(p)) {
+      if (!out.empty()) out += '|';
+      out += std::to_string(l.number) + (l.highlights.empty() ? "-" : ":") + std::string(l.text);
+    }
+  }
+  return out;
+}
+
+TEST_CASE("make_passages -C: whole lines around the best matching lines, merged as grep does") {
+  const std::string text = "one\ntwo\nthe harbour\nfour\nfive\nsix\nharbour and tides\neight\n";
+  struct Case {
+    const char* query;
+    int context;
+    size_t count;
+    const char* want;
+  };
+  const Case cases[] = {
+      {"harbour", 0, 1, "3:the harbour"},
+      {"harbour tides", 0, 1, "7:harbour and tides"},  // more distinct words win
+      {"harbour", 1, 1, "2-two|3:the harbour|4-four"},
+      {"harbour", 1, 2, "2-two|3:the harbour|4-four|--|6-six|7:harbour and tides|8-eight"},
+      {"harbour", 2, 2, "1-one|2-two|3:the harbour|4-four|5-five|6-six|7:harbour and tides|8-eight"},
+      {"harbour", 9, 1, "1-one|2-two|3:the harbour|4-four|5-five|6-six|7:harbour and tides|8-eight"},
+      {"absent", 1, 1, "1-one|2-two"},  // no match: the first lines
+  };
+  for (const Case& c : cases) {
+    CAPTURE(std::string_view(c.query));
+    CAPTURE(c.context);
+    SnippetOptions options;
+    options.context_lines = c.context;
+    const std::vector<Snippet> ps =
+        make_passages(text, analyze(text), make_matcher({c.query}), options, c.count);
+    CHECK(line_blocks(ps) == c.want);
+    for (const Snippet& p : ps) {
+      CHECK(text.compare(p.start, p.text.size(), p.text) == 0);  // as written, at `start`
+      if (p.highlights.empty()) continue;
+      // line:column points at the first highlight.
+      size_t at = 0;
+      for (uint32_t l = 1; l < p.line; ++l) at = text.find('\n', at) + 1;
+      CHECK(at + p.column - 1 == p.start + p.highlights.front().first);
+    }
+  }
+  // A block longer than kMaxContextBytes (a text without line breaks) falls
+  // back to an ordinary passage.
+  const std::string flat = std::string(kMaxContextBytes, 'x') + " harbour " + std::string(100, 'y');
+  SnippetOptions options;
+  options.context_lines = 1;
+  const std::vector<Snippet> ps = make_passages(flat, analyze(flat), make_matcher({"harbour"}), options, 1);
+  REQUIRE(ps.size() == 1);
+  CHECK(ps[0].first_line == 0);
+  CHECK(ps[0].text.size() < 1000);
+}
+
 }  // namespace
 }  // namespace trawl

@@ -265,6 +265,55 @@ TEST_CASE("passages of an anchored text: the text around the positions gives the
   }
 }
 
+TEST_CASE("passages -C of an anchored text: the lines around the positions are the whole text's") {
+  struct Case {
+    const char* name;
+    size_t lines;
+    std::vector<std::pair<size_t, size_t>> at;  // line, word of "glacier"
+    int context;
+    size_t passages;
+  };
+  const std::vector<Case> cases = {
+      {"middle of a long text", 2000, {{1000, 3}}, 2, 1},
+      {"first line", 2000, {{1, 0}}, 3, 1},
+      {"last line", 2000, {{2000, 7}}, 3, 1},
+      {"two blocks far apart", 2000, {{50, 1}, {1800, 6}}, 1, 2},
+      {"overlapping blocks merge", 2000, {{700, 1}, {706, 2}}, 3, 2},
+      {"many lines of context", 2000, {{900, 4}}, 40, 1},
+      {"inline text", 100, {{60, 3}}, 2, 1},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(std::string_view(c.name));
+    std::string text = filler(c.lines);
+    for (const auto& [line, word] : c.at) put_word(&text, line, word, "glacier");
+    Xapian::WritableDatabase db = testing::make_index({{"/long.txt", "Long", text}});
+    searcher::Searcher s(db, "test");
+    searcher::SearchOptions o;
+    o.query = "glacier";
+    o.mode = searcher::OutputMode::kJson;
+    o.passages = c.passages;
+    o.context_lines = c.context;
+    o.check_fresh = false;
+    const searcher::SearchResult r = s.search(o);
+    REQUIRE(r.hits.size() == 1);
+    TermMatcher m{Xapian::Stem("english")};
+    m.add_stem(Xapian::Stem("english")("glacier"));
+    SnippetOptions so;
+    so.context_lines = c.context;
+    const std::vector<Snippet> want = make_passages(text, tokens_of(text), m, so, c.passages);
+    const std::vector<Snippet>& got = r.hits[0].passages;
+    REQUIRE(got.size() == want.size());
+    for (size_t i = 0; i < want.size(); ++i) {
+      CAPTURE(got[i].text);
+      CAPTURE(want[i].text);
+      CHECK(got[i].text == want[i].text);
+      CHECK(got[i].first_line == want[i].first_line);
+      CHECK(got[i].line == want[i].line);
+      CHECK(got[i].highlights == want[i].highlights);
+    }
+  }
+}
+
 TEST_CASE("passages of a page of hits: each hit's own forms are found, and only those") {
   // prepare() notes which forms each hit holds from the posting lists; a
   // form it missed would lose its highlight, one it invented would cost a

@@ -280,6 +280,21 @@ TABLE
 "$TRAWL_SEARCH" --db acc.db --color always résumé > out
 expect_in out $'\e[1;31mRÉSUMÉ'
 
+# --- -C N: passages of whole lines, numbered as grep -C does.
+mkdir ctx
+printf 'Notes\n\nfirst line\nthe harbour gate\nlast line\nmore\nharbour again\n' > ctx/lines.txt
+expect_exit 0 "$TRAWL_INDEX" --db ctx.db ctx
+expect_exit 0 "$TRAWL_SEARCH" --db ctx.db --color never -C 1 harbour
+expect_in out $'   3-first line\n   4:the harbour gate\n   5-last line\n'
+expect_exit 0 "$TRAWL_SEARCH" --db ctx.db --color never -C 0 --passages 2 harbour
+expect_in out $'   4:the harbour gate\n   --\n   7:harbour again\n'
+expect_exit 0 "$TRAWL_SEARCH" --db ctx.db --color never -C 1 --passages 2 --vimgrep harbour
+expect_in out $'ctx/lines.txt:4:5:the harbour gate\nctx/lines.txt:7:1:harbour again\n'
+expect_exit 0 "$TRAWL_SEARCH" --db ctx.db --json -C 1 harbour
+expect_in out '"text":"first line\nthe harbour gate\nlast line","line":4,"column":5'
+expect_in out '"first_line":3'
+expect_exit 2 "$TRAWL_SEARCH" --db ctx.db -C -1 harbour
+
 # --- Freshness: a folder changed after the index run is reported.
 expect_exit 0 "${S[@]}" -c harbour
 if grep -q "changed since" err; then fail "stale warning right after indexing"; fi

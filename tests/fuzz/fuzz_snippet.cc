@@ -63,5 +63,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     check(passages[i].line >= 1 && passages[i].column >= 1, "line or column below 1");
     if (i > 0) check(passages[i].start > passages[i - 1].start, "passages out of order");
   }
+  // -C: whole lines, as written at `start`; each line's highlights inside it.
+  options.context_lines = data[0] % 3;
+  const auto blocks = trawl::make_passages(text, tokens, matcher, options, 1 + data[0] % 4);
+  check(!blocks.empty(), "no line passage");
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    const trawl::Snippet& b = blocks[i];
+    check_spans(b);
+    check(b.first_line == 0 || text.compare(b.start, b.text.size(), b.text) == 0, "lines not as written");
+    if (i > 0 && b.first_line > 0) {
+      check(b.start > blocks[i - 1].start + blocks[i - 1].text.size(), "line blocks overlap");
+    }
+    for (const trawl::SnippetLine& line : trawl::snippet_lines(b)) {
+      for (const auto& [from, to] : line.highlights) check(from < to && to <= line.text.size(), "line highlight outside");
+    }
+  }
   return 0;
 }
