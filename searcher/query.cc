@@ -99,19 +99,21 @@ std::string QueryBuilder::correct(const Rewrite& rewrite) const {
   return changed ? corrected : std::string();
 }
 
-BuiltQuery QueryBuilder::build(std::string_view text) {
-  BuiltQuery built;
+KeepMarks QueryBuilder::marks_test() const {
+  if (options_.fold_accents) return {};
   // A word typed with marks keeps them if some document has that spelling,
   // or (stemming) a word of the same stem with marks ("résumés": résumé).
-  KeepMarks keep_marks;
-  if (!options_.fold_accents) {
-    keep_marks = [this](const std::string& a) {
-      if (db_.term_exists(a)) return true;
-      if (!options_.stem || stemmer_.is_none()) return false;
-      const std::string key = schema::stem_key(stemmer_(a));
-      return db_.synonyms_begin(key) != db_.synonyms_end(key);
-    };
-  }
+  return [this](const std::string& accented) {
+    if (db_.term_exists(accented)) return true;
+    if (!options_.stem || stemmer_.is_none()) return false;
+    const std::string key = schema::stem_key(stemmer_(accented));
+    return db_.synonyms_begin(key) != db_.synonyms_end(key);
+  };
+}
+
+BuiltQuery QueryBuilder::build(std::string_view text) {
+  BuiltQuery built;
+  const KeepMarks keep_marks = marks_test();
   Rewrite r = rewrite_query(text, options_.fixed_strings, analyzer_, fields_, keep_marks);
   built.problems = r.problems;
   ExpandOptions expand;

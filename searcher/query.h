@@ -61,6 +61,8 @@ class QueryBuilder {
   Xapian::Query parse(const std::string& text, bool fixed) const;
   // The text with spelling suggestions for words that match nothing, or "".
   std::string correct(const Rewrite& rewrite) const;
+  // What rewrite_query asks about accented words (--fold-accents: nothing).
+  KeepMarks marks_test() const;
 
   Xapian::Database db_;
   Xapian::Stem stemmer_;

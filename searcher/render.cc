@@ -75,23 +75,7 @@ void Renderer::text_hit(const Hit& hit) {
        << (c ? kReset : "");
   if (r.id != r.path) out_ << " #" << terminal_safe(r.id);
   out_ << "  " << (c ? kDim : "") << "(score " << score << ')' << (c ? kReset : "") << '\n';
-  const bool numbered = hit.passages.size() > 1;
-  for (size_t i = 0; i < hit.passages.size(); ++i) {
-    const Snippet& p = hit.passages[i];
-    if (p.first_line > 0) {  // -C: whole lines, numbered as grep does
-      if (i > 0) out_ << "   " << (c ? kDim : "") << "--" << (c ? kReset : "") << '\n';
-      for (const SnippetLine& line : snippet_lines(p)) {
-        out_ << "   " << (c ? kGreen : "") << line.number << (line.highlights.empty() ? '-' : ':')
-             << (c ? kReset : "") << highlighted(std::string(line.text), line.highlights, nullptr)
-             << '\n';
-      }
-      continue;
-    }
-    if (p.text.empty()) continue;
-    out_ << "   ";
-    if (numbered) out_ << (c ? kGreen : "") << p.line << ':' << (c ? kReset : "") << ' ';
-    out_ << highlighted(p.text, p.highlights, nullptr) << '\n';
-  }
+  text_passages(hit);
   for (const Contribution& e : hit.explain) {
     char w[32];
     std::snprintf(w, sizeof w, "%.2f", e.weight);
@@ -111,6 +95,27 @@ void Renderer::text_hit(const Hit& hit) {
     out_ << '\n';
   }
   out_ << '\n';
+}
+
+void Renderer::text_passages(const Hit& hit) {
+  const bool c = options_.color;
+  const bool numbered = hit.passages.size() > 1;
+  for (size_t i = 0; i < hit.passages.size(); ++i) {
+    const Snippet& p = hit.passages[i];
+    if (p.first_line > 0) {  // -C: whole lines, numbered as grep does
+      if (i > 0) out_ << "   " << (c ? kDim : "") << "--" << (c ? kReset : "") << '\n';
+      for (const SnippetLine& line : snippet_lines(p)) {
+        out_ << "   " << (c ? kGreen : "") << line.number << (line.highlights.empty() ? '-' : ':')
+             << (c ? kReset : "") << highlighted(std::string(line.text), line.highlights, nullptr)
+             << '\n';
+      }
+      continue;
+    }
+    if (p.text.empty()) continue;
+    out_ << "   ";
+    if (numbered) out_ << (c ? kGreen : "") << p.line << ':' << (c ? kReset : "") << ' ';
+    out_ << highlighted(p.text, p.highlights, nullptr) << '\n';
+  }
 }
 
 void Renderer::vimgrep_hit(const Hit& hit) {

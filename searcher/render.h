@@ -37,6 +37,8 @@ class Renderer {
 
  private:
   void text_hit(const Hit& hit);
+  // The passages under a hit: snippets, or -C's numbered lines.
+  void text_passages(const Hit& hit);
   void text_facets(const SearchResult& result);
   void vimgrep_hit(const Hit& hit);
   void json_hit(const Hit& hit);  // render_json.cc

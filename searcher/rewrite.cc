@@ -71,6 +71,10 @@ class Rewriter {
   void range(std::string_view lead, std::string_view name, std::string_view value);
   // Records tokens_ as a compound if the analyzer joined its parts.
   void note_compound();
+  // The terms of tokens_ (aliases left out) joined for QueryParser: '-'
+  // between a word's parts, ' ' inside a phrase; accented forms where the
+  // word was typed with marks (not for ~word or a wildcard's last part).
+  std::string joined_terms(bool synonyms, bool wildcard) const;
 
   const bool fixed_;
   Analyzer& analyzer_;
@@ -167,16 +171,7 @@ void Rewriter::chunk(std::string_view word) {
   }
   tokens_.clear();
   analyzer_.analyze(word, &tokens_);
-  std::string terms;
-  for (const Token& t : tokens_) {
-    if (t.alias) continue;
-    if (!terms.empty()) terms.push_back(in_phrase_ ? ' ' : '-');
-    // Typed with marks: ask for them, if any document has them. Synonym
-    // groups and wildcard prefixes are folded.
-    const bool marks = !t.accented.empty() && !synonyms && !(wildcard && &t == &tokens_.back()) &&
-                       keep_marks_ && keep_marks_(t.accented);
-    terms.append(marks ? t.accented : t.term);
-  }
+  std::string terms = joined_terms(synonyms, wildcard);
   if (terms.empty()) {
     // "+" or "title:" directly before a quote or bracket stays attached.
     if (!lead.empty() && word.empty()) {
@@ -199,6 +194,20 @@ void Rewriter::chunk(std::string_view word) {
   space();
   out_.text.append(lead);
   out_.text.append(terms);
+}
+
+std::string Rewriter::joined_terms(bool synonyms, bool wildcard) const {
+  std::string terms;
+  for (const Token& t : tokens_) {
+    if (t.alias) continue;
+    if (!terms.empty()) terms.push_back(in_phrase_ ? ' ' : '-');
+    // Typed with marks: ask for them, if any document has them. Synonym
+    // groups and wildcard prefixes are folded.
+    const bool marks = !t.accented.empty() && !synonyms && !(wildcard && &t == &tokens_.back()) &&
+                       keep_marks_ && keep_marks_(t.accented);
+    terms.append(marks ? t.accented : t.term);
+  }
+  return terms;
 }
 
 void Rewriter::note_compound() {
