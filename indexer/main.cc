@@ -70,6 +70,7 @@ struct Flags {
   double filter_timeout = 30;
   std::string progress = "auto";
   std::string empty_docs = "skip";
+  int unrestricted = 0;  // -u given this many times
 };
 
 void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
@@ -80,6 +81,8 @@ void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
                  "database), french, german, russian, ... or none");
   app.add_flag("--hidden", o.crawl.hidden, "Index hidden files and folders too");
   app.add_flag("--no-ignore", o.crawl.no_ignore, "Do not honour .gitignore, .ignore, .trawlignore");
+  app.add_flag("-u,--unrestricted", f.unrestricted,
+               "Less filtering, as ripgrep: -u = --no-ignore, -uu = also --hidden");
   app.add_option("-g,--glob", o.crawl.globs,
                  "Include only matching files; '!GLOB' excludes (repeatable, gitignore syntax)")
       ->allow_extra_args(false);
@@ -162,6 +165,8 @@ void finish_options(const Flags& f, const std::string& cwd, IndexOptions& o) {
     o.roots.push_back(trawl::absolute_path(p, cwd));
   }
   if (!f.max_filesize.empty()) o.max_filesize = parse_size("--max-filesize", f.max_filesize);
+  if (f.unrestricted >= 1) o.crawl.no_ignore = true;
+  if (f.unrestricted >= 2) o.crawl.hidden = true;
   o.empty_docs = f.empty_docs == "index" ? trawl::indexer::EmptyDocs::kIndex
                  : f.empty_docs == "warn" ? trawl::indexer::EmptyDocs::kWarn
                                           : trawl::indexer::EmptyDocs::kSkip;

@@ -26,6 +26,10 @@ check_list() {
 check_list "tree/a.txt tree/big.txt tree/sub/b.md tree/sub/deeper/c.txt "
 check_list "tree/.e.txt tree/.gitignore tree/.hidden/d.txt tree/a.txt tree/big.txt tree/sub/b.md tree/sub/deeper/c.txt " --hidden
 check_list "tree/a.txt tree/big.txt tree/build/out.txt tree/notes.log tree/sub/b.md tree/sub/deeper/c.txt " --no-ignore
+# -u as ripgrep: -u = --no-ignore, -uu = also --hidden.
+check_list "tree/a.txt tree/big.txt tree/build/out.txt tree/notes.log tree/sub/b.md tree/sub/deeper/c.txt " -u
+check_list "tree/.e.txt tree/.gitignore tree/.hidden/d.txt tree/a.txt tree/big.txt tree/build/out.txt tree/notes.log tree/sub/b.md tree/sub/deeper/c.txt " -uu
+check_list "tree/.e.txt tree/.gitignore tree/.hidden/d.txt tree/a.txt tree/big.txt tree/build/out.txt tree/notes.log tree/sub/b.md tree/sub/deeper/c.txt " -u -u
 check_list "tree/sub/b.md " -g '*.md'
 check_list "tree/a.txt tree/big.txt " -g '!sub'
 check_list "tree/a.txt tree/big.txt " --max-depth 1
