@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "file_types.h"
+
 namespace trawl::indexer {
 
 // One crawl of one root: the callbacks and the root's path.
@@ -105,6 +107,16 @@ std::vector<IgnoreRules> Crawler::ignore_level(const std::string& dir, const std
   return level;
 }
 
+bool Crawler::wanted_type(const std::string& rel) const {
+  const CrawlRules& r = options_.rules;
+  if (r.types.empty() && r.types_not.empty()) return true;
+  const std::string_view format = format_of_path(rel);
+  const auto listed = [&](const std::vector<std::string>& v) {
+    return std::find(v.begin(), v.end(), format) != v.end();
+  };
+  return (r.types.empty() || listed(r.types)) && !listed(r.types_not);
+}
+
 bool Crawler::filtered(Walk& w, const std::string& path, const std::string& rel, bool is_dir) {
   if (ignores_.ignored(rel, is_dir)) {
     w.on_skip(path, SkipReason::kIgnored);
@@ -112,6 +124,10 @@ bool Crawler::filtered(Walk& w, const std::string& path, const std::string& rel,
   }
   if (!globs_.empty() && !globs_.included(rel, is_dir)) {
     w.on_skip(path, SkipReason::kGlob);
+    return true;
+  }
+  if (!is_dir && !wanted_type(rel)) {
+    w.on_skip(path, SkipReason::kType);
     return true;
   }
   return false;

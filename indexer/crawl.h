@@ -7,6 +7,7 @@
 // - .gitignore, .ignore and .trawlignore files are honoured (deeper files
 //   win; in one folder .trawlignore > .ignore > .gitignore) unless
 //   CrawlRules::no_ignore; -g/--glob patterns include or ('!') exclude;
+// - -t/-T keep or drop files by the format their extension selects;
 // - folders in CrawlOptions::exclude (the database) are never entered;
 // - entries deeper than CrawlRules::max_depth are skipped (0 = the roots);
 // - symlinks are skipped, or with CrawlRules::follow followed after the rest
@@ -44,7 +45,7 @@ struct FileRef {
 
 enum class SkipReason {
   kHidden, kSymlink, kSpecial, kExcluded, kIgnored, kGlob, kDepth, kLoop, kOutside, kSeen,
-  kVanished, kOtherFileSystem
+  kVanished, kOtherFileSystem, kType
 };
 
 struct CrawlOptions {
@@ -84,6 +85,8 @@ class Crawler {
                                         const std::vector<DirEntry>& entries) const;
   // Why the entry at `rel` is left out by ignore files or globs, if it is.
   bool filtered(Walk& w, const std::string& path, const std::string& rel, bool is_dir);
+  // False if -t/-T leave out the file at `rel`.
+  bool wanted_type(const std::string& rel) const;
 
   const FileSystem& fs_;
   CrawlOptions options_;

@@ -15,6 +15,7 @@
 #include "generate.h"
 #include "error.h"
 #include "file_system.h"
+#include "file_types.h"
 #include "formats/encoding.h"
 #include "paths.h"
 #include "run_index.h"
@@ -71,6 +72,8 @@ struct Flags {
   std::string progress = "auto";
   std::string empty_docs = "skip";
   int unrestricted = 0;  // -u given this many times
+  std::vector<std::string> types, types_not;
+  bool type_list = false;
 };
 
 void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
@@ -81,6 +84,13 @@ void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
                  "database), french, german, russian, ... or none");
   app.add_flag("--hidden", o.crawl.hidden, "Index hidden files and folders too");
   app.add_flag("--no-ignore", o.crawl.no_ignore, "Do not honour .gitignore, .ignore, .trawlignore");
+  app.add_option("-t,--type", f.types,
+                 "Index only files of this type (by extension: markdown, md, text, html, pdf, "
+                 "email, mbox, jsonl, json; repeatable; see --type-list)")
+      ->allow_extra_args(false);
+  app.add_option("-T,--type-not", f.types_not, "Do not index files of this type (repeatable)")
+      ->allow_extra_args(false);
+  app.add_flag("--type-list", f.type_list, "List the file types and their extensions, then exit");
   app.add_flag("-u,--unrestricted", f.unrestricted,
                "Less filtering, as ripgrep: -u = --no-ignore, -uu = also --hidden");
   app.add_option("-g,--glob", o.crawl.globs,
@@ -165,6 +175,8 @@ void finish_options(const Flags& f, const std::string& cwd, IndexOptions& o) {
     o.roots.push_back(trawl::absolute_path(p, cwd));
   }
   if (!f.max_filesize.empty()) o.max_filesize = parse_size("--max-filesize", f.max_filesize);
+  o.crawl.types = trawl::type_formats(f.types, "-t");
+  o.crawl.types_not = trawl::type_formats(f.types_not, "-T");
   if (f.unrestricted >= 1) o.crawl.no_ignore = true;
   if (f.unrestricted >= 2) o.crawl.hidden = true;
   o.empty_docs = f.empty_docs == "index" ? trawl::indexer::EmptyDocs::kIndex
@@ -228,6 +240,10 @@ int main(int argc, char** argv) {
   std::signal(SIGXFSZ, SIG_IGN);
   if (!flags.generate.empty()) {
     trawl::generate(app, "trawl-index", flags.generate, std::cout);
+    return trawl::kExitOk;
+  }
+  if (flags.type_list) {
+    std::cout << trawl::type_list();
     return trawl::kExitOk;
   }
   try {

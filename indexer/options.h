@@ -21,6 +21,10 @@ struct CrawlRules {
   bool follow = false;              // -L/--follow: follow symlinks (each real file once)
   bool follow_outside = false;      // --follow-outside: also to targets outside the roots
   bool one_file_system = false;     // --one-file-system: no folder on another file system
+  // -t/--type, -T/--type-not: only files of these formats, none of those
+  // (format names, file_types.h; by extension, as ripgrep's types).
+  std::vector<std::string> types;
+  std::vector<std::string> types_not;
 };
 
 enum class EmptyDocs { kSkip, kWarn, kIndex };

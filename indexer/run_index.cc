@@ -34,6 +34,7 @@ const char* skip_reason_name(SkipReason r) {
     case SkipReason::kExcluded: return "database";
     case SkipReason::kIgnored: return "ignored";
     case SkipReason::kGlob: return "glob";
+    case SkipReason::kType: return "type";
     case SkipReason::kDepth: return "max depth";
     case SkipReason::kLoop: return "symlink loop";
     case SkipReason::kOutside: return "outside roots";

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "dates.h"
+#include "file_types.h"
 #include "hyperlink.h"
 #include "diag.h"
 #include "error.h"
@@ -140,6 +141,13 @@ void add_matching_options(CLI::App& app, SearchOptions& o, Flags& f) {
 void add_filter_options(CLI::App& app, SearchOptions& o, Flags& f) {
   app.add_option("--after", f.after, "Only documents dated on or after DATE (YYYY[-MM[-DD]])");
   app.add_option("--before", f.before, "Only documents dated on or before DATE (YYYY[-MM[-DD]])");
+  app.add_option("-t,--type", f.types,
+                 "Only files of this type (by extension, as trawl-index -t: markdown, md, text, "
+                 "html, pdf, email, mbox, jsonl, json; repeatable; see --type-list)")
+      ->allow_extra_args(false);
+  app.add_option("-T,--type-not", f.types_not, "No files of this type (repeatable)")
+      ->allow_extra_args(false);
+  app.add_flag("--type-list", f.type_list, "List the file types and their extensions, then exit");
   app.add_option("-g,--glob", o.globs,
                  "Only files whose path (relative to here) matches GLOB (gitignore syntax; "
                  "'!GLOB' excludes; repeatable, the last matching one decides)")
@@ -210,6 +218,8 @@ void finish_options(const Flags& f, const std::string& cwd, SearchOptions& o) {
     throw Error("--reverse needs --sort date, modified, path or size");
   }
   o.cwd = cwd;
+  o.types = type_formats(f.types, "-t");
+  o.types_not = type_formats(f.types_not, "-T");
   o.after = date_flag("--after", f.after, false);
   o.before = date_flag("--before", f.before, true);
   for (const std::string& name : CLI::detail::split(f.facets, ',')) {
@@ -229,7 +239,8 @@ void finish_options(const Flags& f, const std::string& cwd, SearchOptions& o) {
     if (!o.like.empty()) throw Error("--queries and --like cannot be combined");
     return;
   }
-  if (blank && o.like.empty() && o.after.empty() && o.before.empty()) {
+  if (blank && o.like.empty() && o.after.empty() && o.before.empty() && o.types.empty() &&
+      o.types_not.empty()) {
     throw Error("no query given (try: trawl-search --help)");
   }
 }

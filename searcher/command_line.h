@@ -19,6 +19,8 @@ struct Flags {
   std::string sort = "relevance";
   std::string facets;
   std::string after, before;
+  std::vector<std::string> types, types_not;  // -t, -T
+  bool type_list = false;
   std::string generate;
   std::string format = "text";
   std::string hyperlink_format = "none";

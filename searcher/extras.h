@@ -39,6 +39,11 @@ inline bool expandable(const std::string& term) {
 Xapian::Query with_date_filter(const Xapian::Query& q, const std::string& after,
                                const std::string& before);
 
+// `q` limited to documents of the formats `types` (any; none: all) and not
+// of `types_not` (-t/-T: format names, file_types.h), scores unchanged.
+Xapian::Query with_type_filter(const Xapian::Query& q, const std::vector<std::string>& types,
+                               const std::vector<std::string>& types_not);
+
 // -g: keeps the documents whose path, relative to `cwd` (as printed), the
 // globs keep: gitignore syntax as trawl-index -g (ignore.h GlobSet: 'GLOB'
 // includes, '!GLOB' excludes, the last matching one decides; a folder

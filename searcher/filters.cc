@@ -54,6 +54,20 @@ Xapian::Query with_date_filter(const Xapian::Query& q, const std::string& after,
   return Xapian::Query(Xapian::Query::OP_FILTER, base, range);
 }
 
+Xapian::Query with_type_filter(const Xapian::Query& q, const std::vector<std::string>& types,
+                               const std::vector<std::string>& types_not) {
+  if (types.empty() && types_not.empty()) return q;
+  const auto any_of = [](const std::vector<std::string>& formats) {
+    std::vector<Xapian::Query> terms;
+    for (const std::string& f : formats) terms.emplace_back(std::string(schema::kFormatPrefix) + f);
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  };
+  Xapian::Query out = q.empty() ? Xapian::Query::MatchAll : q;
+  if (!types.empty()) out = Xapian::Query(Xapian::Query::OP_FILTER, out, any_of(types));
+  if (!types_not.empty()) out = Xapian::Query(Xapian::Query::OP_AND_NOT, out, any_of(types_not));
+  return out;
+}
+
 void set_sort(Xapian::Enquire& enquire, SortBy sort, bool reverse) {
   switch (sort) {
     case SortBy::kRelevance:

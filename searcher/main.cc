@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "error.h"
 #include "fresh.h"
+#include "file_types.h"
 #include "generate.h"
 #include "paths.h"
 #include "run_search.h"
@@ -54,6 +55,10 @@ int main(int argc, char** argv) {
     }
     if (!flags.generate.empty()) {
       trawl::generate(app, "trawl-search", flags.generate, std::cout);
+      return trawl::kExitOk;
+    }
+    if (flags.type_list) {
+      std::cout << trawl::type_list();
       return trawl::kExitOk;
     }
     const std::string cwd = trawl::current_dir();

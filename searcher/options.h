@@ -50,6 +50,8 @@ struct SearchOptions {
   // Filters and order.
   std::string after;             // --after DATE: "YYYYMMDD", inclusive
   std::string before;            // --before DATE: "YYYYMMDD", inclusive
+  std::vector<std::string> types;      // -t: only documents of these formats (file_types.h)
+  std::vector<std::string> types_not;  // -T: none of these
   std::vector<std::string> globs;  // -g: paths (relative to cwd) to keep or, with '!', drop
   std::string cwd;               // the current folder (main() sets it): -g is relative to it
   SortBy sort = SortBy::kRelevance;  // --sort, --sortr

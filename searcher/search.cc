@@ -185,6 +185,7 @@ SearchResult Searcher::run(const SearchOptions& options, const std::string& text
     q = q.empty() ? like : Xapian::Query(Xapian::Query::OP_AND, like, q);
   }
   q = with_date_filter(q, options.after, options.before);
+  q = with_type_filter(q, options.types, options.types_not);
   if (q.empty()) {
     result.no_words = true;
     return result;

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "encoding.h"
+#include "file_types.h"
 #include "utf8.h"
 
 namespace trawl::indexer {
@@ -24,38 +25,6 @@ struct Extension {
   const Format* format;
 };
 
-// Plain text and source code are indexed as text.
-constexpr Extension kExtensions[] = {
-    {".txt", &kText}, {".text", &kText}, {".log", &kText}, {".csv", &kText},
-    {".tsv", &kText}, {".rst", &kText}, {".org", &kText}, {".adoc", &kText},
-    {".tex", &kText}, {".bib", &kText}, {".srt", &kText}, {".vtt", &kText},
-    {".ini", &kText}, {".cfg", &kText}, {".conf", &kText}, {".toml", &kText},
-    {".yaml", &kText}, {".yml", &kText}, {".xml", &kText}, {".svg", &kText},
-    {".c", &kText}, {".h", &kText}, {".cc", &kText}, {".cpp", &kText},
-    {".cxx", &kText}, {".hh", &kText}, {".hpp", &kText}, {".hxx", &kText},
-    {".py", &kText}, {".rb", &kText}, {".pl", &kText}, {".pm", &kText},
-    {".php", &kText}, {".js", &kText}, {".mjs", &kText}, {".ts", &kText},
-    {".tsx", &kText}, {".jsx", &kText}, {".java", &kText}, {".kt", &kText},
-    {".scala", &kText}, {".go", &kText}, {".rs", &kText}, {".swift", &kText},
-    {".cs", &kText}, {".fs", &kText}, {".hs", &kText}, {".ml", &kText},
-    {".lua", &kText}, {".r", &kText}, {".jl", &kText}, {".sql", &kText},
-    {".sh", &kText}, {".bash", &kText}, {".zsh", &kText}, {".fish", &kText},
-    {".el", &kText}, {".clj", &kText}, {".erl", &kText}, {".ex", &kText},
-    {".css", &kText}, {".scss", &kText}, {".cmake", &kText}, {".mk", &kText},
-    {".md", &kMarkdown}, {".markdown", &kMarkdown}, {".mdown", &kMarkdown},
-    {".html", &kHtml}, {".htm", &kHtml}, {".xhtml", &kHtml},
-    {".pdf", &kPdf},
-    {".eml", &kEmail},
-    {".mbox", &kMbox}, {".mbx", &kMbox},
-    {".jsonl", &kJsonl}, {".ndjson", &kJsonl},
-    {".json", &kJson},
-};
-
-// Files without an extension that are text by convention.
-constexpr std::string_view kTextNames[] = {
-    "readme", "license", "copying", "authors", "changelog", "news", "todo", "makefile",
-    "dockerfile", "install"};
-
 std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -65,20 +34,7 @@ std::string lower(std::string_view s) {
 }  // namespace
 
 const Format* find_format(std::string_view path) {
-  size_t slash = path.rfind('/');
-  std::string name = lower(slash == std::string_view::npos ? path : path.substr(slash + 1));
-  size_t dot = name.rfind('.');
-  if (dot == std::string::npos || dot == 0) {
-    if (std::find(std::begin(kTextNames), std::end(kTextNames), name) != std::end(kTextNames)) {
-      return &kText;
-    }
-    return nullptr;
-  }
-  std::string_view ext = std::string_view(name).substr(dot);
-  for (const Extension& e : kExtensions) {
-    if (e.ext == ext) return e.format;
-  }
-  return nullptr;
+  return format_named(format_of_path(path));
 }
 
 const Format* sniff_format(std::string_view bytes) {

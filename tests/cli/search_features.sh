@@ -254,6 +254,19 @@ while IFS=: read -r path line col _; do
     fail "--vimgrep $path:$line:$col points at '$word'"
 done < out
 
+# --- -t/-T: file types by extension, as trawl-index -t (file_types.h).
+expect_ids "cheese-cooperative.md council-minutes.md harbour-bridge-closure-herald.md reading-list.md software-release.md" -t md harbour
+expect_ids "cheese-cooperative.md council-minutes.md harbour-bridge-closure-herald.md reading-list.md software-release.md" -t markdown -t md harbour
+expect_ids "brief-005 conf-05" -T md -T text harbour
+all=$("${S[@]}" -c --no-collapse harbour); md=$("${S[@]}" -c -t md --no-collapse harbour); rest=$("${S[@]}" -c -T md --no-collapse harbour)
+[[ $((md + rest)) -eq $all && $md -gt 0 && $rest -gt 0 ]] && pass "-t md + -T md = all" || fail "-t/-T counts: $md + $rest != $all"
+expect_exit 0 "${S[@]}" -c -t jsonl   # a type alone is a query: every JSON Lines record
+expect_in out "11"
+expect_exit 2 "${S[@]}" -t docx harbour
+expect_in err "trawl-search: error: -t 'docx': unknown file type (see --type-list)"
+expect_exit 0 "$TRAWL_SEARCH" --type-list
+expect_in out "markdown (md): *.markdown, *.md, *.mdown"
+
 # --- Accents (FEATURES.md #5): a word typed with marks finds that spelling
 # only; typed without, every spelling; --fold-accents folds it anyway.
 mkdir acc

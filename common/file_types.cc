@@ -1,0 +1,130 @@
+#include "file_types.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <vector>
+
+#include "diag.h"
+#include "error.h"
+
+namespace trawl {
+namespace {
+
+struct Extension {
+  std::string_view ext;     // lower case, with the dot
+  std::string_view format;
+};
+
+// Plain text and source code are indexed as text.
+constexpr Extension kExtensions[] = {
+    {".txt", "text"}, {".text", "text"}, {".log", "text"}, {".csv", "text"},
+    {".tsv", "text"}, {".rst", "text"}, {".org", "text"}, {".adoc", "text"},
+    {".tex", "text"}, {".bib", "text"}, {".srt", "text"}, {".vtt", "text"},
+    {".ini", "text"}, {".cfg", "text"}, {".conf", "text"}, {".toml", "text"},
+    {".yaml", "text"}, {".yml", "text"}, {".xml", "text"}, {".svg", "text"},
+    {".c", "text"}, {".h", "text"}, {".cc", "text"}, {".cpp", "text"},
+    {".cxx", "text"}, {".hh", "text"}, {".hpp", "text"}, {".hxx", "text"},
+    {".py", "text"}, {".rb", "text"}, {".pl", "text"}, {".pm", "text"},
+    {".php", "text"}, {".js", "text"}, {".mjs", "text"}, {".ts", "text"},
+    {".tsx", "text"}, {".jsx", "text"}, {".java", "text"}, {".kt", "text"},
+    {".scala", "text"}, {".go", "text"}, {".rs", "text"}, {".swift", "text"},
+    {".cs", "text"}, {".fs", "text"}, {".hs", "text"}, {".ml", "text"},
+    {".lua", "text"}, {".r", "text"}, {".jl", "text"}, {".sql", "text"},
+    {".sh", "text"}, {".bash", "text"}, {".zsh", "text"}, {".fish", "text"},
+    {".el", "text"}, {".clj", "text"}, {".erl", "text"}, {".ex", "text"},
+    {".css", "text"}, {".scss", "text"}, {".cmake", "text"}, {".mk", "text"},
+    {".md", "markdown"}, {".markdown", "markdown"}, {".mdown", "markdown"},
+    {".html", "html"}, {".htm", "html"}, {".xhtml", "html"},
+    {".pdf", "pdf"},
+    {".eml", "email"},
+    {".mbox", "mbox"}, {".mbx", "mbox"},
+    {".jsonl", "jsonl"}, {".ndjson", "jsonl"},
+    {".json", "json"},
+};
+
+// Files without an extension that are text by convention.
+constexpr std::string_view kTextNames[] = {
+    "readme", "license", "copying", "authors", "changelog", "news", "todo", "makefile",
+    "dockerfile", "install"};
+
+struct Alias {
+  std::string_view alias;
+  std::string_view format;
+};
+
+constexpr Alias kAliases[] = {{"md", "markdown"}, {"txt", "text"},  {"htm", "html"},
+                              {"eml", "email"},   {"mail", "email"}, {"ndjson", "jsonl"}};
+
+constexpr std::string_view kFormats[] = {"text", "markdown", "html", "pdf",
+                                         "email", "mbox", "jsonl", "json"};
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+std::string_view format_of_path(std::string_view path) {
+  const size_t slash = path.rfind('/');
+  const std::string name = lower(slash == std::string_view::npos ? path : path.substr(slash + 1));
+  const size_t dot = name.rfind('.');
+  if (dot == std::string::npos || dot == 0) {
+    const bool known = std::find(std::begin(kTextNames), std::end(kTextNames), name) != std::end(kTextNames);
+    return known ? "text" : "";
+  }
+  const std::string_view ext = std::string_view(name).substr(dot);
+  for (const Extension& e : kExtensions) {
+    if (e.ext == ext) return e.format;
+  }
+  return "";
+}
+
+std::string_view type_format(std::string_view name) {
+  const std::string n = lower(name);
+  for (std::string_view f : kFormats) {
+    if (f == n) return f;
+  }
+  for (const Alias& a : kAliases) {
+    if (a.alias == n) return a.format;
+  }
+  return "";
+}
+
+std::vector<std::string> type_formats(const std::vector<std::string>& names, std::string_view flag) {
+  std::vector<std::string> out;
+  for (const std::string& name : names) {
+    const std::string_view format = type_format(name);
+    if (format.empty()) {
+      throw Error(std::string(flag) + " " + quote(name) + ": unknown file type (see --type-list)");
+    }
+    if (std::find(out.begin(), out.end(), format) == out.end()) out.emplace_back(format);
+  }
+  return out;
+}
+
+std::string type_list() {
+  std::string out;
+  for (std::string_view f : kFormats) {
+    out.append(f);
+    std::string aliases;
+    for (const Alias& a : kAliases) {
+      if (a.format == f) aliases.append(aliases.empty() ? "" : ", ").append(a.alias);
+    }
+    if (!aliases.empty()) out.append(" (").append(aliases).append(")");
+    out.append(":");
+    std::vector<std::string_view> exts;
+    for (const Extension& e : kExtensions) {
+      if (e.format == f) exts.push_back(e.ext);
+    }
+    std::sort(exts.begin(), exts.end());
+    for (size_t i = 0; i < exts.size(); ++i) out.append(i ? ", *" : " *").append(exts[i]);
+    if (f == "text") out.append(", and README, LICENSE, Makefile ... without extension");
+    out.append("\n");
+  }
+  return out;
+}
+
+}  // namespace trawl

@@ -1,0 +1,36 @@
+// File types: the formats trawl reads, the extensions that select them,
+// and the names -t/-T/--type-list take in both programs.
+//
+//   format_of_path("notes/Plan.MD")  == "markdown"
+//   format_of_path("src/README")     == "text"      (a conventional name)
+//   format_of_path("photo.jpg")      == ""          (not by extension)
+//   type_format("md")                == "markdown"  (an alias)
+//
+// Types go by extension, as ripgrep's do: a file the indexer recognises
+// only by its content (an HTML page without extension) has no type here.
+// Immutable tables: thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace trawl {
+
+// The format name ("text", "markdown", "html", "pdf", "email", "mbox",
+// "jsonl", "json") that the extension (or conventional name) of `path`
+// selects, or "" if none does. Case does not matter.
+std::string_view format_of_path(std::string_view path);
+
+// The format a -t/-T name stands for: a format name, or an alias ("md",
+// "txt", "htm", "eml", "mail", "ndjson"); "" if unknown.
+std::string_view type_format(std::string_view name);
+
+// --type-list: one line per format, "markdown (md): *.markdown, *.md, ..."
+std::string type_list();
+
+// The formats of the names given to `flag` (-t or -T), each once. Throws
+// trawl::Error naming the flag and the name for an unknown one.
+std::vector<std::string> type_formats(const std::vector<std::string>& names, std::string_view flag);
+
+}  // namespace trawl

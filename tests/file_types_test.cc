@@ -1,0 +1,57 @@
+// file_types.h: the format each extension selects, -t/-T names and aliases.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "error.h"
+#include "file_types.h"
+
+namespace trawl {
+namespace {
+
+TEST_CASE("format_of_path: by extension, any case; conventional names; nothing else") {
+  struct Case {
+    const char* path;
+    const char* format;
+  };
+  const Case cases[] = {
+      {"notes/plan.md", "markdown"}, {"Plan.MD", "markdown"},     {"a/b.markdown", "markdown"},
+      {"x.txt", "text"},             {"src/main.cc", "text"},     {"README", "text"},
+      {"dir/Makefile", "text"},      {"page.htm", "html"},        {"doc.pdf", "pdf"},
+      {"m.eml", "email"},            {"box.mbox", "mbox"},        {"r.ndjson", "jsonl"},
+      {"d.json", "json"},            {"photo.jpg", ""},           {"noext", ""},
+      {".hidden", ""},               {"dir.md/file", ""},         {"", ""},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(std::string_view(c.path));
+    CHECK(format_of_path(c.path) == c.format);
+  }
+}
+
+TEST_CASE("type_format and type_formats: names, aliases, unknown names named") {
+  CHECK(type_format("markdown") == "markdown");
+  CHECK(type_format("md") == "markdown");
+  CHECK(type_format("MD") == "markdown");
+  CHECK(type_format("txt") == "text");
+  CHECK(type_format("mail") == "email");
+  CHECK(type_format("ndjson") == "jsonl");
+  CHECK(type_format("docx") == "");
+  CHECK(type_formats({"md", "markdown", "txt"}, "-t") == std::vector<std::string>{"markdown", "text"});
+  CHECK(type_formats({}, "-t").empty());
+  try {
+    type_formats({"md", "docx"}, "-T");
+    FAIL("no error for an unknown type");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()) == "-T 'docx': unknown file type (see --type-list)");
+  }
+  const std::string list = type_list();
+  for (const char* line : {"markdown (md): *.markdown, *.md, *.mdown\n", "pdf: *.pdf\n",
+                           "jsonl (ndjson): *.jsonl, *.ndjson\n"}) {
+    CHECK(list.find(line) != std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace trawl
