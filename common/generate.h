@@ -7,6 +7,7 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace trawl {
 
@@ -25,6 +26,19 @@ inline std::string roff(std::string s) {
 
 inline bool takes_value(const CLI::Option* o) { return o->get_items_expected_max() > 0; }
 
+// The named options of `app` and of its option groups (unnamed
+// subcommands), in the order --help lists them.
+inline std::vector<const CLI::Option*> all_options(const CLI::App& app) {
+  const auto named = [](const CLI::Option* o) { return o->nonpositional(); };
+  std::vector<const CLI::Option*> out = app.get_options(named);
+  for (const CLI::App* group : app.get_subcommands([](const CLI::App* s) { return s->get_name().empty(); })) {
+    for (const CLI::Option* o : group->get_options(named)) {
+      if (o != group->get_help_ptr()) out.push_back(o);  // each group holds a copy of -h
+    }
+  }
+  return out;
+}
+
 }  // namespace generate_internal
 
 // Writes `what` ("man", "complete-bash", "complete-zsh", "complete-fish")
@@ -32,7 +46,7 @@ inline bool takes_value(const CLI::Option* o) { return o->get_items_expected_max
 inline void generate(const CLI::App& app, const std::string& prog, const std::string& what,
                      std::ostream& out) {
   using namespace generate_internal;
-  auto options = app.get_options([](const CLI::Option* o) { return o->nonpositional(); });
+  const std::vector<const CLI::Option*> options = all_options(app);
   if (what == "man") {
     // NAME: "prog \- what it does", from the description's first sentence.
     std::string summary = CLI::detail::split(app.get_description(), '\n').front();

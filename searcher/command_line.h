@@ -26,6 +26,7 @@ struct Flags {
   std::string hyperlink_format = "none";
   bool json = false, files = false, count = false, quiet = false;
   bool no_collapse = false, no_config = false, keep_stopwords = false, no_stem = false;
+  bool no_snippets = false;
   int expand = 0;  // --expand 1, --no-expand -1 (the last given), neither 0
 };
 

@@ -41,6 +41,7 @@ struct SearchOptions {
   size_t offset = 0;             // --offset: hits to skip
   size_t snippet_chars = 200;    // --snippet-len: passage length in characters
   int context_lines = -1;        // -C N: passages of whole lines, N around (-1: off)
+  bool snippets = true;          // --no-snippets: hits without passages (not with --vimgrep)
   OutputMode mode = OutputMode::kText;
   bool null_separated = false;   // -0: with -l, end paths with NUL
   bool color = false;            // resolved from --color, NO_COLOR and the tty

@@ -102,6 +102,7 @@ PassageFinder::PassageFinder(Xapian::Database db, std::vector<Xapian::Database> 
 
 void PassageFinder::prepare(const std::vector<Hit>& hits) {
   prepared_.clear();
+  if (options_.count == 0) return;
   for (const Hit& h : hits) {
     // Short texts are analysed whole: their positions are never read.
     if (!h.record.anchors.empty() || h.record.stored_anchors > 0) prepared_.push_back(h.docid);
@@ -122,9 +123,13 @@ void PassageFinder::prepare(const std::vector<Hit>& hits) {
 }
 
 void PassageFinder::fill(Hit* hit) {
+  const schema::DocRecord& r = hit->record;
+  if (options_.count == 0) {  // --no-snippets
+    fill_title(hit);
+    return;
+  }
   // A long text's anchors are read only now, for the hits shown.
   load_anchors(part_of(*hit), &hit->record);
-  const schema::DocRecord& r = hit->record;
   if (r.anchors.empty()) {
     SnippetOptions so;
     so.max_chars = options_.max_chars;
@@ -136,9 +141,13 @@ void PassageFinder::fill(Hit* hit) {
     hit->passages = anchored(*hit);
   }
   hit->snippet = hit->passages.front();
+  fill_title(hit);
+}
+
+void PassageFinder::fill_title(Hit* hit) {
   tokens_.clear();
-  analyzer_.analyze(r.title, &tokens_);
-  hit->title_highlights = highlight_all(r.title, tokens_, matcher_);
+  analyzer_.analyze(hit->record.title, &tokens_);
+  hit->title_highlights = highlight_all(hit->record.title, tokens_, matcher_);
 }
 
 std::vector<Window> PassageFinder::windows(const Hit& hit, uint32_t width) {

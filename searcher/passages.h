@@ -25,7 +25,7 @@ namespace trawl::searcher {
 
 struct PassageOptions {
   size_t max_chars = 200;  // --snippet-chars
-  size_t count = 1;        // --passages
+  size_t count = 1;        // --passages; 0: none (--no-snippets), titles only
   int context_lines = -1;  // -C N: whole lines (SnippetOptions::context_lines)
 };
 
@@ -50,13 +50,15 @@ class PassageFinder {
   // on 20news that was 266 of a query's 486 block reads.
   void prepare(const std::vector<Hit>& hits);
 
-  // Fills hit->passages, hit->snippet and hit->title_highlights.
+  // Fills hit->passages, hit->snippet and hit->title_highlights (only the
+  // last with PassageOptions::count 0).
   void fill(Hit* hit);
 
  private:
   // The best windows of `width` positions for hit's query words, in text order.
   std::vector<Window> windows(const Hit& hit, uint32_t width);
   std::vector<Snippet> anchored(const Hit& hit);
+  void fill_title(Hit* hit);
   // The part that holds `hit` (its stored text and anchors).
   const Xapian::Database& part_of(const Hit& hit) const {
     return parts_[(hit.docid - 1) % parts_.size()];

@@ -254,6 +254,18 @@ while IFS=: read -r path line col _; do
     fail "--vimgrep $path:$line:$col points at '$word'"
 done < out
 
+# --- --no-snippets: rank, title, path and score only; --snippets undoes it.
+"${S[@]}" -n 3 harbour > with.txt
+expect_exit 0 "${S[@]}" -n 3 --no-snippets harbour
+# The same output less the passage line under each path line.
+awk 'after_path { after_path = 0; next } { print } / \(score [0-9.]+\)$/ { after_path = 1 }' with.txt > without.txt
+cmp -s out without.txt && [[ $(wc -l < out) -lt $(wc -l < with.txt) ]] \
+  && pass "--no-snippets drops the passage lines" || fail "--no-snippets: $(cat out)"
+expect_exit 0 "${S[@]}" -n 3 --no-snippets --snippets harbour
+cmp -s out with.txt && pass "--snippets undoes --no-snippets" || fail "--no-snippets --snippets differs"
+expect_exit 0 "${S[@]}" --json -n 1 --no-snippets harbour
+expect_in out '"snippet":"","highlights":[],"title_highlights":[[24,31]],"passages":[]'
+
 # --- -t/-T: file types by extension, as trawl-index -t (file_types.h).
 expect_ids "cheese-cooperative.md council-minutes.md harbour-bridge-closure-herald.md reading-list.md software-release.md" -t md harbour
 expect_ids "cheese-cooperative.md council-minutes.md harbour-bridge-closure-herald.md reading-list.md software-release.md" -t markdown -t md harbour
