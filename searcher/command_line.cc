@@ -50,7 +50,7 @@ void add_switch(CLI::App& app, const std::string& on, const std::string& off, bo
       ->trigger_on_parse();
 }
 
-void add_output_options(CLI::App& app, SearchOptions& o, Flags& f) {
+void add_hit_options(CLI::App& app, SearchOptions& o, Flags& f) {
   app.add_option("-n,-m,--limit,--max-count", o.limit,
                  "Number of hits to show (default 10; 0: every match)")
       ->check(CLI::Range(0, 1000000));
@@ -67,6 +67,9 @@ void add_output_options(CLI::App& app, SearchOptions& o, Flags& f) {
              "--vimgrep, which prints passages)");
   app.add_option("--passages", o.passages, "Show up to N best passages per hit (default 1)")
       ->check(CLI::Range(1, 100));
+}
+
+void add_output_options(CLI::App& app, SearchOptions& o, Flags& f) {
   add_switch(app, "--json", "--no-json", &f.json, "JSON Lines: one hit record per line, then a summary");
   app.add_option("--format", f.format,
                  "Output: text (default), json (= --json), or trec (a TREC run: qid Q0 docid "
@@ -154,6 +157,9 @@ void add_filter_options(CLI::App& app, SearchOptions& o, Flags& f) {
                  "'!GLOB' excludes; repeatable, the last matching one decides)")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->allow_extra_args(false);
+}
+
+void add_order_options(CLI::App& app, SearchOptions& o, Flags& f) {
   app.add_option("--sort", f.sort,
                  "Order: relevance (default), date (the document's), modified (the file's), path "
                  "or size")
@@ -189,7 +195,9 @@ void add_options(CLI::App& app, SearchOptions& o, Flags& f) {
   // 80 options in one list was an eighth of a query's instructions.
   add_source_options(*app.add_option_group("Database"), o, f);
   add_matching_options(*app.add_option_group("Matching"), o, f);
-  add_filter_options(*app.add_option_group("Filters and order"), o, f);
+  add_filter_options(*app.add_option_group("Filters"), o, f);
+  add_order_options(*app.add_option_group("Order, folding and diagnostics"), o, f);
+  add_hit_options(*app.add_option_group("Hits and passages"), o, f);
   add_output_options(*app.add_option_group("Output"), o, f);
   app.add_flag("--no-config", f.no_config, "Do not read the configuration file");
   app.add_option("--generate", f.generate,
