@@ -76,7 +76,7 @@ struct Snippet {
   uint32_t start = 0;            // byte offset of the passage in the text
   uint32_t line = 1;    // line of the first match (of the start with no match), from 1
   uint32_t column = 1;  // byte column of the first match in that line, from 1
-  // With SnippetOptions::context_lines: the line `text` starts at. Its text
+  // With SnippetOptions::context: the line `text` starts at. Its text
   // is then whole lines, as written ('\n' between them); 0 otherwise.
   uint32_t first_line = 0;
 };
@@ -92,16 +92,28 @@ struct SnippetLine {
 // highlights; empty for an ordinary passage.
 std::vector<SnippetLine> snippet_lines(const Snippet& s);
 
+// Lines of context around the matching lines of a passage of whole lines
+// (-B before, -A after, -C both, as grep): line passages are on when either
+// is 0 or more; the other side then counts as 0.
+struct LineContext {
+  int before = -1;
+  int after = -1;
+  bool on() const { return before >= 0 || after >= 0; }
+  size_t lines_before() const { return before > 0 ? static_cast<size_t>(before) : 0; }
+  size_t lines_after() const { return after > 0 ? static_cast<size_t>(after) : 0; }
+};
+
 struct SnippetOptions {
   size_t max_chars = 200;  // approximate length of the passage in characters
   // The text is a piece of a longer one (stored_text.h): a passage at its
   // edge is marked "…" as cut.
   bool more_before = false;
   bool more_after = false;
-  // -C N: passages of whole lines, the match's lines and N lines before and
-  // after each, as written (as grep -C); -1: passages of about max_chars.
-  // A block longer than kMaxContextBytes falls back to max_chars.
-  int context_lines = -1;
+  // -A/-B/-C: passages of whole lines, the match's lines and the context
+  // lines before and after each, as written (as grep); off: passages of
+  // about max_chars. A block longer than kMaxContextBytes falls back to
+  // max_chars.
+  LineContext context;
 };
 
 inline constexpr size_t kMaxContextBytes = 64 * 1024;

@@ -28,10 +28,10 @@ std::vector<Hit> find_hits(const std::vector<Token>& tokens, const TermMatcher& 
 // joined by punctuation alone ("Russia's") merge into one span.
 std::vector<Span> merge_spans(std::string_view text, const std::vector<Hit>& hits);
 
-// -C n: up to `count` passages of whole lines (the best matching lines and
-// n lines around each, merged where they meet), as written; empty if a
+// -A/-B/-C: up to `count` passages of whole lines (the best matching lines
+// and their context lines, merged where they meet), as written; empty if a
 // block would exceed kMaxContextBytes (the caller makes ordinary ones).
 std::vector<Snippet> line_passages(std::string_view text, const std::vector<Hit>& hits,
-                                   size_t count, size_t n);
+                                   size_t count, const LineContext& context);
 
 }  // namespace trawl

@@ -5,17 +5,19 @@
 namespace trawl {
 namespace {
 
-// -C n: the whole lines holding text[begin, end), and n lines before and
-// after: [start, stop), stop at the last line's '\n' (or the end).
-std::pair<size_t, size_t> line_bounds(std::string_view text, size_t begin, size_t end, size_t n) {
+// The whole lines holding text[begin, end), with `before` lines before and
+// `after` lines after: [start, stop), stop at the last line's '\n' (or the
+// end).
+std::pair<size_t, size_t> line_bounds(std::string_view text, size_t begin, size_t end,
+                                      size_t before, size_t after) {
   const auto line_start = [&](size_t at) {
     const size_t nl = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
     return nl == std::string_view::npos ? 0 : nl + 1;
   };
   size_t start = line_start(begin);
-  for (size_t k = 0; k < n && start > 0; ++k) start = line_start(start - 1);
+  for (size_t k = 0; k < before && start > 0; ++k) start = line_start(start - 1);
   size_t stop = std::min(text.find('\n', end > begin ? end - 1 : end), text.size());
-  for (size_t k = 0; k < n && stop < text.size(); ++k) {
+  for (size_t k = 0; k < after && stop < text.size(); ++k) {
     stop = std::min(text.find('\n', stop + 1), text.size());
   }
   if (stop == text.size() && stop > start && text[stop - 1] == '\n') --stop;  // no empty last line
@@ -76,10 +78,10 @@ std::vector<std::pair<size_t, size_t>> best_lines(std::string_view text,
 }  // namespace
 
 std::vector<Snippet> line_passages(std::string_view text, const std::vector<Hit>& hits,
-                                   size_t count, size_t n) {
+                                   size_t count, const LineContext& context) {
   std::vector<std::pair<size_t, size_t>> blocks;
   for (auto [begin, end] : best_lines(text, hits, count)) {
-    blocks.push_back(line_bounds(text, begin, end, n));
+    blocks.push_back(line_bounds(text, begin, end, context.lines_before(), context.lines_after()));
     if (blocks.back().second - blocks.back().first > kMaxContextBytes) return {};
   }
   std::sort(blocks.begin(), blocks.end());

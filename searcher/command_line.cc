@@ -58,9 +58,15 @@ void add_hit_options(CLI::App& app, SearchOptions& o, Flags& f) {
       ->check(CLI::Range(0, 100000000));
   app.add_option("--snippet-len", o.snippet_chars, "Snippet length in characters (default 200)")
       ->check(CLI::Range(20, 100000));
-  app.add_option("-C,--context", o.context_lines,
+  app.add_option("-C,--context", f.context,
                  "Passages of whole lines: each match's lines and N lines before and after, "
                  "numbered as grep -C does (N:match, N-context)")
+      ->check(CLI::Range(0, 1000));
+  app.add_option("-A,--after-context", f.after_context,
+                 "As -C, with N lines after each match (overrides -C's)")
+      ->check(CLI::Range(0, 1000));
+  app.add_option("-B,--before-context", f.before_context,
+                 "As -C, with N lines before each match (overrides -C's)")
       ->check(CLI::Range(0, 1000));
   add_switch(app, "--no-snippets", "--snippets", &f.no_snippets,
              "Show hits without passages: rank, title, path and score (faster; not with "
@@ -233,6 +239,9 @@ void finish_options(const Flags& f, const std::string& cwd, SearchOptions& o) {
   }
   o.cwd = cwd;
   o.snippets = !f.no_snippets || o.vimgrep;
+  // As grep: -A and -B win over -C, whatever the order.
+  o.context.before = f.before_context >= 0 ? f.before_context : f.context;
+  o.context.after = f.after_context >= 0 ? f.after_context : f.context;
   o.types = type_formats(f.types, "-t");
   o.types_not = type_formats(f.types_not, "-T");
   o.after = date_flag("--after", f.after, false);

@@ -27,6 +27,7 @@ struct Flags {
   bool json = false, files = false, count = false, quiet = false;
   bool no_collapse = false, no_config = false, keep_stopwords = false, no_stem = false;
   bool no_snippets = false;
+  int context = -1, after_context = -1, before_context = -1;  // -C, -A, -B
   int expand = 0;  // --expand 1, --no-expand -1 (the last given), neither 0
 };
 

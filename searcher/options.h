@@ -8,6 +8,7 @@
 
 #include "open_db.h"
 #include "ranking.h"
+#include "snippet.h"
 
 namespace trawl::searcher {
 
@@ -40,7 +41,7 @@ struct SearchOptions {
   size_t limit = 10;             // -n, -m: hits to show (0: every match)
   size_t offset = 0;             // --offset: hits to skip
   size_t snippet_chars = 200;    // --snippet-len: passage length in characters
-  int context_lines = -1;        // -C N: passages of whole lines, N around (-1: off)
+  LineContext context;           // -A/-B/-C: passages of whole lines with context (snippet.h)
   bool snippets = true;          // --no-snippets: hits without passages (not with --vimgrep)
   OutputMode mode = OutputMode::kText;
   bool null_separated = false;   // -0: with -l, end paths with NUL

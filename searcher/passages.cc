@@ -54,12 +54,14 @@ std::vector<Window> best_windows(std::vector<PosHit> hits, uint32_t width, size_
   return out;
 }
 
-// -C n: widens anchors [first, last] so that their text holds n whole lines
-// before the first anchor's line and after the line before the next one
-// (the hits lie between), as far as kMaxContextBytes either way.
-void whole_lines(const schema::DocRecord& r, size_t n, size_t* first, size_t* last) {
+// -A/-B/-C: widens anchors [first, last] so that their text holds the
+// whole context lines before the first anchor's line and after the line
+// before the next one (the hits lie between), as far as kMaxContextBytes
+// either way.
+void whole_lines(const schema::DocRecord& r, const LineContext& context, size_t* first, size_t* last) {
   const std::vector<schema::TextAnchor>& a = r.anchors;
   const uint64_t from = a[*first].byte;
+  const size_t n = context.lines_before();
   const uint32_t top = a[*first].line > n ? a[*first].line - static_cast<uint32_t>(n) : 1;
   while (*first > 0 && from - a[*first].byte < kMaxContextBytes &&
          !(a[*first].line < top || (a[*first].line == top && a[*first].column == 0))) {
@@ -67,7 +69,7 @@ void whole_lines(const schema::DocRecord& r, size_t n, size_t* first, size_t* la
   }
   if (*last + 1 >= a.size()) return;
   const uint64_t to = a[*last + 1].byte;
-  const uint32_t bottom = a[*last + 1].line + static_cast<uint32_t>(n);
+  const uint32_t bottom = a[*last + 1].line + static_cast<uint32_t>(context.lines_after());
   while (*last + 1 < a.size() && a[*last + 1].line <= bottom && a[*last + 1].byte - to < kMaxContextBytes) {
     ++*last;
   }
@@ -133,7 +135,7 @@ void PassageFinder::fill(Hit* hit) {
   if (r.anchors.empty()) {
     SnippetOptions so;
     so.max_chars = options_.max_chars;
-    so.context_lines = options_.context_lines;
+    so.context = options_.context;
     tokens_.clear();
     analyzer_.analyze(r.text, &tokens_);
     hit->passages = make_passages(r.text, tokens_, matcher_, so, std::max<size_t>(options_.count, 1));
@@ -180,7 +182,7 @@ std::vector<Snippet> PassageFinder::anchored(const Hit& hit) {
   for (const auto& [a, b] : windows(hit, width)) {
     size_t first = anchor_at(r, a > width ? a - width : 0);
     size_t last = anchor_at(r, b + width);
-    if (options_.context_lines >= 0) whole_lines(r, options_.context_lines, &first, &last);
+    if (options_.context.on()) whole_lines(r, options_.context, &first, &last);
     if (!ranges.empty() && first <= std::get<1>(ranges.back())) {
       std::get<1>(ranges.back()) = std::max(std::get<1>(ranges.back()), last);
       ++std::get<2>(ranges.back());
@@ -196,7 +198,7 @@ std::vector<Snippet> PassageFinder::anchored(const Hit& hit) {
     so.max_chars = options_.max_chars;
     so.more_before = piece.more_before;
     so.more_after = piece.more_after;
-    so.context_lines = options_.context_lines;
+    so.context = options_.context;
     tokens_.clear();
     analyzer_.analyze(piece.text, &tokens_, piece.first_pos);
     for (Snippet& s : make_passages(piece.text, tokens_, matcher_, so, n)) {

@@ -26,7 +26,7 @@ namespace trawl::searcher {
 struct PassageOptions {
   size_t max_chars = 200;  // --snippet-chars
   size_t count = 1;        // --passages; 0: none (--no-snippets), titles only
-  int context_lines = -1;  // -C N: whole lines (SnippetOptions::context_lines)
+  LineContext context;     // -A/-B/-C: whole lines (SnippetOptions::context)
 };
 
 class PassageFinder {

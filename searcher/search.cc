@@ -204,7 +204,7 @@ SearchResult Searcher::run(const SearchOptions& options, const std::string& text
     const TermMatcher matcher = builder.matcher(built);
     PassageFinder finder(db_, parts_, matcher, plain_leaves(built.query), built.wildcards,
                          PassageOptions{options.snippet_chars, options.snippets ? options.passages : 0,
-                                        options.context_lines});
+                                        options.context});
     finder.prepare(result.hits);
     for (Hit& hit : result.hits) finder.fill(&hit);
     if (options.explain) explain_hits(db_, q, *weight, &result.hits);

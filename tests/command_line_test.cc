@@ -45,15 +45,19 @@ TEST_CASE("trawl-search options: the last one given wins, in every group") {
     size_t limit;
     bool match_any;
     bool json;
-    int context;
+    int before, after;  // lines of context
   };
   const std::vector<Case> cases = {
-      {{"x"}, 10, false, false, -1},
-      {{"-n", "5", "-n", "2", "x"}, 2, false, false, -1},
-      {{"--or", "--and", "x"}, 10, false, false, -1},
-      {{"--and", "--or", "x"}, 10, true, false, -1},
-      {{"--json", "--no-json", "x"}, 10, false, false, -1},
-      {{"--no-json", "--json", "-C", "1", "-C", "3", "x"}, 10, false, true, 3},
+      {{"x"}, 10, false, false, -1, -1},
+      {{"-n", "5", "-n", "2", "x"}, 2, false, false, -1, -1},
+      {{"--or", "--and", "x"}, 10, false, false, -1, -1},
+      {{"--and", "--or", "x"}, 10, true, false, -1, -1},
+      {{"--json", "--no-json", "x"}, 10, false, false, -1, -1},
+      {{"--no-json", "--json", "-C", "1", "-C", "3", "x"}, 10, false, true, 3, 3},
+      // As grep: -A and -B win over -C whatever the order.
+      {{"-A", "1", "-C", "3", "x"}, 10, false, false, 3, 1},
+      {{"-C", "3", "-B", "0", "x"}, 10, false, false, 0, 3},
+      {{"-B", "2", "x"}, 10, false, false, 2, -1},
   };
   for (const Case& c : cases) {
     CAPTURE(c.args.size());
@@ -67,7 +71,8 @@ TEST_CASE("trawl-search options: the last one given wins, in every group") {
     CHECK(o.limit == c.limit);
     CHECK(o.match_any == c.match_any);
     CHECK((o.mode == OutputMode::kJson) == c.json);
-    CHECK(o.context_lines == c.context);
+    CHECK(o.context.before == c.before);
+    CHECK(o.context.after == c.after);
   }
 }
 

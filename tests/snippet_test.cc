@@ -384,28 +384,32 @@ std::string line_blocks(const std::vector<Snippet>& ps) {
   return out;
 }
 
-TEST_CASE("make_passages -C: whole lines around the best matching lines, merged as grep does") {
+TEST_CASE("make_passages -A/-B/-C: whole lines around the best matching lines, merged as grep does") {
   const std::string text = "one\ntwo\nthe harbour\nfour\nfive\nsix\nharbour and tides\neight\n";
   struct Case {
     const char* query;
-    int context;
+    int before, after;  // -B, -A (-C N: both N)
     size_t count;
     const char* want;
   };
   const Case cases[] = {
-      {"harbour", 0, 1, "3:the harbour"},
-      {"harbour tides", 0, 1, "7:harbour and tides"},  // more distinct words win
-      {"harbour", 1, 1, "2-two|3:the harbour|4-four"},
-      {"harbour", 1, 2, "2-two|3:the harbour|4-four|--|6-six|7:harbour and tides|8-eight"},
-      {"harbour", 2, 2, "1-one|2-two|3:the harbour|4-four|5-five|6-six|7:harbour and tides|8-eight"},
-      {"harbour", 9, 1, "1-one|2-two|3:the harbour|4-four|5-five|6-six|7:harbour and tides|8-eight"},
-      {"absent", 1, 1, "1-one|2-two"},  // no match: the first lines
+      {"harbour", 0, 0, 1, "3:the harbour"},
+      {"harbour tides", 0, 0, 1, "7:harbour and tides"},  // more distinct words win
+      {"harbour", 1, 1, 1, "2-two|3:the harbour|4-four"},
+      {"harbour", 1, 1, 2, "2-two|3:the harbour|4-four|--|6-six|7:harbour and tides|8-eight"},
+      {"harbour", 2, 2, 2, "1-one|2-two|3:the harbour|4-four|5-five|6-six|7:harbour and tides|8-eight"},
+      {"harbour", 9, 9, 1, "1-one|2-two|3:the harbour|4-four|5-five|6-six|7:harbour and tides|8-eight"},
+      {"absent", 1, 1, 1, "1-one|2-two"},  // no match: the first lines
+      {"harbour", 2, -1, 1, "1-one|2-two|3:the harbour"},        // -B 2
+      {"harbour", -1, 2, 1, "3:the harbour|4-four|5-five"},      // -A 2
+      {"harbour", 0, 1, 2, "3:the harbour|4-four|--|7:harbour and tides|8-eight"},
   };
   for (const Case& c : cases) {
     CAPTURE(std::string_view(c.query));
-    CAPTURE(c.context);
+    CAPTURE(c.before);
+    CAPTURE(c.after);
     SnippetOptions options;
-    options.context_lines = c.context;
+    options.context = LineContext{c.before, c.after};
     const std::vector<Snippet> ps =
         make_passages(text, analyze(text), make_matcher({c.query}), options, c.count);
     CHECK(line_blocks(ps) == c.want);
@@ -422,7 +426,7 @@ TEST_CASE("make_passages -C: whole lines around the best matching lines, merged 
   // back to an ordinary passage.
   const std::string flat = std::string(kMaxContextBytes, 'x') + " harbour " + std::string(100, 'y');
   SnippetOptions options;
-  options.context_lines = 1;
+  options.context = LineContext{1, 1};
   const std::vector<Snippet> ps = make_passages(flat, analyze(flat), make_matcher({"harbour"}), options, 1);
   REQUIRE(ps.size() == 1);
   CHECK(ps[0].first_line == 0);

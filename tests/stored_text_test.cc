@@ -292,14 +292,14 @@ TEST_CASE("passages -C of an anchored text: the lines around the positions are t
     o.query = "glacier";
     o.mode = searcher::OutputMode::kJson;
     o.passages = c.passages;
-    o.context_lines = c.context;
+    o.context = LineContext{c.context, c.context};
     o.check_fresh = false;
     const searcher::SearchResult r = s.search(o);
     REQUIRE(r.hits.size() == 1);
     TermMatcher m{Xapian::Stem("english")};
     m.add_stem(Xapian::Stem("english")("glacier"));
     SnippetOptions so;
-    so.context_lines = c.context;
+    so.context = LineContext{c.context, c.context};
     const std::vector<Snippet> want = make_passages(text, tokens_of(text), m, so, c.passages);
     const std::vector<Snippet>& got = r.hits[0].passages;
     REQUIRE(got.size() == want.size());

@@ -319,6 +319,10 @@ expect_exit 0 "$TRAWL_SEARCH" --db ctx.db --json -C 1 harbour
 expect_in out '"text":"first line\nthe harbour gate\nlast line","line":4,"column":5'
 expect_in out '"first_line":3'
 expect_exit 2 "$TRAWL_SEARCH" --db ctx.db -C -1 harbour
+expect_exit 0 "$TRAWL_SEARCH" --db ctx.db --color never -A 1 -C 0 harbour
+expect_in out $'\n   4:the harbour gate\n   5-last line\n\n'
+expect_exit 0 "$TRAWL_SEARCH" --db ctx.db --color never -B 1 harbour
+expect_in out $'\n   3-first line\n   4:the harbour gate\n\n'
 
 # --- Freshness: a folder changed after the index run is reported.
 expect_exit 0 "${S[@]}" -c harbour

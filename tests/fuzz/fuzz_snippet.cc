@@ -64,7 +64,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (i > 0) check(passages[i].start > passages[i - 1].start, "passages out of order");
   }
   // -C: whole lines, as written at `start`; each line's highlights inside it.
-  options.context_lines = data[0] % 3;
+  options.context = trawl::LineContext{data[0] % 3, (data[0] / 3) % 3};
   const auto blocks = trawl::make_passages(text, tokens, matcher, options, 1 + data[0] % 4);
   check(!blocks.empty(), "no line passage");
   for (size_t i = 0; i < blocks.size(); ++i) {
