@@ -21,6 +21,7 @@
 #include "run_index.h"
 #include "sharded.h"
 #include "synonyms.h"
+#include "watch.h"
 #include "trawl_version.h"
 
 namespace {
@@ -150,6 +151,9 @@ void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
   app.add_option("--synonyms", f.synonyms,
                  "Load synonym groups from FILE (one group a line, entries separated by commas), "
                  "replacing those stored");
+  app.add_flag("--watch", o.watch,
+               "After indexing, keep watching the PATHs (inotify) and index again after each "
+               "change, until interrupted");
   app.add_flag("--files", o.list_files, "List the files that would be indexed; write nothing");
   app.add_flag("--debug", o.debug, "Say why each skipped file was skipped");
   app.add_flag("--json", o.json, "JSON Lines events on stdout: indexed, skipped, failed, summary");
@@ -216,6 +220,33 @@ void finish_options(const Flags& f, const std::string& cwd, IndexOptions& o) {
     }
   }
   o.filter_limits.max_output = o.max_filesize;
+  if (o.watch && (o.dry_run || o.list_files || o.merge)) {
+    throw trawl::Error("--watch cannot be combined with --dry-run, --files or --merge");
+  }
+}
+
+// One indexing run: of the shards if there are any, else of the database.
+int index_once(const IndexOptions& options, const trawl::indexer::FileSystem& fs,
+               trawl::indexer::Reporter& reporter, const std::string& cwd) {
+  if (options.shards > 1 || trawl::indexer::existing_shards(options.db_path) > 0) {
+    return trawl::indexer::run_sharded(options, fs, reporter, cwd);
+  }
+  return trawl::indexer::run_index(options, fs, reporter, cwd);
+}
+
+// Runs `run`, turning the errors main() would report into their exit
+// codes (--watch goes on after a failed run).
+template <class F>
+int guarded(const IndexOptions& options, trawl::Diag& diag, F&& run) {
+  try {
+    return run();
+  } catch (const trawl::Error& e) {
+    diag.error("", e.what());
+    return e.exit_code();
+  } catch (const Xapian::Error& e) {
+    diag.error("database " + trawl::quote(options.db_path), e.get_description());
+    return trawl::kExitError;
+  }
 }
 
 }  // namespace
@@ -264,10 +295,13 @@ int main(int argc, char** argv) {
     trawl::indexer::RealFileSystem fs;
     if (options.list_files) return trawl::indexer::list_files(options, fs, *reporter, cwd, std::cout);
     if (options.merge) return trawl::indexer::merge_shards(options, *reporter);
-    if (options.shards > 1 || trawl::indexer::existing_shards(options.db_path) > 0) {
-      return trawl::indexer::run_sharded(options, fs, *reporter, cwd);
-    }
-    return trawl::indexer::run_index(options, fs, *reporter, cwd);
+    if (!options.watch) return index_once(options, fs, *reporter, cwd);
+    trawl::indexer::WatchOptions watch;
+    watch.roots = options.roots;
+    watch.db_path = options.db_path;
+    return trawl::indexer::watch_and_index(
+        watch, [&] { return guarded(options, diag, [&] { return index_once(options, fs, *reporter, cwd); }); },
+        diag);
   } catch (const trawl::Error& e) {
     diag.error("", e.what());
     return e.exit_code();

@@ -88,6 +88,8 @@ struct IndexOptions {
   bool progress = false;
   // --files: list what would be indexed, write nothing.
   bool list_files = false;
+  // --watch: index, then again after each change until stopped (watch.h).
+  bool watch = false;
   // --debug: say why each file was skipped.
   bool debug = false;
   // --json: JSON Lines events on stdout instead of messages.
