@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "cli.h"
+#include "compact.h"
 #include "diag.h"
 #include "generate.h"
 #include "error.h"
@@ -151,6 +152,9 @@ void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
   app.add_option("--synonyms", f.synonyms,
                  "Load synonym groups from FILE (one group a line, entries separated by commas), "
                  "replacing those stored");
+  app.add_flag("--compact", o.compact,
+               "Rewrite the database compactly (as xapian-compact; searches go on meanwhile), "
+               "then exit: worth it after many incremental runs");
   app.add_flag("--watch", o.watch,
                "After indexing, keep watching the PATHs (inotify) and index again after each "
                "change, until interrupted");
@@ -220,9 +224,24 @@ void finish_options(const Flags& f, const std::string& cwd, IndexOptions& o) {
     }
   }
   o.filter_limits.max_output = o.max_filesize;
+  if (o.compact && (o.watch || o.dry_run || o.list_files || o.merge || o.rebuild)) {
+    throw trawl::Error("--compact cannot be combined with --watch, --dry-run, --files, --merge or --rebuild");
+  }
   if (o.watch && (o.dry_run || o.list_files || o.merge)) {
     throw trawl::Error("--watch cannot be combined with --dry-run, --files or --merge");
   }
+}
+
+// --compact, with its one line on stderr.
+int compact(const IndexOptions& options, trawl::Diag& diag) {
+  const trawl::indexer::CompactResult r = trawl::indexer::compact_database(options);
+  if (!options.quiet) {
+    char line[160];
+    std::snprintf(line, sizeof line, "compacted: %.1f MB -> %.1f MB in %.2f s", r.bytes_before / 1e6,
+                  r.bytes_after / 1e6, r.seconds);
+    diag.note(trawl::quote(options.db_path) + ": " + line);
+  }
+  return trawl::kExitOk;
 }
 
 // One indexing run: of the shards if there are any, else of the database.
@@ -295,6 +314,7 @@ int main(int argc, char** argv) {
     trawl::indexer::RealFileSystem fs;
     if (options.list_files) return trawl::indexer::list_files(options, fs, *reporter, cwd, std::cout);
     if (options.merge) return trawl::indexer::merge_shards(options, *reporter);
+    if (options.compact) return compact(options, diag);
     if (!options.watch) return index_once(options, fs, *reporter, cwd);
     trawl::indexer::WatchOptions watch;
     watch.roots = options.roots;

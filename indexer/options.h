@@ -90,6 +90,8 @@ struct IndexOptions {
   bool list_files = false;
   // --watch: index, then again after each change until stopped (watch.h).
   bool watch = false;
+  // --compact: rewrite the index compactly, index nothing (compact.h).
+  bool compact = false;
   // --debug: say why each file was skipped.
   bool debug = false;
   // --json: JSON Lines events on stdout instead of messages.

@@ -19,13 +19,14 @@
 #include "schema.h"
 
 namespace trawl::indexer {
-namespace {
-
-constexpr const char* kStub = "XAPIANDB";
 
 std::string shard_dir(const std::string& dir, unsigned k) {
   return dir + "/shard-" + std::to_string(k);
 }
+
+namespace {
+
+constexpr const char* kStub = "XAPIANDB";
 
 std::string read_stub(const std::string& dir) {
   std::ifstream in(dir + "/" + kStub);

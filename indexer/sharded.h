@@ -24,6 +24,9 @@ unsigned shard_of(const std::string& path, unsigned shards);
 // sharded (or does not exist yet).
 unsigned existing_shards(const std::string& dir);
 
+// The folder of shard `k` (from 0) of the sharded database `dir`.
+std::string shard_dir(const std::string& dir, unsigned k);
+
 // Indexes into a sharded database: options.shards shards (or the existing
 // count). Throws trawl::Error if the folder holds an unsharded database or
 // another shard count. Returns the worst exit code of the shards.
