@@ -96,6 +96,13 @@ void add_output_options(CLI::App& app, SearchOptions& o, Flags& f) {
   app.add_flag("-q,--quiet", f.quiet, "Print nothing; exit 0 if anything matched");
   app.add_option("--color", f.color, "When to use colour: auto (default), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("--colors", f.colors,
+                 "Colour of path, line, match, title or dim text, as ripgrep: TYPE:fg|bg:COLOUR "
+                 "(black red green yellow blue magenta cyan white, 0-255, or r,g,b), "
+                 "TYPE:style:bold|nobold|intense|nointense|underline|nounderline, or TYPE:none "
+                 "(repeatable)")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->allow_extra_args(false);
   app.add_option("--hyperlink-format", f.hyperlink_format,
                  "Make paths clickable links in coloured output: none (default), default (file://), "
                  "kitty, vscode, vscode-insiders, vscodium, cursor, textmate, macvim, or a template "
@@ -239,6 +246,7 @@ void finish_options(const Flags& f, const std::string& cwd, SearchOptions& o) {
   }
   o.cwd = cwd;
   o.snippets = !f.no_snippets || o.vimgrep;
+  o.palette = parse_colors(f.colors);
   // As grep: -A and -B win over -C, whatever the order.
   o.context.before = f.before_context >= 0 ? f.before_context : f.context;
   o.context.after = f.after_context >= 0 ? f.after_context : f.context;

@@ -16,6 +16,7 @@ struct Flags {
   std::vector<std::string> words, dash_words;
   std::vector<std::string> dbs;  // --db, repeatable
   std::string color = "auto";
+  std::vector<std::string> colors;  // --colors SPEC, in order
   std::string sort = "relevance";
   std::string facets;
   std::string after, before;

@@ -8,6 +8,7 @@
 
 #include "open_db.h"
 #include "ranking.h"
+#include "colors.h"
 #include "snippet.h"
 
 namespace trawl::searcher {
@@ -46,6 +47,7 @@ struct SearchOptions {
   OutputMode mode = OutputMode::kText;
   bool null_separated = false;   // -0: with -l, end paths with NUL
   bool color = false;            // resolved from --color, NO_COLOR and the tty
+  Palette palette;               // --colors: what each kind of text looks like
   bool vimgrep = false;          // --vimgrep: path:line:col:passage lines
   std::string hyperlink;         // --hyperlink-format's URL template (hyperlink.h); "" = none
 

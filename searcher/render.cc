@@ -14,11 +14,6 @@ namespace trawl::searcher {
 namespace {
 
 constexpr const char* kReset = "\x1b[0m";
-constexpr const char* kBold = "\x1b[1m";
-constexpr const char* kMagenta = "\x1b[35m";
-constexpr const char* kDim = "\x1b[2m";
-constexpr const char* kMatch = "\x1b[1;31m";
-constexpr const char* kGreen = "\x1b[32m";
 
 std::string file_name(const std::string& path) {
   size_t slash = path.rfind('/');
@@ -28,7 +23,9 @@ std::string file_name(const std::string& path) {
 }  // namespace
 
 Renderer::Renderer(const SearchOptions& options, std::ostream& out, std::string cwd)
-    : options_(options), out_(out), cwd_(std::move(cwd)) {
+    : options_(options), out_(out), cwd_(std::move(cwd)), path_(options.palette.path.sgr()),
+      line_(options.palette.line.sgr()), match_(options.palette.match.sgr()),
+      title_(options.palette.title.sgr()), dim_(options.palette.dim.sgr()) {
   if (options_.hyperlink.find("{host}") != std::string::npos) {
     char name[256] = {};
     if (::gethostname(name, sizeof name - 1) == 0) host_ = name;
@@ -49,7 +46,7 @@ std::string Renderer::highlighted(const std::string& text, const std::vector<Spa
   for (const Span& s : spans) {
     if (s.first < at || s.second > text.size()) continue;
     out += terminal_safe(std::string_view(text).substr(at, s.first - at));
-    out += kMatch;
+    out += match_;
     out += terminal_safe(std::string_view(text).substr(s.first, s.second - s.first));
     out += kReset;
     if (base_color) out += base_color;
@@ -68,18 +65,18 @@ void Renderer::text_hit(const Hit& hit) {
   char score[32];
   std::snprintf(score, sizeof score, "%.2f", hit.score);
   const bool c = options_.color;
-  out_ << (c ? kDim : "") << hit.rank << '.' << (c ? kReset : "") << ' '
-       << highlighted(title, title_spans, c ? kBold : nullptr) << '\n';
-  out_ << "   " << (c ? kMagenta : "")
+  out_ << (c ? dim_.c_str() : "") << hit.rank << '.' << (c ? kReset : "") << ' '
+       << highlighted(title, title_spans, c ? title_.c_str() : nullptr) << '\n';
+  out_ << "   " << (c ? path_.c_str() : "")
        << linked(terminal_safe(path), r.path, hit.snippet.line, hit.snippet.column)
        << (c ? kReset : "");
   if (r.id != r.path) out_ << " #" << terminal_safe(r.id);
-  out_ << "  " << (c ? kDim : "") << "(score " << score << ')' << (c ? kReset : "") << '\n';
+  out_ << "  " << (c ? dim_.c_str() : "") << "(score " << score << ')' << (c ? kReset : "") << '\n';
   text_passages(hit);
   for (const Contribution& e : hit.explain) {
     char w[32];
     std::snprintf(w, sizeof w, "%.2f", e.weight);
-    out_ << "   " << (c ? kDim : "") << "= " << w << ' ' << terminal_safe(e.term);
+    out_ << "   " << (c ? dim_.c_str() : "") << "= " << w << ' ' << terminal_safe(e.term);
     if (!e.matched.empty()) {
       out_ << " [";
       for (size_t i = 0; i < e.matched.size(); ++i) out_ << (i ? " " : "") << terminal_safe(e.matched[i]);
@@ -88,7 +85,7 @@ void Renderer::text_hit(const Hit& hit) {
     out_ << (c ? kReset : "") << '\n';
   }
   if (!hit.similar.empty()) {
-    out_ << "   " << (c ? kDim : "") << "+ " << hit.similar.size() << " similar:" << (c ? kReset : "");
+    out_ << "   " << (c ? dim_.c_str() : "") << "+ " << hit.similar.size() << " similar:" << (c ? kReset : "");
     for (const Similar& s : hit.similar) {
       out_ << ' ' << linked(terminal_safe(display_path(s.path, cwd_)), s.path, 1, 1);
     }
@@ -103,9 +100,9 @@ void Renderer::text_passages(const Hit& hit) {
   for (size_t i = 0; i < hit.passages.size(); ++i) {
     const Snippet& p = hit.passages[i];
     if (p.first_line > 0) {  // -C: whole lines, numbered as grep does
-      if (i > 0) out_ << "   " << (c ? kDim : "") << "--" << (c ? kReset : "") << '\n';
+      if (i > 0) out_ << "   " << (c ? dim_.c_str() : "") << "--" << (c ? kReset : "") << '\n';
       for (const SnippetLine& line : snippet_lines(p)) {
-        out_ << "   " << (c ? kGreen : "") << line.number << (line.highlights.empty() ? '-' : ':')
+        out_ << "   " << (c ? line_.c_str() : "") << line.number << (line.highlights.empty() ? '-' : ':')
              << (c ? kReset : "") << highlighted(std::string(line.text), line.highlights, nullptr)
              << '\n';
       }
@@ -113,7 +110,7 @@ void Renderer::text_passages(const Hit& hit) {
     }
     if (p.text.empty()) continue;
     out_ << "   ";
-    if (numbered) out_ << (c ? kGreen : "") << p.line << ':' << (c ? kReset : "") << ' ';
+    if (numbered) out_ << (c ? line_.c_str() : "") << p.line << ':' << (c ? kReset : "") << ' ';
     out_ << highlighted(p.text, p.highlights, nullptr) << '\n';
   }
 }

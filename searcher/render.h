@@ -55,6 +55,9 @@ class Renderer {
   const SearchOptions& options_;
   std::ostream& out_;
   std::string cwd_;
+  // Escape sequences of the palette (--colors): paths, line numbers,
+  // matched words, titles, and rank/score/notes.
+  std::string path_, line_, match_, title_, dim_;
   std::string host_;  // this machine's name, for file:// links
 };
 

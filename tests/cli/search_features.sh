@@ -324,6 +324,14 @@ expect_in out $'\n   4:the harbour gate\n   5-last line\n\n'
 expect_exit 0 "$TRAWL_SEARCH" --db ctx.db --color never -B 1 harbour
 expect_in out $'\n   3-first line\n   4:the harbour gate\n\n'
 
+# --- --colors: ripgrep's specs; the defaults unchanged without them.
+expect_exit 0 "$TRAWL_SEARCH" --db ctx.db --color always -C 0 harbour
+expect_in out $'\e[32m4:\e[0mthe \e[1;31mharbour\e[0m gate'
+expect_exit 0 "$TRAWL_SEARCH" --db ctx.db --color always -C 0 --colors match:fg:blue --colors match:style:nobold --colors line:none harbour
+expect_in out $'4:\e[0mthe \e[34mharbour\e[0m gate'
+expect_exit 2 "$TRAWL_SEARCH" --db ctx.db --colors match:fg:purple harbour
+expect_in err "--colors 'match:fg:purple': expected"
+
 # --- Freshness: a folder changed after the index run is reported.
 expect_exit 0 "${S[@]}" -c harbour
 if grep -q "changed since" err; then fail "stale warning right after indexing"; fi
