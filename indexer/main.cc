@@ -253,8 +253,8 @@ int index_once(const IndexOptions& options, const trawl::indexer::FileSystem& fs
   return trawl::indexer::run_index(options, fs, reporter, cwd);
 }
 
-// Runs `run`, turning the errors main() would report into their exit
-// codes (--watch goes on after a failed run).
+// Runs `run`, turning the errors it throws into messages and exit codes
+// (main() and each --watch run: the watch goes on after a failed run).
 template <class F>
 int guarded(const IndexOptions& options, trawl::Diag& diag, F&& run) {
   try {
@@ -265,7 +265,39 @@ int guarded(const IndexOptions& options, trawl::Diag& diag, F&& run) {
   } catch (const Xapian::Error& e) {
     diag.error("database " + trawl::quote(options.db_path), e.get_description());
     return trawl::kExitError;
+  } catch (const std::exception& e) {
+    diag.error("", e.what());
+    return trawl::kExitError;
   }
+}
+
+// Everything after the command line: one of the actions the options name.
+int run(const Flags& flags, IndexOptions& options, trawl::Diag& diag) {
+  const std::string cwd = trawl::current_dir();
+  finish_options(flags, cwd, options);
+  options.progress = flags.progress == "always" ||
+                     (flags.progress == "auto" && !options.quiet && !options.json &&
+                      !options.dry_run && ::isatty(2));
+  std::unique_ptr<trawl::indexer::Reporter> reporter;
+  if (options.json) {
+    reporter = std::make_unique<trawl::indexer::JsonReporter>(std::cout, cwd);
+  } else {
+    auto human = std::make_unique<trawl::indexer::HumanReporter>(
+        diag, cwd, options.debug, options.quiet, options.no_messages);
+    human->set_warn_empty(options.empty_docs == trawl::indexer::EmptyDocs::kWarn);
+    reporter = std::move(human);
+  }
+  trawl::indexer::RealFileSystem fs;
+  if (options.list_files) return trawl::indexer::list_files(options, fs, *reporter, cwd, std::cout);
+  if (options.merge) return trawl::indexer::merge_shards(options, *reporter);
+  if (options.compact) return compact(options, diag);
+  if (!options.watch) return index_once(options, fs, *reporter, cwd);
+  trawl::indexer::WatchOptions watch;
+  watch.roots = options.roots;
+  watch.db_path = options.db_path;
+  return trawl::indexer::watch_and_index(
+      watch, [&] { return guarded(options, diag, [&] { return index_once(options, fs, *reporter, cwd); }); },
+      diag);
 }
 
 }  // namespace
@@ -296,40 +328,5 @@ int main(int argc, char** argv) {
     std::cout << trawl::type_list();
     return trawl::kExitOk;
   }
-  try {
-    const std::string cwd = trawl::current_dir();
-    finish_options(flags, cwd, options);
-    options.progress = flags.progress == "always" ||
-                       (flags.progress == "auto" && !options.quiet && !options.json &&
-                        !options.dry_run && ::isatty(2));
-    std::unique_ptr<trawl::indexer::Reporter> reporter;
-    if (options.json) {
-      reporter = std::make_unique<trawl::indexer::JsonReporter>(std::cout, cwd);
-    } else {
-      auto human = std::make_unique<trawl::indexer::HumanReporter>(
-          diag, cwd, options.debug, options.quiet, options.no_messages);
-      human->set_warn_empty(options.empty_docs == trawl::indexer::EmptyDocs::kWarn);
-      reporter = std::move(human);
-    }
-    trawl::indexer::RealFileSystem fs;
-    if (options.list_files) return trawl::indexer::list_files(options, fs, *reporter, cwd, std::cout);
-    if (options.merge) return trawl::indexer::merge_shards(options, *reporter);
-    if (options.compact) return compact(options, diag);
-    if (!options.watch) return index_once(options, fs, *reporter, cwd);
-    trawl::indexer::WatchOptions watch;
-    watch.roots = options.roots;
-    watch.db_path = options.db_path;
-    return trawl::indexer::watch_and_index(
-        watch, [&] { return guarded(options, diag, [&] { return index_once(options, fs, *reporter, cwd); }); },
-        diag);
-  } catch (const trawl::Error& e) {
-    diag.error("", e.what());
-    return e.exit_code();
-  } catch (const Xapian::Error& e) {
-    diag.error("database " + trawl::quote(options.db_path), e.get_description());
-    return trawl::kExitError;
-  } catch (const std::exception& e) {
-    diag.error("", e.what());
-    return trawl::kExitError;
-  }
+  return guarded(options, diag, [&] { return run(flags, options, diag); });
 }

@@ -67,34 +67,6 @@ TEST_CASE("crawl: a file root, a missing root, an unreadable folder") {
   CHECK(r.errors == std::vector<std::string>{"/root/sub: Permission denied"});
 }
 
-TEST_CASE("crawl: -t and -T keep or drop files by the format of their extension") {
-  testing::MemFileSystem fs;
-  for (const char* f : {"/r/a.md", "/r/b.MARKDOWN", "/r/c.txt", "/r/README", "/r/d.html",
-                        "/r/e.jsonl", "/r/f.jpg", "/r/sub/g.md"}) {
-    fs.add_file(f, "x");
-  }
-  struct Case {
-    std::vector<std::string> types, types_not;
-    std::vector<std::string> files;
-  };
-  const Case cases[] = {
-      {{}, {}, {"/r/README", "/r/a.md", "/r/b.MARKDOWN", "/r/c.txt", "/r/d.html", "/r/e.jsonl",
-                "/r/f.jpg", "/r/sub/g.md"}},
-      {{"markdown"}, {}, {"/r/a.md", "/r/b.MARKDOWN", "/r/sub/g.md"}},
-      {{"markdown", "text"}, {}, {"/r/README", "/r/a.md", "/r/b.MARKDOWN", "/r/c.txt", "/r/sub/g.md"}},
-      {{}, {"markdown", "text"}, {"/r/d.html", "/r/e.jsonl", "/r/f.jpg"}},
-      {{"html", "jsonl"}, {"jsonl"}, {"/r/d.html"}},  // -T wins
-  };
-  for (const Case& c : cases) {
-    CAPTURE(c.types.size());
-    CAPTURE(c.types_not.size());
-    CrawlOptions options;
-    options.rules.types = c.types;
-    options.rules.types_not = c.types_not;
-    CHECK(crawl(fs, "/r", options).files == c.files);
-  }
-}
-
 }  // namespace
 }  // namespace trawl::indexer
 
