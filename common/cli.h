@@ -4,6 +4,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <xapian.h>
 
 #include <algorithm>
 #include <string>
@@ -31,6 +32,26 @@ inline int parse_command_line(CLI::App& app, std::vector<std::string> reversed_a
   return kContinue;
 }
 
+
+// Runs `run` (returns an exit code) and turns what it throws into a message
+// and an exit code, as both main()s and each trawl-index --watch run do:
+// trawl::Error with its own code, Xapian::Error naming the database
+// `db_path`, anything else as an error (2).
+template <class F>
+int guarded(Diag& diag, const std::string& db_path, F&& run) {
+  try {
+    return run();
+  } catch (const Error& e) {
+    diag.error("", e.what());
+    return e.exit_code();
+  } catch (const Xapian::Error& e) {
+    diag.error("database " + quote(db_path), e.get_description());
+    return kExitError;
+  } catch (const std::exception& e) {
+    diag.error("", e.what());
+    return kExitError;
+  }
+}
 
 inline int parse_command_line(CLI::App& app, int argc, char** argv, Diag& diag) {
   std::vector<std::string> args(argv + 1, argv + argc);

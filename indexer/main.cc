@@ -253,24 +253,6 @@ int index_once(const IndexOptions& options, const trawl::indexer::FileSystem& fs
   return trawl::indexer::run_index(options, fs, reporter, cwd);
 }
 
-// Runs `run`, turning the errors it throws into messages and exit codes
-// (main() and each --watch run: the watch goes on after a failed run).
-template <class F>
-int guarded(const IndexOptions& options, trawl::Diag& diag, F&& run) {
-  try {
-    return run();
-  } catch (const trawl::Error& e) {
-    diag.error("", e.what());
-    return e.exit_code();
-  } catch (const Xapian::Error& e) {
-    diag.error("database " + trawl::quote(options.db_path), e.get_description());
-    return trawl::kExitError;
-  } catch (const std::exception& e) {
-    diag.error("", e.what());
-    return trawl::kExitError;
-  }
-}
-
 // Everything after the command line: one of the actions the options name.
 int run(const Flags& flags, IndexOptions& options, trawl::Diag& diag) {
   const std::string cwd = trawl::current_dir();
@@ -296,7 +278,7 @@ int run(const Flags& flags, IndexOptions& options, trawl::Diag& diag) {
   watch.roots = options.roots;
   watch.db_path = options.db_path;
   return trawl::indexer::watch_and_index(
-      watch, [&] { return guarded(options, diag, [&] { return index_once(options, fs, *reporter, cwd); }); },
+      watch, [&] { return trawl::guarded(diag, options.db_path, [&] { return index_once(options, fs, *reporter, cwd); }); },
       diag);
 }
 
@@ -328,5 +310,5 @@ int main(int argc, char** argv) {
     std::cout << trawl::type_list();
     return trawl::kExitOk;
   }
-  return guarded(options, diag, [&] { return run(flags, options, diag); });
+  return trawl::guarded(diag, options.db_path, [&] { return run(flags, options, diag); });
 }
