@@ -3,12 +3,12 @@
 // Header-only; include it only from a main.cc that links CLI11.
 #pragma once
 
-#include <CLI/CLI.hpp>
-#include <xapian.h>
-
 #include <algorithm>
 #include <string>
 #include <vector>
+
+#include <CLI/CLI.hpp>
+#include <xapian.h>
 
 #include "diag.h"
 #include "error.h"
@@ -31,7 +31,6 @@ inline int parse_command_line(CLI::App& app, std::vector<std::string> reversed_a
   }
   return kContinue;
 }
-
 
 // Runs `run` (returns an exit code) and turns what it throws into a message
 // and an exit code, as both main()s and each trawl-index --watch run do:

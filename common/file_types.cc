@@ -12,11 +12,12 @@ namespace trawl {
 namespace {
 
 struct Extension {
-  std::string_view ext;     // lower case, with the dot
+  std::string_view ext;  // lower case, with the dot
   std::string_view format;
 };
 
 // Plain text and source code are indexed as text.
+// clang-format off
 constexpr Extension kExtensions[] = {
     {".txt", "text"}, {".text", "text"}, {".log", "text"}, {".csv", "text"},
     {".tsv", "text"}, {".rst", "text"}, {".org", "text"}, {".adoc", "text"},
@@ -42,22 +43,23 @@ constexpr Extension kExtensions[] = {
     {".jsonl", "jsonl"}, {".ndjson", "jsonl"},
     {".json", "json"},
 };
+// clang-format on
 
 // Files without an extension that are text by convention.
-constexpr std::string_view kTextNames[] = {
-    "readme", "license", "copying", "authors", "changelog", "news", "todo", "makefile",
-    "dockerfile", "install"};
+constexpr std::string_view kTextNames[] = {"readme",     "license", "copying", "authors",
+                                           "changelog",  "news",    "todo",    "makefile",
+                                           "dockerfile", "install"};
 
 struct Alias {
   std::string_view alias;
   std::string_view format;
 };
 
-constexpr Alias kAliases[] = {{"md", "markdown"}, {"txt", "text"},  {"htm", "html"},
+constexpr Alias kAliases[] = {{"md", "markdown"}, {"txt", "text"},   {"htm", "html"},
                               {"eml", "email"},   {"mail", "email"}, {"ndjson", "jsonl"}};
 
-constexpr std::string_view kFormats[] = {"text", "markdown", "html", "pdf",
-                                         "email", "mbox", "jsonl", "json"};
+constexpr std::string_view kFormats[] = {"text",  "markdown", "html",  "pdf",
+                                         "email", "mbox",     "jsonl", "json"};
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -72,7 +74,8 @@ std::string_view format_of_path(std::string_view path) {
   const std::string name = lower(slash == std::string_view::npos ? path : path.substr(slash + 1));
   const size_t dot = name.rfind('.');
   if (dot == std::string::npos || dot == 0) {
-    const bool known = std::find(std::begin(kTextNames), std::end(kTextNames), name) != std::end(kTextNames);
+    const bool known =
+        std::find(std::begin(kTextNames), std::end(kTextNames), name) != std::end(kTextNames);
     return known ? "text" : "";
   }
   const std::string_view ext = std::string_view(name).substr(dot);
@@ -93,7 +96,8 @@ std::string_view type_format(std::string_view name) {
   return "";
 }
 
-std::vector<std::string> type_formats(const std::vector<std::string>& names, std::string_view flag) {
+std::vector<std::string> type_formats(const std::vector<std::string>& names,
+                                      std::string_view flag) {
   std::vector<std::string> out;
   for (const std::string& name : names) {
     const std::string_view format = type_format(name);

@@ -2,8 +2,8 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 #include <xapian.h>
 
 #include "error.h"
@@ -102,12 +102,12 @@ namespace {
 // letters with marks or strokes of the scripts drops_mark() strips, and
 // combining marks. Anything else (CJK, Thai, most Cyrillic) skips ICU.
 bool may_fold_marks(char32_t c) {
-  return (c >= 0xC0 && c <= 0x36F) ||    // Latin-1 .. Latin Extended-B, IPA, combining
-         (c >= 0x370 && c <= 0x3FF) ||   // Greek
-         (c >= 0x450 && c <= 0x45F) ||   // Cyrillic ё ї ...
-         (c >= 0x4C0 && c <= 0x4FF) ||   // Cyrillic with diaeresis
-         (c >= 0x590 && c <= 0x6FF) ||   // Hebrew, Arabic
-         (c >= 0x1E00 && c <= 0x1FFF);   // Latin Extended Additional, Greek Extended
+  return (c >= 0xC0 && c <= 0x36F) ||   // Latin-1 .. Latin Extended-B, IPA, combining
+         (c >= 0x370 && c <= 0x3FF) ||  // Greek
+         (c >= 0x450 && c <= 0x45F) ||  // Cyrillic ё ї ...
+         (c >= 0x4C0 && c <= 0x4FF) ||  // Cyrillic with diaeresis
+         (c >= 0x590 && c <= 0x6FF) ||  // Hebrew, Arabic
+         (c >= 0x1E00 && c <= 0x1FFF);  // Latin Extended Additional, Greek Extended
 }
 
 }  // namespace

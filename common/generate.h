@@ -4,7 +4,6 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-
 #include <ostream>
 #include <string>
 #include <vector>
@@ -31,7 +30,8 @@ inline bool takes_value(const CLI::Option* o) { return o->get_items_expected_max
 inline std::vector<const CLI::Option*> all_options(const CLI::App& app) {
   const auto named = [](const CLI::Option* o) { return o->nonpositional(); };
   std::vector<const CLI::Option*> out = app.get_options(named);
-  for (const CLI::App* group : app.get_subcommands([](const CLI::App* s) { return s->get_name().empty(); })) {
+  for (const CLI::App* group :
+       app.get_subcommands([](const CLI::App* s) { return s->get_name().empty(); })) {
     for (const CLI::Option* o : group->get_options(named)) {
       if (o != group->get_help_ptr()) out.push_back(o);  // each group holds a copy of -h
     }

@@ -162,7 +162,8 @@ std::vector<Snippet> make_passages(std::string_view text, const std::vector<Toke
   const size_t max_chars = std::max<size_t>(options.max_chars, 20);
   const std::vector<Hit> hits = find_hits(tokens, matcher);
   if (options.context.on()) {
-    std::vector<Snippet> lines = line_passages(text, hits, std::max<size_t>(count, 1), options.context);
+    std::vector<Snippet> lines =
+        line_passages(text, hits, std::max<size_t>(count, 1), options.context);
     if (!lines.empty()) return lines;
   }
   if (hits.empty()) {

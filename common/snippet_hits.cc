@@ -1,8 +1,8 @@
 #include "snippet_hits.h"
 
-#include <algorithm>
-
 #include <xapian.h>
+
+#include <algorithm>
 
 #include "cjk.h"
 #include "utf8.h"

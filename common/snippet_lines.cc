@@ -37,11 +37,14 @@ Snippet render_lines(std::string_view text, const std::vector<Hit>& hits, size_t
     snippet.highlights.emplace_back(s.first - start, s.second - start);
   }
   snippet.start = static_cast<uint32_t>(start);
-  snippet.first_line = static_cast<uint32_t>(1 + std::count(text.begin(), text.begin() + start, '\n'));
+  snippet.first_line =
+      static_cast<uint32_t>(1 + std::count(text.begin(), text.begin() + start, '\n'));
   const size_t at = inside.empty() ? start : inside.front().begin;
-  snippet.line = snippet.first_line + static_cast<uint32_t>(std::count(text.begin() + start, text.begin() + at, '\n'));
+  snippet.line = snippet.first_line +
+                 static_cast<uint32_t>(std::count(text.begin() + start, text.begin() + at, '\n'));
   const size_t line_start = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
-  snippet.column = static_cast<uint32_t>(at - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1);
+  snippet.column =
+      static_cast<uint32_t>(at - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1);
   return snippet;
 }
 
@@ -60,7 +63,8 @@ std::vector<std::pair<size_t, size_t>> best_lines(std::string_view text,
     Line line{0, hits[i].begin, hits[i].end};
     size_t j = i;
     for (; j < hits.size() && hits[j].begin < eol; ++j) {
-      if (std::find(keys.begin(), keys.end(), hits[j].key) == keys.end()) keys.push_back(hits[j].key);
+      if (std::find(keys.begin(), keys.end(), hits[j].key) == keys.end())
+        keys.push_back(hits[j].key);
       line.end = std::max<size_t>(line.end, hits[j].end);
     }
     line.score = keys.size() * 100000 + (j - i);
@@ -70,7 +74,8 @@ std::vector<std::pair<size_t, size_t>> best_lines(std::string_view text,
   std::stable_sort(lines.begin(), lines.end(),
                    [](const Line& a, const Line& b) { return a.score > b.score; });
   std::vector<std::pair<size_t, size_t>> out;
-  for (size_t k = 0; k < lines.size() && k < count; ++k) out.emplace_back(lines[k].begin, lines[k].end);
+  for (size_t k = 0; k < lines.size() && k < count; ++k)
+    out.emplace_back(lines[k].begin, lines[k].end);
   if (out.empty()) out.emplace_back(0, 0);
   return out;
 }
@@ -108,7 +113,8 @@ std::vector<SnippetLine> snippet_lines(const Snippet& s) {
     SnippetLine line{number, text.substr(at, end - at), {}};
     for (const Span& h : s.highlights) {  // a phrase may span lines: each gets its part
       if (h.second > at && h.first < end) {
-        line.highlights.emplace_back(std::max<size_t>(h.first, at) - at, std::min<size_t>(h.second, end) - at);
+        line.highlights.emplace_back(std::max<size_t>(h.first, at) - at,
+                                     std::min<size_t>(h.second, end) - at);
       }
     }
     out.push_back(std::move(line));

@@ -1,10 +1,10 @@
 #include "compact.h"
 
+#include <xapian.h>
+
 #include <chrono>
 #include <filesystem>
 #include <system_error>
-
-#include <xapian.h>
 
 #include "db_store.h"
 #include "diag.h"
@@ -46,7 +46,8 @@ CompactResult compact_database(const IndexOptions& options) {
   if (shards == 0) {
     compact_one(options.db_path, options, &result);
   } else {
-    for (unsigned k = 0; k < shards; ++k) compact_one(shard_dir(options.db_path, k), options, &result);
+    for (unsigned k = 0; k < shards; ++k)
+      compact_one(shard_dir(options.db_path, k), options, &result);
   }
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;

@@ -44,8 +44,19 @@ struct FileRef {
 };
 
 enum class SkipReason {
-  kHidden, kSymlink, kSpecial, kExcluded, kIgnored, kGlob, kDepth, kLoop, kOutside, kSeen,
-  kVanished, kOtherFileSystem, kType
+  kHidden,
+  kSymlink,
+  kSpecial,
+  kExcluded,
+  kIgnored,
+  kGlob,
+  kDepth,
+  kLoop,
+  kOutside,
+  kSeen,
+  kVanished,
+  kOtherFileSystem,
+  kType
 };
 
 struct CrawlOptions {

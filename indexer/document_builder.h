@@ -7,14 +7,14 @@
 // Not thread-safe: it owns an Analyzer and a stem cache. Use one per thread.
 #pragma once
 
+#include <xapian.h>
+
 #include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
-
-#include <xapian.h>
 
 #include "analyzer.h"
 #include "schema.h"

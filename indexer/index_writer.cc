@@ -5,10 +5,10 @@
 #include <cstdlib>
 #include <thread>
 
+#include "analyzer.h"
 #include "db_store.h"
 #include "diag.h"
 #include "error.h"
-#include "analyzer.h"
 #include "fold.h"
 #include "language.h"
 #include "schema.h"

@@ -1,10 +1,9 @@
 // trawl-index: parses the command line and hands off to run_index().
+#include <unistd.h>
 #include <xapian.h>
 
-#include <unistd.h>
-
-#include <csignal>
 #include <algorithm>
+#include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -13,17 +12,17 @@
 #include "cli.h"
 #include "compact.h"
 #include "diag.h"
-#include "generate.h"
 #include "error.h"
 #include "file_system.h"
 #include "file_types.h"
 #include "formats/encoding.h"
+#include "generate.h"
 #include "paths.h"
 #include "run_index.h"
 #include "sharded.h"
 #include "synonyms.h"
-#include "watch.h"
 #include "trawl_version.h"
+#include "watch.h"
 
 namespace {
 
@@ -187,7 +186,7 @@ void finish_options(const Flags& f, const std::string& cwd, IndexOptions& o) {
   o.crawl.types_not = trawl::type_formats(f.types_not, "-T");
   if (f.unrestricted >= 1) o.crawl.no_ignore = true;
   if (f.unrestricted >= 2) o.crawl.hidden = true;
-  o.empty_docs = f.empty_docs == "index" ? trawl::indexer::EmptyDocs::kIndex
+  o.empty_docs = f.empty_docs == "index"  ? trawl::indexer::EmptyDocs::kIndex
                  : f.empty_docs == "warn" ? trawl::indexer::EmptyDocs::kWarn
                                           : trawl::indexer::EmptyDocs::kSkip;
   if (!f.memory.empty()) o.memory = parse_size("--memory", f.memory);
@@ -225,7 +224,8 @@ void finish_options(const Flags& f, const std::string& cwd, IndexOptions& o) {
   }
   o.filter_limits.max_output = o.max_filesize;
   if (o.compact && (o.watch || o.dry_run || o.list_files || o.merge || o.rebuild)) {
-    throw trawl::Error("--compact cannot be combined with --watch, --dry-run, --files, --merge or --rebuild");
+    throw trawl::Error(
+        "--compact cannot be combined with --watch, --dry-run, --files, --merge or --rebuild");
   }
   if (o.watch && (o.dry_run || o.list_files || o.merge)) {
     throw trawl::Error("--watch cannot be combined with --dry-run, --files or --merge");
@@ -237,8 +237,8 @@ int compact(const IndexOptions& options, trawl::Diag& diag) {
   const trawl::indexer::CompactResult r = trawl::indexer::compact_database(options);
   if (!options.quiet) {
     char line[160];
-    std::snprintf(line, sizeof line, "compacted: %.1f MB -> %.1f MB in %.2f s", r.bytes_before / 1e6,
-                  r.bytes_after / 1e6, r.seconds);
+    std::snprintf(line, sizeof line, "compacted: %.1f MB -> %.1f MB in %.2f s",
+                  r.bytes_before / 1e6, r.bytes_after / 1e6, r.seconds);
     diag.note(trawl::quote(options.db_path) + ": " + line);
   }
   return trawl::kExitOk;
@@ -257,9 +257,9 @@ int index_once(const IndexOptions& options, const trawl::indexer::FileSystem& fs
 int run(const Flags& flags, IndexOptions& options, trawl::Diag& diag) {
   const std::string cwd = trawl::current_dir();
   finish_options(flags, cwd, options);
-  options.progress = flags.progress == "always" ||
-                     (flags.progress == "auto" && !options.quiet && !options.json &&
-                      !options.dry_run && ::isatty(2));
+  options.progress =
+      flags.progress == "always" || (flags.progress == "auto" && !options.quiet && !options.json &&
+                                     !options.dry_run && ::isatty(2));
   std::unique_ptr<trawl::indexer::Reporter> reporter;
   if (options.json) {
     reporter = std::make_unique<trawl::indexer::JsonReporter>(std::cout, cwd);
@@ -278,7 +278,11 @@ int run(const Flags& flags, IndexOptions& options, trawl::Diag& diag) {
   watch.roots = options.roots;
   watch.db_path = options.db_path;
   return trawl::indexer::watch_and_index(
-      watch, [&] { return trawl::guarded(diag, options.db_path, [&] { return index_once(options, fs, *reporter, cwd); }); },
+      watch,
+      [&] {
+        return trawl::guarded(diag, options.db_path,
+                              [&] { return index_once(options, fs, *reporter, cwd); });
+      },
       diag);
 }
 

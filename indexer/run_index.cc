@@ -34,7 +34,8 @@ const char* skip_reason_name(SkipReason r) {
     case SkipReason::kExcluded: return "database";
     case SkipReason::kIgnored: return "ignored";
     case SkipReason::kGlob: return "glob";
-    case SkipReason::kType: return "type";
+    case SkipReason::kType:
+      return "type";
     case SkipReason::kDepth: return "max depth";
     case SkipReason::kLoop: return "symlink loop";
     case SkipReason::kOutside: return "outside roots";
@@ -300,8 +301,8 @@ void print_plan(const Plan& plan, const std::string& cwd, std::ostream& out) {
 Plan plan_run(const IndexOptions& options, const FileSystem& fs, const Crawl& crawl,
               const Stamps& stamps, const Failures& failed, Reporter& reporter,
               IndexSummary& summary) {
-  PlanOptions plan_options{options.force, options.checksum, options.no_delete,
-                           options.retry_failed, TRAWL_VERSION, options.track_ctime};
+  PlanOptions plan_options{options.force,        options.checksum, options.no_delete,
+                           options.retry_failed, TRAWL_VERSION,    options.track_ctime};
   Plan plan = make_plan(crawl.files, crawl.unreadable, stamps, failed, plan_options,
                         [&fs](const std::string& path) {
                           std::string bytes;

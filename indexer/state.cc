@@ -35,8 +35,7 @@ std::string merged_roots(const std::string& old, const std::vector<std::string>&
   return out;
 }
 
-Stamps load_stamps(const Xapian::Database& db, const std::vector<std::string>& roots,
-                   bool ctime) {
+Stamps load_stamps(const Xapian::Database& db, const std::vector<std::string>& roots, bool ctime) {
   std::unordered_map<Xapian::docid, FileStamp*> by_doc;
   Stamps stamps;
   for (auto it = db.valuestream_begin(schema::kSlotPath); it != db.valuestream_end(schema::kSlotPath);

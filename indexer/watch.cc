@@ -53,9 +53,12 @@ class Watcher {
   void add_all() {
     for (const std::string& root : options_.roots) {
       std::error_code ec;
-      const fs::path dir = fs::is_directory(root, ec) ? fs::path(root) : fs::path(root).parent_path();
+      const fs::path dir =
+          fs::is_directory(root, ec) ? fs::path(root) : fs::path(root).parent_path();
       add(dir);
-      for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+      for (fs::recursive_directory_iterator
+               it(dir, fs::directory_options::skip_permission_denied, ec),
+           end;
            !ec && it != end; it.increment(ec)) {
         if (!it->is_directory(ec) || it->is_symlink(ec)) continue;
         if (under(it->path().string(), options_.db_path)) {
@@ -93,8 +96,9 @@ class Watcher {
     if (wd >= 0 || warned_) return;
     if (errno == ENOSPC) {
       warned_ = true;
-      diag_.warning(quote(dir.string()), "cannot watch more folders (raise fs.inotify.max_user_watches); "
-                                         "changes in the rest are indexed with the next change seen");
+      diag_.warning(quote(dir.string()),
+                    "cannot watch more folders (raise fs.inotify.max_user_watches); "
+                    "changes in the rest are indexed with the next change seen");
     }
   }
 
@@ -117,7 +121,8 @@ class Watcher {
         const auto* e = reinterpret_cast<const inotify_event*>(p);
         p += sizeof(inotify_event) + e->len;
         if (e->mask & IN_IGNORED) continue;
-        if (e->wd == db_parent_ && e->len > 0 && std::string_view(e->name).substr(0, db_name.size()) == db_name) {
+        if (e->wd == db_parent_ && e->len > 0 &&
+            std::string_view(e->name).substr(0, db_name.size()) == db_name) {
           continue;
         }
         any = true;

@@ -28,9 +28,9 @@
 namespace trawl::indexer {
 
 struct WatchOptions {
-  std::vector<std::string> roots;  // folders (or files: their folder) to watch
-  std::string db_path;             // never watched (its own writes)
-  std::chrono::milliseconds settle{500};   // quiet time before a run
+  std::vector<std::string> roots;             // folders (or files: their folder) to watch
+  std::string db_path;                        // never watched (its own writes)
+  std::chrono::milliseconds settle{500};      // quiet time before a run
   std::chrono::milliseconds max_wait{10000};  // a run at the latest after this
 };
 

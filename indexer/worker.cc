@@ -56,7 +56,8 @@ Worker::Worker(const IndexOptions& options, const FileSystem& fs, const std::str
 void Worker::build(const FileRef& ref, const std::string& hash, FileResult* result,
                    FileExtraction& fx) {
   for (ExtractedDoc& doc : fx.extraction.docs) {
-    const bool blank = doc.title.empty() && doc.body.find_first_not_of(" \n\t") == std::string::npos;
+    const bool blank =
+        doc.title.empty() && doc.body.find_first_not_of(" \n\t") == std::string::npos;
     if (blank && options_.empty_docs != EmptyDocs::kIndex) continue;
     const std::string key = ref.path + doc.key_suffix;
     // A document's postings live in memory until written: its text is

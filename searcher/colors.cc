@@ -12,7 +12,8 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
   for (size_t pos = 0;;) {
     const size_t end = s.find(sep, pos);
-    out.push_back(s.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos));
+    out.push_back(
+        s.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos));
     if (end == std::string_view::npos) return out;
     pos = end + 1;
   }
@@ -48,10 +49,14 @@ std::string colour(std::string_view value, int base) {
 }
 
 bool set_style(std::string_view value, Look* look) {
-  if (value == "bold" || value == "nobold") look->bold = value == "bold";
-  else if (value == "intense" || value == "nointense") look->intense = value == "intense", look->faint = false;
-  else if (value == "underline" || value == "nounderline") look->underline = value == "underline";
-  else return false;
+  if (value == "bold" || value == "nobold")
+    look->bold = value == "bold";
+  else if (value == "intense" || value == "nointense")
+    look->intense = value == "intense", look->faint = false;
+  else if (value == "underline" || value == "nounderline")
+    look->underline = value == "underline";
+  else
+    return false;
   return true;
 }
 
@@ -96,8 +101,9 @@ Palette parse_colors(const std::vector<std::string>& specs) {
   Palette palette;
   for (const std::string& spec : specs) {
     if (!apply_spec(spec, &palette)) {
-      throw Error("--colors " + quote(spec) +
-                  ": expected TYPE:none or TYPE:fg|bg|style:VALUE (TYPE: path, line, match, title, dim)");
+      throw Error(
+          "--colors " + quote(spec) +
+          ": expected TYPE:none or TYPE:fg|bg|style:VALUE (TYPE: path, line, match, title, dim)");
     }
   }
   return palette;

@@ -8,14 +8,14 @@
 #include <fstream>
 
 #include "dates.h"
-#include "file_types.h"
-#include "hyperlink.h"
 #include "diag.h"
 #include "error.h"
+#include "file_types.h"
+#include "hyperlink.h"
 #include "paths.h"
 #include "search.h"
-#include "weighting.h"
 #include "trawl_version.h"
+#include "weighting.h"
 
 namespace trawl::searcher {
 namespace {
@@ -142,8 +142,9 @@ void add_matching_options(CLI::App& app, SearchOptions& o, Flags& f) {
   app.add_option("--weighting", o.weighting,
                  "Ranking formula: bm25 (default), bm25+, pl2, dph, dlh, inl2, ifb2, "
                  "ineb2, bb2, tfidf, lm, coord; parameters as bm25:k1=1.2,b=0.75");
-  add_switch(app, "--no-stem", "--stem", &f.no_stem,
-             "Match each word only as typed (case and accents still folded), not its other forms");
+  add_switch(
+      app, "--no-stem", "--stem", &f.no_stem,
+      "Match each word only as typed (case still folded, accents as usual), not its other forms");
   add_switch(app, "--fold-accents", "--no-fold-accents", &o.fold_accents,
              "A word typed with accents also matches it without them (by default \"résumé\" "
              "finds only résumé; \"resume\" always finds both)");

@@ -4,11 +4,11 @@
 // documents like a given one, and the freshness of the index.
 #pragma once
 
+#include <xapian.h>
+
 #include <functional>
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 #include "fold.h"
 #include "ignore.h"

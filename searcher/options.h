@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "colors.h"
 #include "open_db.h"
 #include "ranking.h"
-#include "colors.h"
 #include "snippet.h"
 
 namespace trawl::searcher {

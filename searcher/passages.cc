@@ -58,7 +58,8 @@ std::vector<Window> best_windows(std::vector<PosHit> hits, uint32_t width, size_
 // whole context lines before the first anchor's line and after the line
 // before the next one (the hits lie between), as far as kMaxContextBytes
 // either way.
-void whole_lines(const schema::DocRecord& r, const LineContext& context, size_t* first, size_t* last) {
+void whole_lines(const schema::DocRecord& r, const LineContext& context, size_t* first,
+                 size_t* last) {
   const std::vector<schema::TextAnchor>& a = r.anchors;
   const uint64_t from = a[*first].byte;
   const size_t n = context.lines_before();
@@ -70,7 +71,8 @@ void whole_lines(const schema::DocRecord& r, const LineContext& context, size_t*
   if (*last + 1 >= a.size()) return;
   const uint64_t to = a[*last + 1].byte;
   const uint32_t bottom = a[*last + 1].line + static_cast<uint32_t>(context.lines_after());
-  while (*last + 1 < a.size() && a[*last + 1].line <= bottom && a[*last + 1].byte - to < kMaxContextBytes) {
+  while (*last + 1 < a.size() && a[*last + 1].line <= bottom &&
+         a[*last + 1].byte - to < kMaxContextBytes) {
     ++*last;
   }
 }
@@ -157,7 +159,8 @@ std::vector<Window> PassageFinder::windows(const Hit& hit, uint32_t width) {
   std::vector<PosHit> hits;
   const bool prepared = std::binary_search(prepared_.begin(), prepared_.end(), hit.docid);
   for (uint32_t t = 0; t < terms_.size(); ++t) {
-    if (prepared && !std::binary_search(present_.begin(), present_.end(), std::pair{hit.docid, t})) {
+    if (prepared &&
+        !std::binary_search(present_.begin(), present_.end(), std::pair{hit.docid, t})) {
       continue;  // not in this document: no position list to open
     }
     const auto& [term, key] = terms_[t];

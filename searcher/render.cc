@@ -23,9 +23,14 @@ std::string file_name(const std::string& path) {
 }  // namespace
 
 Renderer::Renderer(const SearchOptions& options, std::ostream& out, std::string cwd)
-    : options_(options), out_(out), cwd_(std::move(cwd)), path_(options.palette.path.sgr()),
-      line_(options.palette.line.sgr()), match_(options.palette.match.sgr()),
-      title_(options.palette.title.sgr()), dim_(options.palette.dim.sgr()) {
+    : options_(options),
+      out_(out),
+      cwd_(std::move(cwd)),
+      path_(options.palette.path.sgr()),
+      line_(options.palette.line.sgr()),
+      match_(options.palette.match.sgr()),
+      title_(options.palette.title.sgr()),
+      dim_(options.palette.dim.sgr()) {
   if (options_.hyperlink.find("{host}") != std::string::npos) {
     char name[256] = {};
     if (::gethostname(name, sizeof name - 1) == 0) host_ = name;
@@ -85,7 +90,8 @@ void Renderer::text_hit(const Hit& hit) {
     out_ << (c ? kReset : "") << '\n';
   }
   if (!hit.similar.empty()) {
-    out_ << "   " << (c ? dim_.c_str() : "") << "+ " << hit.similar.size() << " similar:" << (c ? kReset : "");
+    out_ << "   " << (c ? dim_.c_str() : "") << "+ " << hit.similar.size()
+         << " similar:" << (c ? kReset : "");
     for (const Similar& s : hit.similar) {
       out_ << ' ' << linked(terminal_safe(display_path(s.path, cwd_)), s.path, 1, 1);
     }
@@ -102,9 +108,9 @@ void Renderer::text_passages(const Hit& hit) {
     if (p.first_line > 0) {  // -C: whole lines, numbered as grep does
       if (i > 0) out_ << "   " << (c ? dim_.c_str() : "") << "--" << (c ? kReset : "") << '\n';
       for (const SnippetLine& line : snippet_lines(p)) {
-        out_ << "   " << (c ? line_.c_str() : "") << line.number << (line.highlights.empty() ? '-' : ':')
-             << (c ? kReset : "") << highlighted(std::string(line.text), line.highlights, nullptr)
-             << '\n';
+        out_ << "   " << (c ? line_.c_str() : "") << line.number
+             << (line.highlights.empty() ? '-' : ':') << (c ? kReset : "")
+             << highlighted(std::string(line.text), line.highlights, nullptr) << '\n';
       }
       continue;
     }

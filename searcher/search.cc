@@ -203,8 +203,8 @@ SearchResult Searcher::run(const SearchOptions& options, const std::string& text
   if (options.mode == OutputMode::kText || options.mode == OutputMode::kJson) {
     const TermMatcher matcher = builder.matcher(built);
     PassageFinder finder(db_, parts_, matcher, plain_leaves(built.query), built.wildcards,
-                         PassageOptions{options.snippet_chars, options.snippets ? options.passages : 0,
-                                        options.context});
+                         PassageOptions{options.snippet_chars,
+                                        options.snippets ? options.passages : 0, options.context});
     finder.prepare(result.hits);
     for (Hit& hit : result.hits) finder.fill(&hit);
     if (options.explain) explain_hits(db_, q, *weight, &result.hits);

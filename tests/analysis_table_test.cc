@@ -23,7 +23,6 @@ struct Case {
   std::string_view other = "Unrelated words about the weather.";
 };
 
-
 const Case kCases[] = {
     // Case and accents.
     {"Winter in Montréal is long.", "montreal", "Montréal"},
@@ -93,15 +92,15 @@ const Case kCases[] = {
     // CJK words that ICU segments differently in the query and the text
     // (cjk.h): bigram backup terms find them, and the words holding the
     // matched characters light up.
-    {"外国人参政権の議論が続く。", "参政権", "人参政権"},      // 外国 人参 政権 / 参 政権
-    {"我住在东京都，人口很多。", "东京", "东京都"},             // 东 京都 / 东京
+    {"外国人参政権の議論が続く。", "参政権", "人参政権"},  // 外国 人参 政権 / 参 政権
+    {"我住在东京都，人口很多。", "东京", "东京都"},        // 东 京都 / 东京
     {"サンフランシスコは霧の街。", "フランシスコ", "サンフランシスコ"},
     {"서울특별시는 수도입니다.", "특별시", "서울특별시는"},
     {"我住在东京都，人口很多。", "东京 人口", "东京都，人口"},
     {"我住在东京都，人口很多。", "\"东京\"", "东京都"},
-    {"外国人参政権の議論。", "参政権 政治", ""},                // every word must match
-    {"我住在东京都。", "京东", ""},                              // bigrams in order of the text
-    {"我住在东京都。", "京", ""},                                // one character: words only
+    {"外国人参政権の議論。", "参政権 政治", ""},  // every word must match
+    {"我住在东京都。", "京东", ""},               // bigrams in order of the text
+    {"我住在东京都。", "京", ""},                 // one character: words only
     // No false friends.
     {"Montreux jazz festival.", "montreal", ""},
     {"Strasbourg is French.", "strasse", ""},
@@ -146,9 +145,9 @@ TEST_CASE("analysis: a word typed without marks, or with --fold-accents, finds e
     size_t hits;
   };
   const Query queries[] = {
-      {"resume", false, 3}, {"résumé", false, 1}, {"résumé", true, 3},
-      {"RESUMÉ", false, 1},  // accented form "resumé": one document has it
-      {"rèsume", false, 3},  // no document has that spelling: folded
+      {"resume", false, 3}, {"résumé", false, 1},
+      {"résumé", true, 3},  {"RESUMÉ", false, 1},  // accented form "resumé": one document has it
+      {"rèsume", false, 3},                        // no document has that spelling: folded
   };
   Xapian::WritableDatabase db = testing::make_index({{"a", "", "Send your résumé."},
                                                      {"b", "", "Please resume the talks."},

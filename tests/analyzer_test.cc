@@ -22,8 +22,8 @@ std::string format(const std::vector<Token>& tokens) {
   std::string out;
   for (const Token& t : tokens) {
     if (!out.empty()) out += ' ';
-    out += t.term + (t.accented.empty() ? "" : "/" + t.accented) + "@" + std::to_string(t.pos) + (t.alias ? "*" : "") + "[" +
-           std::to_string(t.begin) + "," + std::to_string(t.end) + ")";
+    out += t.term + (t.accented.empty() ? "" : "/" + t.accented) + "@" + std::to_string(t.pos) +
+           (t.alias ? "*" : "") + "[" + std::to_string(t.begin) + "," + std::to_string(t.end) + ")";
   }
   return out;
 }
@@ -67,13 +67,10 @@ const Case kCases[] = {
     // Hyphen compounds; the alias takes the last part's position only.
     {"e-mail", "e@0[0,1) mail@1[2,6) email@1*[0,6)"},
     {"COVID-19", "covid@0[0,5) 19@1[6,8) covid19@1*[0,8)"},
-    {"co-ordinated plan",
-     "co@0[0,2) ordinated@1[3,12) coordinated@1*[0,12) plan@2[13,17)"},
-    {"state-of-the-art",
-     "state@0[0,5) of@1[6,8) the@2[9,12) art@3[13,16) stateoftheart@3*[0,16)"},
+    {"co-ordinated plan", "co@0[0,2) ordinated@1[3,12) coordinated@1*[0,12) plan@2[13,17)"},
+    {"state-of-the-art", "state@0[0,5) of@1[6,8) the@2[9,12) art@3[13,16) stateoftheart@3*[0,16)"},
     {"co\xE2\x80\x90operate", "co@0[0,2) operate@1[5,12) cooperate@1*[0,12)"},  // U+2010
-    {"1,400-strong",
-     "1@0[0,1) 400@1[2,5) strong@2[6,12) 1400strong@2*[0,12)"},
+    {"1,400-strong", "1@0[0,1) 400@1[2,5) strong@2[6,12) 1400strong@2*[0,12)"},
     {"a-b-c-d-e-f-g-h",  // kMaxCompoundParts parts
      "a@0[0,1) b@1[2,3) c@2[4,5) d@3[6,7) e@4[8,9) f@5[10,11) g@6[12,13) "
      "h@7[14,15) abcdefgh@7*[0,15)"},

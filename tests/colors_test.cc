@@ -1,10 +1,11 @@
 // --colors (searcher/colors.h): ripgrep's colour specs -> escape sequences.
+#include "colors.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
-#include "colors.h"
 #include "error.h"
 
 namespace trawl::searcher {
@@ -42,9 +43,9 @@ TEST_CASE("parse_colors: specs on top of the defaults, in order") {
 }
 
 TEST_CASE("parse_colors: a bad spec is named") {
-  for (const char* bad : {"match", "match:fg", "match:fg:purple", "colour:fg:red", "match:fg:256",
-                          "match:fg:1,2", "match:style:blink", "match:fg:red:extra", "path:none:x",
-                          "match:fg:0xZZ", ""}) {
+  for (const char* bad :
+       {"match", "match:fg", "match:fg:purple", "colour:fg:red", "match:fg:256", "match:fg:1,2",
+        "match:style:blink", "match:fg:red:extra", "path:none:x", "match:fg:0xZZ", ""}) {
     CAPTURE(std::string(bad));
     try {
       parse_colors({bad});

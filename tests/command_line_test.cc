@@ -3,13 +3,14 @@
 // group, so uniqueness across groups is checked here; and an option given
 // twice (configuration file, then command line) keeps its last value in
 // every group.
+#include "command_line.h"
+
 #include <doctest/doctest.h>
 
 #include <set>
 #include <string>
 #include <vector>
 
-#include "command_line.h"
 #include "generate.h"
 
 namespace trawl::searcher {
@@ -65,7 +66,8 @@ TEST_CASE("trawl-search options: the last one given wins, in every group") {
     SearchOptions o;
     Flags f;
     add_options(app, o, f);
-    std::vector<std::string> reversed(c.args.rbegin(), c.args.rend());  // CLI11 parses a reversed list
+    std::vector<std::string> reversed(c.args.rbegin(),
+                                      c.args.rend());  // CLI11 parses a reversed list
     app.parse(reversed);
     finish_options(f, "/", o);
     CHECK(o.limit == c.limit);

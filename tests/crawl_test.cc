@@ -129,10 +129,14 @@ TEST_CASE("crawl: -t and -T keep or drop files by the format of their extension"
     std::vector<std::string> files;
   };
   const Case cases[] = {
-      {{}, {}, {"/r/README", "/r/a.md", "/r/b.MARKDOWN", "/r/c.txt", "/r/d.html", "/r/e.jsonl",
-                "/r/f.jpg", "/r/sub/g.md"}},
+      {{},
+       {},
+       {"/r/README", "/r/a.md", "/r/b.MARKDOWN", "/r/c.txt", "/r/d.html", "/r/e.jsonl", "/r/f.jpg",
+        "/r/sub/g.md"}},
       {{"markdown"}, {}, {"/r/a.md", "/r/b.MARKDOWN", "/r/sub/g.md"}},
-      {{"markdown", "text"}, {}, {"/r/README", "/r/a.md", "/r/b.MARKDOWN", "/r/c.txt", "/r/sub/g.md"}},
+      {{"markdown", "text"},
+       {},
+       {"/r/README", "/r/a.md", "/r/b.MARKDOWN", "/r/c.txt", "/r/sub/g.md"}},
       {{}, {"markdown", "text"}, {"/r/d.html", "/r/e.jsonl", "/r/f.jpg"}},
       {{"html", "jsonl"}, {"jsonl"}, {"/r/d.html"}},  // -T wins
   };

@@ -44,8 +44,9 @@ TEST_CASE("expandable: content words, not prefixed terms or accented forms") {
     bool offered;
   };
   const Case cases[] = {
-      {"harbour", true},   {"Sharbour", false}, {"XCab", false}, {"the", false},
-      {"2024", false},     {"resume", true},    {"résumé", false},  // the folded word stands for both
+      {"harbour", true},   {"Sharbour", false}, {"XCab", false},   {"the", false},
+      {"2024", false},     {"resume", true},    {"résumé", false},  // the folded word stands for
+                                                                    // both
       {"навальный", true}, {"ёлка", false},     {"елка", true},
   };
   for (const Case& c : cases) {

@@ -1,4 +1,6 @@
 // file_types.h: the format each extension selects, -t/-T names and aliases.
+#include "file_types.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
@@ -6,7 +8,6 @@
 #include <vector>
 
 #include "error.h"
-#include "file_types.h"
 
 namespace trawl {
 namespace {
@@ -17,12 +18,24 @@ TEST_CASE("format_of_path: by extension, any case; conventional names; nothing e
     const char* format;
   };
   const Case cases[] = {
-      {"notes/plan.md", "markdown"}, {"Plan.MD", "markdown"},     {"a/b.markdown", "markdown"},
-      {"x.txt", "text"},             {"src/main.cc", "text"},     {"README", "text"},
-      {"dir/Makefile", "text"},      {"page.htm", "html"},        {"doc.pdf", "pdf"},
-      {"m.eml", "email"},            {"box.mbox", "mbox"},        {"r.ndjson", "jsonl"},
-      {"d.json", "json"},            {"photo.jpg", ""},           {"noext", ""},
-      {".hidden", ""},               {"dir.md/file", ""},         {"", ""},
+      {"notes/plan.md", "markdown"},
+      {"Plan.MD", "markdown"},
+      {"a/b.markdown", "markdown"},
+      {"x.txt", "text"},
+      {"src/main.cc", "text"},
+      {"README", "text"},
+      {"dir/Makefile", "text"},
+      {"page.htm", "html"},
+      {"doc.pdf", "pdf"},
+      {"m.eml", "email"},
+      {"box.mbox", "mbox"},
+      {"r.ndjson", "jsonl"},
+      {"d.json", "json"},
+      {"photo.jpg", ""},
+      {"noext", ""},
+      {".hidden", ""},
+      {"dir.md/file", ""},
+      {"", ""},
   };
   for (const Case& c : cases) {
     CAPTURE(std::string_view(c.path));
@@ -38,7 +51,8 @@ TEST_CASE("type_format and type_formats: names, aliases, unknown names named") {
   CHECK(type_format("mail") == "email");
   CHECK(type_format("ndjson") == "jsonl");
   CHECK(type_format("docx") == "");
-  CHECK(type_formats({"md", "markdown", "txt"}, "-t") == std::vector<std::string>{"markdown", "text"});
+  CHECK(type_formats({"md", "markdown", "txt"}, "-t") ==
+        std::vector<std::string>{"markdown", "text"});
   CHECK(type_formats({}, "-t").empty());
   try {
     type_formats({"md", "docx"}, "-T");

@@ -194,8 +194,8 @@ TEST_CASE("document builder: a word with marks is also indexed with them, at its
     CHECK(spelling.count(p.folded) == 1);
     CHECK(spelling.count(p.accented) == 0);
   }
-  CHECK(std::any_of(stems.begin(), stems.end(),
-                    [](const auto& s) { return s.second == "résumé"; }));
+  CHECK(
+      std::any_of(stems.begin(), stems.end(), [](const auto& s) { return s.second == "résumé"; }));
 }
 
 TEST_CASE("minhash: identical sets are identical, disjoint sets are not near") {

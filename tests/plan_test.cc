@@ -131,7 +131,9 @@ TEST_CASE("plan: --track-ctime compares the content of files whose ctime changed
   for (const Case& c : cases) {
     CAPTURE(c.track_ctime);
     Disk disk;
-    disk.hashes = {{"/r/same.txt", "h1"}, {"/r/chmod.txt", "h2"}, {"/r/restored.txt", "h3-new"},
+    disk.hashes = {{"/r/same.txt", "h1"},
+                   {"/r/chmod.txt", "h2"},
+                   {"/r/restored.txt", "h3-new"},
                    {"/r/unrecorded.txt", "h4"}};
     PlanOptions options;
     options.track_ctime = c.track_ctime;

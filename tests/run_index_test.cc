@@ -1,5 +1,7 @@
 // The whole indexing pipeline on an in-memory file system, written to a real
 // database in a temporary directory, then searched.
+#include "run_index.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -9,7 +11,6 @@
 
 #include "error.h"
 #include "failures.h"
-#include "run_index.h"
 #include "search.h"
 #include "support/mem_file_system.h"
 #include "support/temp_dir.h"

@@ -369,7 +369,6 @@ TEST_CASE("make_passages: the best N, never overlapping, in text order, with lin
   }
 }
 
-
 // -C: passages of whole lines, rendered as "N:line" (a match) or "N-line",
 // blocks separated by "--".
 std::string line_blocks(const std::vector<Snippet>& ps) {
@@ -384,7 +383,8 @@ std::string line_blocks(const std::vector<Snippet>& ps) {
   return out;
 }
 
-TEST_CASE("make_passages -A/-B/-C: whole lines around the best matching lines, merged as grep does") {
+TEST_CASE(
+    "make_passages -A/-B/-C: whole lines around the best matching lines, merged as grep does") {
   const std::string text = "one\ntwo\nthe harbour\nfour\nfive\nsix\nharbour and tides\neight\n";
   struct Case {
     const char* query;
@@ -397,11 +397,13 @@ TEST_CASE("make_passages -A/-B/-C: whole lines around the best matching lines, m
       {"harbour tides", 0, 0, 1, "7:harbour and tides"},  // more distinct words win
       {"harbour", 1, 1, 1, "2-two|3:the harbour|4-four"},
       {"harbour", 1, 1, 2, "2-two|3:the harbour|4-four|--|6-six|7:harbour and tides|8-eight"},
-      {"harbour", 2, 2, 2, "1-one|2-two|3:the harbour|4-four|5-five|6-six|7:harbour and tides|8-eight"},
-      {"harbour", 9, 9, 1, "1-one|2-two|3:the harbour|4-four|5-five|6-six|7:harbour and tides|8-eight"},
-      {"absent", 1, 1, 1, "1-one|2-two"},  // no match: the first lines
-      {"harbour", 2, -1, 1, "1-one|2-two|3:the harbour"},        // -B 2
-      {"harbour", -1, 2, 1, "3:the harbour|4-four|5-five"},      // -A 2
+      {"harbour", 2, 2, 2,
+       "1-one|2-two|3:the harbour|4-four|5-five|6-six|7:harbour and tides|8-eight"},
+      {"harbour", 9, 9, 1,
+       "1-one|2-two|3:the harbour|4-four|5-five|6-six|7:harbour and tides|8-eight"},
+      {"absent", 1, 1, 1, "1-one|2-two"},                    // no match: the first lines
+      {"harbour", 2, -1, 1, "1-one|2-two|3:the harbour"},    // -B 2
+      {"harbour", -1, 2, 1, "3:the harbour|4-four|5-five"},  // -A 2
       {"harbour", 0, 1, 2, "3:the harbour|4-four|--|7:harbour and tides|8-eight"},
   };
   for (const Case& c : cases) {
@@ -427,7 +429,8 @@ TEST_CASE("make_passages -A/-B/-C: whole lines around the best matching lines, m
   const std::string flat = std::string(kMaxContextBytes, 'x') + " harbour " + std::string(100, 'y');
   SnippetOptions options;
   options.context = LineContext{1, 1};
-  const std::vector<Snippet> ps = make_passages(flat, analyze(flat), make_matcher({"harbour"}), options, 1);
+  const std::vector<Snippet> ps =
+      make_passages(flat, analyze(flat), make_matcher({"harbour"}), options, 1);
   REQUIRE(ps.size() == 1);
   CHECK(ps[0].first_line == 0);
   CHECK(ps[0].text.size() < 1000);

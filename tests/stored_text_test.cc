@@ -343,7 +343,8 @@ TEST_CASE("passages of a page of hits: each hit's own forms are found, and only 
     const char* text;
     std::vector<std::string> words;
   };
-  for (const Query& q : {Query{"glacier", {"glacier"}}, Query{"glacier OR calve", {"glacier", "calve"}}}) {
+  for (const Query& q :
+       {Query{"glacier", {"glacier"}}, Query{"glacier OR calve", {"glacier", "calve"}}}) {
     const char* query = q.text;
     CAPTURE(std::string_view(query));
     searcher::Searcher s(db, "test");
@@ -356,9 +357,9 @@ TEST_CASE("passages of a page of hits: each hit's own forms are found, and only 
     const searcher::SearchResult r = s.search(o);
     REQUIRE(r.hits.size() == 4);
     for (const searcher::Hit& hit : r.hits) {
-      const size_t k = std::find_if(docs.begin(), docs.end(), [&](const Doc& d) {
-                         return hit.record.path == d.path;
-                       }) - docs.begin();
+      const size_t k = std::find_if(docs.begin(), docs.end(),
+                                    [&](const Doc& d) { return hit.record.path == d.path; }) -
+                       docs.begin();
       REQUIRE(k < 4);
       CAPTURE(std::string_view(docs[k].path));
       const std::vector<Snippet> want = reference(texts[k], q.words, 2);

@@ -33,9 +33,7 @@ std::string lower(std::string_view s) {
 
 }  // namespace
 
-const Format* find_format(std::string_view path) {
-  return format_named(format_of_path(path));
-}
+const Format* find_format(std::string_view path) { return format_named(format_of_path(path)); }
 
 const Format* sniff_format(std::string_view bytes) {
   std::string_view head = bytes.substr(0, 1024);

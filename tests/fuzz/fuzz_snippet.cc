@@ -70,12 +70,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (size_t i = 0; i < blocks.size(); ++i) {
     const trawl::Snippet& b = blocks[i];
     check_spans(b);
-    check(b.first_line == 0 || text.compare(b.start, b.text.size(), b.text) == 0, "lines not as written");
+    check(b.first_line == 0 || text.compare(b.start, b.text.size(), b.text) == 0,
+          "lines not as written");
     if (i > 0 && b.first_line > 0) {
       check(b.start > blocks[i - 1].start + blocks[i - 1].text.size(), "line blocks overlap");
     }
     for (const trawl::SnippetLine& line : trawl::snippet_lines(b)) {
-      for (const auto& [from, to] : line.highlights) check(from < to && to <= line.text.size(), "line highlight outside");
+      for (const auto& [from, to] : line.highlights)
+        check(from < to && to <= line.text.size(), "line highlight outside");
     }
   }
   return 0;
