@@ -1,5 +1,6 @@
 #include "json_writer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -87,6 +88,30 @@ JsonWriter& JsonWriter::value(std::string_view v) {
   separate();
   append_json_string(&out_, v);
   return *this;
+}
+
+JsonWriter& JsonWriter::path(std::string_view name, std::string_view p) {
+  key(name).value(p);
+  if (!utf8::is_valid(p)) key(std::string(name) + "_bytes").value(base64(p));
+  return *this;
+}
+
+std::string base64(std::string_view bytes) {
+  static constexpr char kDigits[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  for (size_t i = 0; i < bytes.size(); i += 3) {
+    const size_t n = std::min<size_t>(3, bytes.size() - i);
+    uint32_t v = 0;
+    for (size_t k = 0; k < 3; ++k) {
+      v = v << 8 | (k < n ? static_cast<unsigned char>(bytes[i + k]) : 0u);
+    }
+    for (size_t k = 0; k < 4; ++k) {
+      out.push_back(k <= n ? kDigits[(v >> (18 - 6 * k)) & 63] : '=');
+    }
+  }
+  return out;
 }
 
 JsonWriter& JsonWriter::value(int64_t v) {

@@ -14,6 +14,9 @@
 
 namespace trawl {
 
+// Standard base64 (RFC 4648, with '=' padding) of `bytes`.
+std::string base64(std::string_view bytes);
+
 class JsonWriter {
  public:
   JsonWriter& begin_object();
@@ -30,6 +33,10 @@ class JsonWriter {
   JsonWriter& value(double v);
   JsonWriter& value(bool v);
   JsonWriter& null();
+  // A file name or path: `name` with the text (invalid UTF-8 shown as
+  // U+FFFD), and if it is not valid UTF-8 also `name`_bytes with its exact
+  // bytes in base64, so that scripts lose nothing (ripgrep's "bytes").
+  JsonWriter& path(std::string_view name, std::string_view p);
 
   const std::string& str() const { return out_; }
 

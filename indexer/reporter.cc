@@ -91,7 +91,7 @@ void JsonReporter::indexed(const std::string& path, const std::string& action,
                            size_t documents) {
   JsonWriter w;
   w.begin_object().key("type").value("indexed").key("data").begin_object();
-  w.key("path").value(display_path(path, cwd_)).key("action").value(action);
+  w.path("path", display_path(path, cwd_)).key("action").value(action);
   w.key("format").value(format);
   w.key("encoding").value(encoding).key("documents").value(static_cast<uint64_t>(documents));
   write(w.end_object().end_object().str());
@@ -101,7 +101,7 @@ void JsonReporter::skipped(const std::string& path, const std::string& reason,
                            const std::string& detail) {
   JsonWriter w;
   w.begin_object().key("type").value("skipped").key("data").begin_object();
-  w.key("path").value(display_path(path, cwd_)).key("reason").value(reason);
+  w.path("path", display_path(path, cwd_)).key("reason").value(reason);
   if (!detail.empty()) w.key("detail").value(detail);
   write(w.end_object().end_object().str());
 }
@@ -109,28 +109,28 @@ void JsonReporter::skipped(const std::string& path, const std::string& reason,
 void JsonReporter::warning(const std::string& path, const std::string& message) {
   JsonWriter w;
   w.begin_object().key("type").value("warning").key("data").begin_object();
-  w.key("path").value(display_path(path, cwd_)).key("message").value(message);
+  w.path("path", display_path(path, cwd_)).key("message").value(message);
   write(w.end_object().end_object().str());
 }
 
 void JsonReporter::failed(const std::string& path, const std::string& reason) {
   JsonWriter w;
   w.begin_object().key("type").value("failed").key("data").begin_object();
-  w.key("path").value(display_path(path, cwd_)).key("reason").value(reason);
+  w.path("path", display_path(path, cwd_)).key("reason").value(reason);
   write(w.end_object().end_object().str());
 }
 
 void JsonReporter::moved(const std::string& from, const std::string& to) {
   JsonWriter w;
   w.begin_object().key("type").value("moved").key("data").begin_object();
-  w.key("from").value(display_path(from, cwd_)).key("path").value(display_path(to, cwd_));
+  w.path("from", display_path(from, cwd_)).path("path", display_path(to, cwd_));
   write(w.end_object().end_object().str());
 }
 
 void JsonReporter::deleted(const std::string& path, size_t documents) {
   JsonWriter w;
   w.begin_object().key("type").value("deleted").key("data").begin_object();
-  w.key("path").value(display_path(path, cwd_));
+  w.path("path", display_path(path, cwd_));
   w.key("documents").value(static_cast<uint64_t>(documents));
   write(w.end_object().end_object().str());
 }

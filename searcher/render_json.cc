@@ -39,7 +39,7 @@ void Renderer::json_hit(const Hit& hit) {
   if (!options_.query_id.empty()) w.key("query_id").value(options_.query_id);
   w.key("rank").value(static_cast<uint64_t>(hit.rank));
   w.key("id").value(r.id);
-  w.key("path").value(display_path(r.path, cwd_));
+  w.path("path", display_path(r.path, cwd_));
   w.key("title").value(r.title);
   w.key("score").value(hit.score);
   w.key("snippet").value(hit.snippet.text);
@@ -60,7 +60,7 @@ void Renderer::json_hit(const Hit& hit) {
   record_fields(w, r);
   w.key("similar").begin_array();
   for (const Similar& s : hit.similar) {
-    w.begin_object().key("path").value(display_path(s.path, cwd_)).key("id").value(s.id);
+    w.begin_object().path("path", display_path(s.path, cwd_)).key("id").value(s.id);
     w.key("title").value(s.title).key("score").value(s.score);
     w.key("similarity").value(s.similarity).end_object();
   }

@@ -222,5 +222,35 @@ TEST_CASE("JsonWriter: non-finite doubles still give valid JSON") {
   }
 }
 
+TEST_CASE("base64: RFC 4648 test vectors and every byte") {
+  struct Case {
+    std::string_view in, out;
+  };
+  const Case cases[] = {{"", ""},           {"f", "Zg=="},         {"fo", "Zm8="},
+                        {"foo", "Zm9v"},    {"foob", "Zm9vYg=="},  {"fooba", "Zm9vYmE="},
+                        {"foobar", "Zm9vYmFy"}, {std::string_view("\xff\x00\xe9", 3), "/wDp"}};
+  for (const Case& c : cases) {
+    CAPTURE(c.out);
+    CHECK(base64(c.in) == c.out);
+  }
+}
+
+TEST_CASE("JsonWriter::path: valid UTF-8 as text alone, anything else with its bytes") {
+  struct Case {
+    std::string_view path, json;
+  };
+  const Case cases[] = {
+      {"notes/a.txt", R"({"path":"notes/a.txt"})"},
+      {"caf\xc3\xa9.txt", "{\"path\":\"caf\xc3\xa9.txt\"}"},
+      {"caf\xe9.txt", "{\"path\":\"caf\xef\xbf\xbd.txt\",\"path_bytes\":\"Y2Fm6S50eHQ=\"}"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.json);
+    JsonWriter w;
+    w.begin_object().path("path", c.path).end_object();
+    CHECK(w.str() == c.json);
+  }
+}
+
 }  // namespace
 }  // namespace trawl

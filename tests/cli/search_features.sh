@@ -332,6 +332,21 @@ expect_in out $'4:\e[0mthe \e[34mharbour\e[0m gate'
 expect_exit 2 "$TRAWL_SEARCH" --db ctx.db --colors match:fg:purple harbour
 expect_in err "--colors 'match:fg:purple': expected"
 
+# --- A path that is not UTF-8 keeps its bytes in JSON: "path_bytes"
+# (base64) beside the display form, in both programs' --json.
+mkdir odd && printf 'Odd\n\nkelp forest\n' > odd/$'caf\xe9.txt'
+expect_exit 0 "$TRAWL_INDEX" --db odd.db --json odd
+cp out index.json
+expect_exit 0 "$TRAWL_SEARCH" --db odd.db --json kelp
+python3 - index.json out <<'PY' && pass "path_bytes round-trips" || fail "path_bytes"
+import base64, json, sys
+want = b"odd/caf\xe9.txt"
+for name in sys.argv[1:]:
+    found = [json.loads(l)["data"] for l in open(name, encoding="utf-8") if '"path_bytes"' in l]
+    assert found and base64.b64decode(found[0]["path_bytes"]) == want, (name, found)
+    assert found[0]["path"] == "odd/caf\ufffd.txt", found[0]["path"]
+PY
+
 # --- Freshness: a folder changed after the index run is reported.
 expect_exit 0 "${S[@]}" -c harbour
 if grep -q "changed since" err; then fail "stale warning right after indexing"; fi
