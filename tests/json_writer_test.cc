@@ -226,9 +226,14 @@ TEST_CASE("base64: RFC 4648 test vectors and every byte") {
   struct Case {
     std::string_view in, out;
   };
-  const Case cases[] = {{"", ""},           {"f", "Zg=="},         {"fo", "Zm8="},
-                        {"foo", "Zm9v"},    {"foob", "Zm9vYg=="},  {"fooba", "Zm9vYmE="},
-                        {"foobar", "Zm9vYmFy"}, {std::string_view("\xff\x00\xe9", 3), "/wDp"}};
+  const Case cases[] = {{"", ""},
+                        {"f", "Zg=="},
+                        {"fo", "Zm8="},
+                        {"foo", "Zm9v"},
+                        {"foob", "Zm9vYg=="},
+                        {"fooba", "Zm9vYmE="},
+                        {"foobar", "Zm9vYmFy"},
+                        {std::string_view("\xff\x00\xe9", 3), "/wDp"}};
   for (const Case& c : cases) {
     CAPTURE(c.out);
     CHECK(base64(c.in) == c.out);
