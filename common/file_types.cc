@@ -7,6 +7,7 @@
 
 #include "diag.h"
 #include "error.h"
+#include "fold.h"
 
 namespace trawl {
 namespace {
@@ -61,17 +62,12 @@ constexpr Alias kAliases[] = {{"md", "markdown"}, {"txt", "text"},   {"htm", "ht
 constexpr std::string_view kFormats[] = {"text",  "markdown", "html",  "pdf",
                                          "email", "mbox",     "jsonl", "json"};
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 }  // namespace
 
 std::string_view format_of_path(std::string_view path) {
   const size_t slash = path.rfind('/');
-  const std::string name = lower(slash == std::string_view::npos ? path : path.substr(slash + 1));
+  const std::string name =
+      ascii_lower(slash == std::string_view::npos ? path : path.substr(slash + 1));
   const size_t dot = name.rfind('.');
   if (dot == std::string::npos || dot == 0) {
     const bool known =
@@ -86,7 +82,7 @@ std::string_view format_of_path(std::string_view path) {
 }
 
 std::string_view type_format(std::string_view name) {
-  const std::string n = lower(name);
+  const std::string n = ascii_lower(name);
   for (std::string_view f : kFormats) {
     if (f == n) return f;
   }

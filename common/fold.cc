@@ -128,20 +128,19 @@ bool has_marks(std::string_view term) {
   return candidate && fold(term) != term;
 }
 
-std::string fold(std::string_view word) {
-  std::string marked;
-  return fold(word, &marked);
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
 }
 
+std::string fold(std::string_view word) { return fold(word, nullptr); }
+
 std::string fold(std::string_view word, std::string* marked) {
-  marked->clear();
-  if (is_ascii(word)) {
-    std::string out(word);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-  }
+  if (marked) marked->clear();
+  if (is_ascii(word)) return ascii_lower(word);
   const Normalizers& n = normalizers();
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(
@@ -157,7 +156,7 @@ std::string fold(std::string_view word, std::string* marked) {
   composed.toUTF8String(utf8);
   // The query parser lower-cases with Xapian's tables: make that a no-op.
   std::string out = Xapian::Unicode::tolower(utf8);
-  if (dropped) {
+  if (dropped && marked) {
     std::string with_marks;
     n.nfc->normalize(folded, status).toUTF8String(with_marks);
     with_marks = Xapian::Unicode::tolower(with_marks);

@@ -27,7 +27,7 @@ namespace trawl {
 // "1⁄2"); the analyzer splits on those.
 std::string fold(std::string_view word);
 
-// As fold(word), and sets *marked to the word with its marks kept (NFKC
+// As fold(word), and sets *marked (unless null) to the word with its marks kept (NFKC
 // case folded, composed: "Résumé" -> "résumé", "Łódź" -> "łódź", "Ёлка" ->
 // "ёлка") when folding dropped or replaced any; else clears it. ASCII
 // words and words without marks ("straße" -> "strasse") have none. Marked
@@ -40,6 +40,10 @@ std::string fold(std::string_view word, std::string* marked);
 // terms are fixed points of fold). Cheap for words without Latin, Greek,
 // Hebrew, Arabic or marked Cyrillic letters: no ICU call.
 bool has_marks(std::string_view term);
+
+// `s` with A-Z lower-cased and every other byte kept (file names,
+// extensions, language tags, markup: not words, which fold() handles).
+std::string ascii_lower(std::string_view s);
 
 // True if every byte of `s` is ASCII.
 bool is_ascii(std::string_view s);

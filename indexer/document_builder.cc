@@ -15,17 +15,12 @@ constexpr size_t kStemCacheLimit = 200000;  // terms whose stems are remembered
 constexpr size_t kMaxSpellingBytes = 32;
 constexpr Xapian::termpos kSectionGap = 100;  // between body, fields, author
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // The extension of the file name in `path`, lower case without the dot.
 std::string extension(const std::string& path) {
   size_t slash = path.rfind('/');
   size_t dot = path.rfind('.');
   if (dot == std::string::npos || (slash != std::string::npos && dot < slash + 2)) return "";
-  return lower(path.substr(dot + 1));
+  return ascii_lower(path.substr(dot + 1));
 }
 
 // The boolean terms derived from the path: its folders.
@@ -201,7 +196,7 @@ void DocumentBuilder::index_filters(const schema::DocRecord& r, Xapian::Document
   if (!r.format.empty()) doc->add_boolean_term(std::string(schema::kFormatPrefix) + r.format);
   add_path_terms(r.path, doc);
   if (!r.language.empty()) {
-    std::string lang = lower(r.language);
+    std::string lang = ascii_lower(r.language);
     doc->add_boolean_term(schema::bounded_term(schema::kLangPrefix, lang));
     size_t dash = lang.find_first_of("-_");
     if (dash != std::string::npos) {

@@ -1,5 +1,6 @@
 #include "colors.h"
 
+#include <CLI/CLI.hpp>
 #include <cstdlib>
 
 #include "diag.h"
@@ -7,17 +8,6 @@
 
 namespace trawl::searcher {
 namespace {
-
-std::vector<std::string_view> split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  for (size_t pos = 0;;) {
-    const size_t end = s.find(sep, pos);
-    out.push_back(
-        s.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos));
-    if (end == std::string_view::npos) return out;
-    pos = end + 1;
-  }
-}
 
 // 0-255, decimal or 0x hex; -1 otherwise.
 int byte_value(std::string_view s) {
@@ -37,10 +27,10 @@ std::string colour(std::string_view value, int base) {
   for (int i = 0; i < 8; ++i) {
     if (value == kNames[i]) return std::to_string(base + i);
   }
-  const std::vector<std::string_view> parts = split(value, ',');
+  const std::vector<std::string> parts = CLI::detail::split(std::string(value), ',');
   std::string out = std::to_string(base + 8) + (parts.size() == 3 ? ";2" : ";5");
   if (parts.size() != 1 && parts.size() != 3) return "";
-  for (std::string_view p : parts) {
+  for (const std::string& p : parts) {
     const int v = byte_value(p);
     if (v < 0) return "";
     out += ";" + std::to_string(v);
@@ -71,7 +61,8 @@ Look* look_of(std::string_view type, Palette* p) {
 
 // Applies one spec; false if it is malformed.
 bool apply_spec(std::string_view spec, Palette* palette) {
-  const std::vector<std::string_view> parts = split(spec, ':');
+  const std::vector<std::string> parts = CLI::detail::split(std::string(spec), ':');
+  if (parts.empty()) return false;
   Look* look = look_of(parts[0], palette);
   if (look == nullptr) return false;
   if (parts.size() == 2 && parts[1] == "none") return *look = Look{}, true;

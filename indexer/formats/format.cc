@@ -6,6 +6,7 @@
 
 #include "encoding.h"
 #include "file_types.h"
+#include "fold.h"
 #include "utf8.h"
 
 namespace trawl::indexer {
@@ -25,12 +26,6 @@ struct Extension {
   const Format* format;
 };
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 }  // namespace
 
 const Format* find_format(std::string_view path) { return format_named(format_of_path(path)); }
@@ -47,7 +42,7 @@ const Format* sniff_format(std::string_view bytes) {
     if (head.substr(0, magic.size()) == magic) return nullptr;
   }
   if (looks_binary(bytes)) return nullptr;
-  std::string start = lower(head.substr(0, 512));
+  std::string start = ascii_lower(head.substr(0, 512));
   size_t first = start.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   if (first != std::string::npos) {
     std::string_view s = std::string_view(start).substr(first);

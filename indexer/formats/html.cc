@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "fold.h"
 #include "format.h"
 
 namespace trawl::indexer {
@@ -42,14 +43,9 @@ std::string attribute(const xmlNode* n, const char* name) {
   return out;
 }
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // The charset a document declares in its first bytes, or "".
 std::string declared_charset(std::string_view bytes) {
-  std::string head = lower(std::string(bytes.substr(0, kCharsetScanBytes)));
+  std::string head = ascii_lower(bytes.substr(0, kCharsetScanBytes));
   for (size_t at = head.find("<meta"); at != std::string::npos; at = head.find("<meta", at + 5)) {
     size_t end = head.find('>', at);
     std::string tag = head.substr(at, end == std::string::npos ? std::string::npos : end - at);
@@ -111,8 +107,8 @@ class Walker {
 };
 
 void Walker::meta(const xmlNode* n) {
-  std::string name = lower(attribute(n, "name"));
-  if (name.empty()) name = lower(attribute(n, "property"));
+  std::string name = ascii_lower(attribute(n, "name"));
+  if (name.empty()) name = ascii_lower(attribute(n, "property"));
   std::string content = attribute(n, "content");
   if (content.empty()) return;
   if (name == "author" || name == "dc.creator") {
