@@ -43,6 +43,14 @@ constexpr Extension kExtensions[] = {
     {".mbox", "mbox"}, {".mbx", "mbox"},
     {".jsonl", "jsonl"}, {".ndjson", "jsonl"},
     {".json", "json"},
+    {".docx", "office"}, {".docm", "office"}, {".dotx", "office"}, {".pptx", "office"},
+    {".pptm", "office"}, {".ppsx", "office"}, {".xlsx", "office"}, {".xlsm", "office"},
+    {".odt", "office"}, {".ott", "office"}, {".ods", "office"}, {".odp", "office"},
+    {".odg", "office"},
+    {".epub", "epub"},
+    {".zip", "archive"}, {".tar", "archive"}, {".tgz", "archive"}, {".tbz", "archive"},
+    {".tbz2", "archive"}, {".txz", "archive"}, {".tzst", "archive"}, {".7z", "archive"},
+    {".cpio", "archive"}, {".iso", "archive"},
 };
 // clang-format on
 
@@ -57,14 +65,34 @@ struct Alias {
 };
 
 constexpr Alias kAliases[] = {{"md", "markdown"}, {"txt", "text"},   {"htm", "html"},
-                              {"eml", "email"},   {"mail", "email"}, {"ndjson", "jsonl"}};
+                              {"eml", "email"},   {"mail", "email"}, {"ndjson", "jsonl"},
+                              {"docx", "office"}, {"odt", "office"}, {"zip", "archive"}};
 
-constexpr std::string_view kFormats[] = {"text",  "markdown", "html",  "pdf",
-                                         "email", "mbox",     "jsonl", "json"};
+constexpr std::string_view kFormats[] = {"text",  "markdown", "html",   "pdf",  "email",
+                                         "mbox",  "jsonl",    "json",   "office", "epub",
+                                         "archive"};
+
+// Single compressed streams: "notes.txt.gz" is text, "logs.tar.gz" an archive.
+constexpr std::string_view kCompressed[] = {".gz", ".bz2", ".xz", ".zst"};
 
 }  // namespace
 
+std::string_view compression_suffix(std::string_view path) {
+  const size_t dot = path.rfind('.');
+  if (dot == std::string_view::npos || path.find('/', dot) != std::string_view::npos) return "";
+  const std::string ext = ascii_lower(path.substr(dot));
+  for (std::string_view c : kCompressed) {
+    if (c == ext) return path.substr(dot);
+  }
+  return "";
+}
+
 std::string_view format_of_path(std::string_view path) {
+  if (const std::string_view c = compression_suffix(path); !c.empty()) {
+    const std::string_view inner = path.substr(0, path.size() - c.size());
+    if (inner.size() > 4 && ascii_lower(inner.substr(inner.size() - 4)) == ".tar") return "archive";
+    return format_of_path(inner);
+  }
   const size_t slash = path.rfind('/');
   const std::string name =
       ascii_lower(slash == std::string_view::npos ? path : path.substr(slash + 1));
@@ -122,6 +150,7 @@ std::string type_list() {
     std::sort(exts.begin(), exts.end());
     for (size_t i = 0; i < exts.size(); ++i) out.append(i ? ", *" : " *").append(exts[i]);
     if (f == "text") out.append(", and README, LICENSE, Makefile ... without extension");
+    if (f == "archive") out.append(", *.tar.gz, *.tar.bz2, *.tar.xz, *.tar.zst");
     out.append("\n");
   }
   return out;

@@ -5,6 +5,8 @@
 //   format_of_path("src/README")     == "text"      (a conventional name)
 //   format_of_path("photo.jpg")      == ""          (not by extension)
 //   type_format("md")                == "markdown"  (an alias)
+//   format_of_path("app.log.gz")     == "text"      (compressed: the inner name)
+//   format_of_path("logs.tar.gz")    == "archive"
 //
 // Types go by extension, as ripgrep's do: a file the indexer recognises
 // only by its content (an HTML page without extension) has no type here.
@@ -18,9 +20,15 @@
 namespace trawl {
 
 // The format name ("text", "markdown", "html", "pdf", "email", "mbox",
-// "jsonl", "json") that the extension (or conventional name) of `path`
-// selects, or "" if none does. Case does not matter.
+// "jsonl", "json", "office", "epub", "archive") that the extension (or
+// conventional name) of `path` selects, or "" if none does. Case does not
+// matter. A compressed file (.gz, .bz2, .xz, .zst) has the format of its
+// name without that suffix, except that *.tar.* is an archive.
 std::string_view format_of_path(std::string_view path);
+
+// The compression suffix of `path` as written (".gz", ".BZ2", ".xz",
+// ".zst"), or "".
+std::string_view compression_suffix(std::string_view path);
 
 // The format a -t/-T name stands for: a format name, or an alias ("md",
 // "txt", "htm", "eml", "mail", "ndjson"); "" if unknown.

@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "cjk.h"
+#include "file_types.h"
 #include "fold.h"
 #include "minhash.h"
 #include "stored_text.h"
@@ -194,6 +195,12 @@ void DocumentBuilder::index_filters(const schema::DocRecord& r, Xapian::Document
   }
   if (!r.author.empty()) doc->add_value(schema::kSlotAuthor, r.author);
   if (!r.format.empty()) doc->add_boolean_term(std::string(schema::kFormatPrefix) + r.format);
+  // An archive member is of its own type and of the archive's (-t pdf and
+  // -t archive both find a PDF in a ZIP); a filter's output is of its file's.
+  const std::string_view by_name = format_of_path(r.path);
+  if (!by_name.empty() && by_name != r.format) {
+    doc->add_boolean_term(std::string(schema::kFormatPrefix).append(by_name));
+  }
   add_path_terms(r.path, doc);
   if (!r.language.empty()) {
     std::string lang = ascii_lower(r.language);

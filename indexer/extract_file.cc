@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "file_types.h"
 #include "formats/encoding.h"
 
 namespace trawl::indexer {
@@ -42,7 +43,8 @@ const FilterSpec* find_filter(const IndexOptions& options, std::string_view path
 }
 
 bool known_by_name(const IndexOptions& options, std::string_view path) {
-  return find_filter(options, path) != nullptr || find_format(path) != nullptr;
+  return find_filter(options, path) != nullptr || find_format(path) != nullptr ||
+         !compression_suffix(path).empty();  // decided once expanded
 }
 
 Status extract_file(const IndexOptions& options, const std::string& path, std::string_view bytes,
@@ -50,21 +52,7 @@ Status extract_file(const IndexOptions& options, const std::string& path, std::s
   if (const FilterSpec* filter = find_filter(options, path)) {
     return run_converter(options, *filter, path, out);
   }
-  const Format* format = find_format(path);
-  if (!format) format = sniff_format(bytes);
-  if (!format) {
-    out->skip_reason = "binary";
-    return Status::Ok();
-  }
-  out->format = std::string(format->name);
-  if (format->name != "pdf" && looks_binary(bytes)) {
-    out->skip_reason = "binary";
-    out->skip_detail = "NUL or control bytes in a ." + extension(path) + " file";
-    return Status::Ok();
-  }
-  if (Status s = format->extract(bytes, options.extract, &out->extraction); !s.ok()) return s;
-  out->skip_reason = out->extraction.skip_reason;
-  return Status::Ok();
+  return extract_named(path, bytes, options.extract, out);
 }
 
 }  // namespace trawl::indexer

@@ -13,19 +13,12 @@
 
 namespace trawl::indexer {
 
-struct FileExtraction {
-  Extraction extraction;
-  std::string format;        // format name, or "filter:<command>"
-  std::string skip_reason;   // nothing to index ("binary", "no text layer", ...)
-  std::string skip_detail;
-};
-
 // The filter for `path`'s extension, or nullptr.
 const FilterSpec* find_filter(const IndexOptions& options, std::string_view path);
 
 // True if the file at `path` could be indexed without reading it: a filter
-// or a known format claims its extension. Files with unknown extensions need
-// their first bytes (sniff_format).
+// or a known format claims its extension, or it is compressed (.gz, ...).
+// Files with unknown extensions need their first bytes (sniff_format).
 bool known_by_name(const IndexOptions& options, std::string_view path);
 
 // Extracts the documents of the file at `path` whose content is `bytes`.

@@ -87,7 +87,7 @@ void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
   app.add_flag("--no-ignore", o.crawl.no_ignore, "Do not honour .gitignore, .ignore, .trawlignore");
   app.add_option("-t,--type", f.types,
                  "Index only files of this type (by extension: markdown, md, text, html, pdf, "
-                 "email, mbox, jsonl, json; repeatable; see --type-list)")
+                 "email, mbox, jsonl, json, office, epub, archive; repeatable; see --type-list)")
       ->allow_extra_args(false);
   app.add_option("-T,--type-not", f.types_not, "Do not index files of this type (repeatable)")
       ->allow_extra_args(false);
@@ -103,7 +103,9 @@ void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
   app.add_flag("-L,--follow", o.crawl.follow, "Follow symlinks (each real file once)");
   app.add_flag("--follow-outside", o.crawl.follow_outside,
                "With -L, also follow symlinks to targets outside the PATHs");
-  app.add_option("--max-filesize", f.max_filesize, "Skip larger files (default 64M; K, M, G)");
+  app.add_option("--max-filesize", f.max_filesize,
+                 "Skip larger files; also what a compressed file or an archive member may "
+                 "expand to (default 64M; K, M, G)");
   app.add_option("--empty-docs", f.empty_docs,
                  "Files with no text: skip (default; counted in the summary), warn (skip and "
                  "name each), or index (findable by path, ext:, date: and size:)")
@@ -223,6 +225,7 @@ void finish_options(const Flags& f, const std::string& cwd, IndexOptions& o) {
     }
   }
   o.filter_limits.max_output = o.max_filesize;
+  o.extract.max_expanded = o.max_filesize;
   if (o.compact && (o.watch || o.dry_run || o.list_files || o.merge || o.rebuild)) {
     throw trawl::Error(
         "--compact cannot be combined with --watch, --dry-run, --files, --merge or --rebuild");

@@ -27,7 +27,7 @@ schema::DocRecord make_record(const FileRef& ref, const FileExtraction& fx, cons
   r.id = doc.id.empty() ? ref.path : doc.id;
   r.title = std::move(doc.title);
   r.text = std::move(doc.body);
-  r.format = fx.format;
+  r.format = doc.format.empty() ? fx.format : std::move(doc.format);
   r.author = std::move(doc.author);
   r.date = std::move(doc.date);
   // Metadata names the language; otherwise a guess from the text (or "").

@@ -31,6 +31,17 @@ TEST_CASE("format_of_path: by extension, any case; conventional names; nothing e
       {"box.mbox", "mbox"},
       {"r.ndjson", "jsonl"},
       {"d.json", "json"},
+      {"Report.DOCX", "office"},
+      {"minutes.odt", "office"},
+      {"book.epub", "epub"},
+      {"bundle.zip", "archive"},
+      {"logs.tar.gz", "archive"},
+      {"logs.TAR.XZ", "archive"},
+      {"app.log.gz", "text"},
+      {"notes.md.zst", "markdown"},
+      {"report.pdf.bz2", "pdf"},
+      {"data.gz", ""},
+      {"photo.jpg.gz", ""},
       {"photo.jpg", ""},
       {"noext", ""},
       {".hidden", ""},
@@ -50,15 +61,17 @@ TEST_CASE("type_format and type_formats: names, aliases, unknown names named") {
   CHECK(type_format("txt") == "text");
   CHECK(type_format("mail") == "email");
   CHECK(type_format("ndjson") == "jsonl");
-  CHECK(type_format("docx") == "");
+  CHECK(type_format("docx") == "office");
+  CHECK(type_format("ZIP") == "archive");
+  CHECK(type_format("jpeg") == "");
   CHECK(type_formats({"md", "markdown", "txt"}, "-t") ==
         std::vector<std::string>{"markdown", "text"});
   CHECK(type_formats({}, "-t").empty());
   try {
-    type_formats({"md", "docx"}, "-T");
+    type_formats({"md", "jpeg"}, "-T");
     FAIL("no error for an unknown type");
   } catch (const Error& e) {
-    CHECK(std::string(e.what()) == "-T 'docx': unknown file type (see --type-list)");
+    CHECK(std::string(e.what()) == "-T 'jpeg': unknown file type (see --type-list)");
   }
   const std::string list = type_list();
   for (const char* line : {"markdown (md): *.markdown, *.md, *.mdown\n", "pdf: *.pdf\n",

@@ -108,6 +108,8 @@ const SkipCase kSkips[] = {
     {"pdf/scan.pdf", "no text layer"},
     {"pdf/damaged.pdf", ""},
     {"email/not-a-message.eml", ""},
+    {"office/broken.docx", ""},
+    {"other/bad.gz", ""},
 };
 
 TEST_CASE("formats: binary files and scans are skipped, damaged files fail") {

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 
+#include "archive_reader.h"
 #include "encoding.h"
 #include "file_types.h"
 #include "fold.h"
@@ -12,19 +13,17 @@
 namespace trawl::indexer {
 namespace {
 
-constexpr Format kText{"text", extract_text, false};
-constexpr Format kMarkdown{"markdown", extract_markdown, false};
-constexpr Format kHtml{"html", extract_html, false};
-constexpr Format kPdf{"pdf", extract_pdf, false};
-constexpr Format kEmail{"email", extract_email, false};
-constexpr Format kMbox{"mbox", extract_mbox, true};
-constexpr Format kJsonl{"jsonl", extract_jsonl, true};
-constexpr Format kJson{"json", extract_json, true};
-
-struct Extension {
-  std::string_view ext;  // lower case, with the dot
-  const Format* format;
-};
+constexpr Format kText{"text", extract_text, false, false};
+constexpr Format kMarkdown{"markdown", extract_markdown, false, false};
+constexpr Format kHtml{"html", extract_html, false, false};
+constexpr Format kPdf{"pdf", extract_pdf, false, true};
+constexpr Format kEmail{"email", extract_email, false, false};
+constexpr Format kMbox{"mbox", extract_mbox, true, false};
+constexpr Format kJsonl{"jsonl", extract_jsonl, true, false};
+constexpr Format kJson{"json", extract_json, true, false};
+constexpr Format kOffice{"office", extract_office, false, true};
+constexpr Format kEpub{"epub", extract_epub, false, true};
+constexpr Format kArchive{"archive", extract_archive, true, true};
 
 }  // namespace
 
@@ -53,10 +52,41 @@ const Format* sniff_format(std::string_view bytes) {
 }
 
 const Format* format_named(std::string_view name) {
-  for (const Format* f : {&kText, &kMarkdown, &kHtml, &kPdf, &kEmail, &kMbox, &kJsonl, &kJson}) {
+  for (const Format* f : {&kText, &kMarkdown, &kHtml, &kPdf, &kEmail, &kMbox, &kJsonl, &kJson,
+                          &kOffice, &kEpub, &kArchive}) {
     if (f->name == name) return f;
   }
   return nullptr;
+}
+
+Status extract_named(std::string_view name, std::string_view bytes, const ExtractOptions& options,
+                     FileExtraction* out) {
+  std::string expanded;
+  const std::string_view suffix = compression_suffix(name);
+  if (!suffix.empty() && format_of_path(name) != "archive") {
+    if (Status s = decompress(bytes, options.max_expanded, &expanded); !s.ok()) return s;
+    name.remove_suffix(suffix.size());
+    bytes = expanded;
+  }
+  const Format* format = find_format(name);
+  if (!format) format = sniff_format(bytes);
+  if (!format) {
+    out->skip_reason = "binary";
+    return Status::Ok();
+  }
+  out->format = std::string(format->name);
+  if (!format->binary && looks_binary(bytes)) {
+    const size_t dot = name.rfind('.');
+    const size_t slash = name.rfind('/');
+    const bool ext = dot != std::string_view::npos && (slash == std::string_view::npos || dot > slash + 1);
+    out->skip_reason = "binary";
+    out->skip_detail = "NUL or control bytes in a " +
+                       ascii_lower(ext ? name.substr(dot) : std::string_view(".")) + " file";
+    return Status::Ok();
+  }
+  if (Status s = format->extract(bytes, options, &out->extraction); !s.ok()) return s;
+  out->skip_reason = out->extraction.skip_reason;
+  return Status::Ok();
 }
 
 Status decode_text(std::string_view bytes, const ExtractOptions& options, std::string* text,

@@ -14,6 +14,7 @@
 // nullptr for binary data).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -29,6 +30,10 @@ struct ExtractOptions {
   std::string jsonl_id;            // --jsonl-id: id field ("" = "_id", else "id")
   std::string jsonl_title = "title";  // --jsonl-title
   std::string jsonl_text = "text";    // --jsonl-text
+  // --max-filesize: the bytes a compressed file, or one member of an
+  // archive or office package, may expand to; all members of one archive
+  // together may expand to twice this.
+  uint64_t max_expanded = 64ull << 20;
 };
 
 // A named piece of metadata: "description", "keywords", "tags", "from",
@@ -44,6 +49,7 @@ struct ExtractedDoc {
   std::string date;        // ISO 8601 date or date-time from the document; "" if none
   std::string language;    // language from metadata (BCP 47, e.g. "fr"); "" if none
   std::vector<Field> fields;
+  std::string format;      // an archive member's own format ("" = the file's)
 };
 
 struct Extraction {
@@ -53,13 +59,23 @@ struct Extraction {
   std::string skip_reason;            // nothing to index, and why
 };
 
+// What a file (or an archive member) gave, and how it was read.
+struct FileExtraction {
+  Extraction extraction;
+  std::string format;        // format name, or "filter:<command>"
+  std::string skip_reason;   // nothing to index ("binary", "no text layer", ...)
+  std::string skip_detail;
+};
+
 using ExtractFn = Status (*)(std::string_view bytes, const ExtractOptions& options,
                              Extraction* out);
 
 struct Format {
-  std::string_view name;  // "text", "markdown", "html", "pdf", "email", "mbox", "jsonl", "json"
+  std::string_view name;  // "text", "markdown", "html", "pdf", "email", "mbox", "jsonl", "json",
+                          // "office", "epub", "archive"
   ExtractFn extract;
   bool records;           // may yield several documents per file
+  bool binary;            // reads binary data (no check for NUL and control bytes)
 };
 
 // The format for `path`'s extension (case-insensitive), or nullptr if the
@@ -80,6 +96,19 @@ Status extract_email(std::string_view bytes, const ExtractOptions& options, Extr
 Status extract_mbox(std::string_view bytes, const ExtractOptions& options, Extraction* out);
 Status extract_jsonl(std::string_view bytes, const ExtractOptions& options, Extraction* out);
 Status extract_json(std::string_view bytes, const ExtractOptions& options, Extraction* out);
+// Word, PowerPoint and Excel (Office Open XML) and OpenDocument files.
+Status extract_office(std::string_view bytes, const ExtractOptions& options, Extraction* out);
+Status extract_epub(std::string_view bytes, const ExtractOptions& options, Extraction* out);
+// ZIP, tar and other archives: one document per member that trawl reads.
+Status extract_archive(std::string_view bytes, const ExtractOptions& options, Extraction* out);
+
+// Extracts data named `name` (a path, or a member's name in an archive): a
+// compressed stream (.gz, .bz2, .xz, .zst) is expanded first, up to
+// options.max_expanded bytes; the format comes from the name, else from the
+// bytes (sniff_format); binary data is skipped (out->skip_reason). Fails if
+// the data cannot be expanded or the format's extractor fails.
+Status extract_named(std::string_view name, std::string_view bytes, const ExtractOptions& options,
+                     FileExtraction* out);
 
 // Decodes file bytes into clean text (see encoding.h for the detection
 // order; `hint` is a charset declared by the document itself, such as an

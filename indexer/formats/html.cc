@@ -137,7 +137,9 @@ void Walker::title(const xmlNode* n) {
 bool Walker::enter(const xmlNode* n, bool pre) {
   (void)pre;
   if (any_name(n, {"script", "style", "noscript", "template", "svg", "math"})) return false;
-  if (name_is(n, "title")) return title(n), false;
+  // Without <head> and <body>, libxml2 2.9 nests what follows <title>
+  // inside it: its own text is the title, its elements are walked.
+  if (name_is(n, "title")) return title(n), true;
   if (name_is(n, "meta")) return meta(n), false;
   if (name_is(n, "html")) {
     std::string lang = attribute(n, "lang");
@@ -154,6 +156,7 @@ void Walker::leave(const Open& open) {
 }
 
 void Walker::text(const xmlNode* n, bool pre) {
+  if (n->parent && name_is(n->parent, "title")) return;
   const char* t = reinterpret_cast<const char*>(n->content);
   if (pre) {
     doc_->body.append(t);

@@ -33,8 +33,8 @@ check_list "tree/.e.txt tree/.gitignore tree/.hidden/d.txt tree/a.txt tree/big.t
 check_list "tree/sub/b.md " -g '*.md'
 check_list "tree/sub/b.md " -t md
 check_list "tree/a.txt tree/big.txt tree/sub/deeper/c.txt " -T markdown
-expect_exit 2 "$TRAWL_INDEX" --db "$WORK/none" --files -t docx tree
-expect_in err "trawl-index: error: -t 'docx': unknown file type (see --type-list)"
+expect_exit 2 "$TRAWL_INDEX" --db "$WORK/none" --files -t jpeg tree
+expect_in err "trawl-index: error: -t 'jpeg': unknown file type (see --type-list)"
 check_list "tree/a.txt tree/big.txt " -g '!sub'
 check_list "tree/a.txt tree/big.txt " --max-depth 1
 check_list "tree/a.txt tree/sub/b.md tree/sub/deeper/c.txt " --max-filesize 1M

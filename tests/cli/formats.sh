@@ -14,6 +14,8 @@ expect_in index.err "trawl-index: error: 'corpus/email/not-a-message.eml': not a
 expect_in index.err "trawl-index: warning: 'corpus/pdf/scan.pdf': skipped: no text layer"
 expect_in index.err "skipped"
 expect_in index.err "binary"
+expect_in index.err "trawl-index: error: 'corpus/office/broken.docx': not a ZIP package ("
+expect_in index.err "trawl-index: error: 'corpus/other/bad.gz': cannot decompress: "
 
 # Each row: the title is extracted and every word finds the file.
 # (Empty cells become "-": read would merge consecutive tabs.)
@@ -60,6 +62,19 @@ s1=$("$TRAWL_SEARCH" --db "$DB" --json harbour | grep report.pdf | grep -o '"sco
 s2=$("$TRAWL_SEARCH" --db "$DB" --json 'harbour ext:pdf' | grep report.pdf | grep -o '"score":[0-9.e-]*')
 [[ -n "$s1" && "$s1" == "$s2" ]] || fail "a filter changed the score ($s1 vs $s2)"
 
+# Archive members: shown as "archive #member", of their own type and of
+# type archive; their JSON id is the member's name.
+expect_exit 0 "$TRAWL_SEARCH" --db "$DB" --color never --no-collapse regatta
+expect_in out "corpus/archive/bundle.zip #notes/plan.md"
+[[ "$(f 'regatta type:markdown')" == "corpus/archive/bundle.zip " ]] || fail "type:markdown misses a member"
+[[ "$(f regatta -t archive)" == "corpus/archive/bundle.zip " ]] || fail "-t archive misses a member"
+[[ "$(f regatta -T archive)" == "" ]] || fail "-T archive keeps a member"
+[[ "$(f heron -t text)" == "corpus/text/diary.txt.gz " ]] || fail "-t text misses diary.txt.gz"
+[[ "$(f lighthouse -t office)" == "corpus/office/report.docx " ]] || fail "-t office gave $(f lighthouse -t office)"
+"$TRAWL_SEARCH" --db "$DB" --json --no-collapse walrus > out
+expect_in out '"id":"data.jsonl#a"'
+expect_in out '"format":"jsonl"'
+
 # --json: one event per file, a summary last; valid JSON throughout.
 rm -rf "$DB"
 "$TRAWL_INDEX" --db "$DB" --json corpus > events.json 2> events.err
@@ -73,7 +88,8 @@ assert events[-1]["type"] == "summary", events[-1]
 assert any(d["path"] == "corpus/pdf/damaged.pdf" for d in kinds["failed"])
 assert any(d["path"] == "corpus/other/blob.dat" and d["reason"] == "binary" for d in kinds["skipped"])
 assert any(d["path"] == "corpus/text/cp1251.txt" and d["encoding"] == "windows-1251" for d in kinds["indexed"])
-assert events[-1]["data"]["failed"] == 2  # damaged.pdf, not-a-message.eml
+assert events[-1]["data"]["failed"] == 4  # damaged.pdf, not-a-message.eml, broken.docx, bad.gz
+assert any(d["path"] == "corpus/archive/bundle.zip" and d["format"] == "archive" and d["documents"] == 4 for d in kinds["indexed"])
 PY
 expect_empty events.err
 

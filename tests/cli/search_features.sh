@@ -274,8 +274,8 @@ all=$("${S[@]}" -c --no-collapse harbour); md=$("${S[@]}" -c -t md --no-collapse
 [[ $((md + rest)) -eq $all && $md -gt 0 && $rest -gt 0 ]] && pass "-t md + -T md = all" || fail "-t/-T counts: $md + $rest != $all"
 expect_exit 0 "${S[@]}" -c -t jsonl   # a type alone is a query: every JSON Lines record
 expect_in out "11"
-expect_exit 2 "${S[@]}" -t docx harbour
-expect_in err "trawl-search: error: -t 'docx': unknown file type (see --type-list)"
+expect_exit 2 "${S[@]}" -t jpeg harbour
+expect_in err "trawl-search: error: -t 'jpeg': unknown file type (see --type-list)"
 expect_exit 0 "$TRAWL_SEARCH" --type-list
 expect_in out "markdown (md): *.markdown, *.md, *.mdown"
 

@@ -1,0 +1,156 @@
+#include "archive_reader.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "utf8.h"
+
+namespace trawl::indexer {
+namespace {
+
+struct ArchiveFree {
+  void operator()(archive* a) const { archive_read_free(a); }
+};
+using ArchivePtr = std::unique_ptr<archive, ArchiveFree>;
+
+std::string error_of(archive* a) {
+  const char* e = archive_error_string(a);
+  return e ? utf8::repair(e) : std::string("unreadable data");
+}
+
+// A reader over `bytes`, or nullptr with *error set.
+ArchivePtr open_reader(std::string_view bytes, bool raw, std::string* error) {
+  ArchivePtr a(archive_read_new());
+  if (!a) {
+    *error = "out of memory";
+    return nullptr;
+  }
+  archive_read_support_filter_all(a.get());
+  if (raw) {
+    archive_read_support_format_raw(a.get());
+  } else {
+    archive_read_support_format_all(a.get());
+  }
+  if (archive_read_open_memory(a.get(), bytes.data(), bytes.size()) != ARCHIVE_OK) {
+    *error = error_of(a.get());
+    return nullptr;
+  }
+  return a;
+}
+
+enum class Read { kOk, kTooBig, kDamaged };
+
+// Reads the current entry's data into *out, up to `limit` bytes; on
+// kDamaged, *error says why.
+Read read_data(archive* a, uint64_t limit, std::string* out, std::string* error) {
+  out->clear();
+  char buffer[65536];
+  for (;;) {
+    la_ssize_t n = archive_read_data(a, buffer, sizeof buffer);
+    if (n == 0) return Read::kOk;
+    if (n < 0) {
+      *error = error_of(a);
+      return Read::kDamaged;
+    }
+    if (out->size() + static_cast<uint64_t>(n) > limit) return Read::kTooBig;
+    out->append(buffer, static_cast<size_t>(n));
+  }
+}
+
+}  // namespace
+
+std::string clean_member_name(std::string_view name) {
+  std::string out;
+  size_t i = 0;
+  while (i < name.size()) {
+    size_t slash = name.find('/', i);
+    if (slash == std::string_view::npos) slash = name.size();
+    std::string_view part = name.substr(i, slash - i);
+    if (!part.empty() && part != ".") {
+      if (!out.empty()) out.push_back('/');
+      out.append(part);
+    }
+    i = slash + 1;
+  }
+  return utf8::repair(out);
+}
+
+Status for_each_member(std::string_view bytes, const ArchiveLimits& limits,
+                       const std::function<bool(std::string_view name)>& wanted,
+                       const MemberVisitor& visit, std::vector<std::string>* problems) {
+  std::string error;
+  ArchivePtr a = open_reader(bytes, false, &error);
+  if (!a) return Status::Failed("not a readable archive: " + error);
+  uint64_t total = 0;
+  std::string data;
+  archive_entry* entry = nullptr;
+  for (size_t count = 0;; ++count) {
+    const int r = archive_read_next_header(a.get(), &entry);
+    if (r == ARCHIVE_EOF) break;
+    if (r < ARCHIVE_WARN) {
+      if (count == 0) return Status::Failed("not a readable archive: " + error_of(a.get()));
+      problems->push_back("damaged after " + std::to_string(count) + " members: " +
+                          error_of(a.get()));
+      break;
+    }
+    if (count == limits.max_members) {
+      problems->push_back("more than " + std::to_string(limits.max_members) +
+                          " members: the rest are not read");
+      break;
+    }
+    if (archive_entry_filetype(entry) != AE_IFREG) continue;
+    const char* raw_name = archive_entry_pathname(entry);
+    const std::string name = clean_member_name(raw_name ? raw_name : "");
+    if (name.empty() || (wanted && !wanted(name))) continue;
+    if (archive_entry_is_encrypted(entry)) {
+      problems->push_back(name + ": encrypted, not read");
+      continue;
+    }
+    const uint64_t room = limits.max_total - total;
+    const Read read = read_data(a.get(), std::min(limits.max_member, room), &data, &error);
+    if (read == Read::kDamaged) {
+      problems->push_back(name + ": damaged: " + error);
+      break;
+    }
+    if (read == Read::kTooBig && room < limits.max_member) {
+      problems->push_back(name + ": the members expand beyond " +
+                          std::to_string(limits.max_total) + " bytes: the rest are not read");
+      break;
+    }
+    if (read == Read::kTooBig) {
+      problems->push_back(name + ": expands beyond " + std::to_string(limits.max_member) +
+                          " bytes (--max-filesize), not read");
+      continue;
+    }
+    total += data.size();
+    if (!visit(name, std::move(data))) break;
+  }
+  return Status::Ok();
+}
+
+Status decompress(std::string_view bytes, uint64_t limit, std::string* out) {
+  std::string error;
+  ArchivePtr a = open_reader(bytes, true, &error);
+  if (!a) return Status::Failed("cannot decompress: " + error);
+  archive_entry* entry = nullptr;
+  if (archive_read_next_header(a.get(), &entry) != ARCHIVE_OK) {
+    return Status::Failed("cannot decompress: " + error_of(a.get()));
+  }
+  if (archive_filter_code(a.get(), 0) == ARCHIVE_FILTER_NONE) {
+    return Status::Failed("not compressed (no gzip, bzip2, xz or zstd header)");
+  }
+  switch (read_data(a.get(), limit, out, &error)) {
+    case Read::kOk:
+      return Status::Ok();
+    case Read::kTooBig:
+      return Status::Failed("expands beyond " + std::to_string(limit) + " bytes (--max-filesize)");
+    case Read::kDamaged:
+      break;
+  }
+  return Status::Failed("cannot decompress: " + error);
+}
+
+}  // namespace trawl::indexer

@@ -1,0 +1,141 @@
+// Office documents: ZIP packages of XML parts, read with libarchive and
+// libxml2's reader.
+// - Office Open XML: Word (word/document.xml, footnotes, endnotes),
+//   PowerPoint (each slide, then the speaker notes, in slide order), Excel
+//   (the text cells in xl/sharedStrings.xml; numbers are not indexed);
+//   docProps/core.xml gives title, author, date, language and fields.
+// - OpenDocument text, spreadsheet, presentation and drawing (content.xml,
+//   tracked deletions left out); meta.xml gives the metadata.
+// Without a title in the metadata, the first line that looks like a
+// headline is the title, as for plain text.
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <string>
+
+#include "archive_reader.h"
+#include "format.h"
+#include "utf8.h"
+#include "xml_text.h"
+
+namespace trawl::indexer {
+namespace {
+
+using Parts = std::map<std::string, std::string>;
+
+const XmlTextRules kWordRules{{"t"}, {"p", "tr"}, {"tab", "br", "cr"}, {}};
+const XmlTextRules kSlideRules{{"t"}, {"p"}, {"br"}, {}};
+const XmlTextRules kSheetRules{{"t"}, {"si"}, {}, {"rPh"}};
+const XmlTextRules kOdfRules{{}, {"p", "h"}, {"tab", "s", "line-break"}, {"tracked-changes"}};
+
+constexpr std::string_view kSlidePrefix = "ppt/slides/slide";
+constexpr std::string_view kNotesPrefix = "ppt/notesSlides/notesSlide";
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+bool wanted_part(std::string_view name) {
+  static constexpr std::string_view kParts[] = {
+      "word/document.xml", "word/footnotes.xml", "word/endnotes.xml", "xl/sharedStrings.xml",
+      "docProps/core.xml", "content.xml",        "meta.xml"};
+  if (std::find(std::begin(kParts), std::end(kParts), name) != std::end(kParts)) return true;
+  return starts_with(name, kSlidePrefix) || starts_with(name, kNotesPrefix);
+}
+
+// The parts under `prefix` ("ppt/slides/slide"), by the number after it.
+std::vector<const std::string*> numbered(const Parts& parts, std::string_view prefix) {
+  std::vector<std::pair<long, const std::string*>> found;
+  for (const auto& [name, data] : parts) {
+    if (starts_with(name, prefix)) {
+      found.emplace_back(std::strtol(name.c_str() + prefix.size(), nullptr, 10), &data);
+    }
+  }
+  std::sort(found.begin(), found.end());
+  std::vector<const std::string*> out;
+  for (const auto& f : found) out.push_back(f.second);
+  return out;
+}
+
+// The XML parts holding the text, each with its rules, in reading order.
+std::vector<std::pair<const std::string*, const XmlTextRules*>> text_parts(const Parts& parts) {
+  std::vector<std::pair<const std::string*, const XmlTextRules*>> out;
+  auto add = [&](const char* name, const XmlTextRules& rules) {
+    if (auto it = parts.find(name); it != parts.end()) out.emplace_back(&it->second, &rules);
+  };
+  add("content.xml", kOdfRules);
+  add("word/document.xml", kWordRules);
+  add("word/footnotes.xml", kWordRules);
+  add("word/endnotes.xml", kWordRules);
+  for (const std::string* slide : numbered(parts, kSlidePrefix)) out.emplace_back(slide, &kSlideRules);
+  for (const std::string* notes : numbered(parts, kNotesPrefix)) out.emplace_back(notes, &kSlideRules);
+  add("xl/sharedStrings.xml", kSheetRules);
+  return out;
+}
+
+std::string first_of(const std::map<std::string, std::string>& m,
+                     std::initializer_list<const char*> names) {
+  for (const char* name : names) {
+    if (auto it = m.find(name); it != m.end()) return it->second;
+  }
+  return std::string();
+}
+
+// Title, author, date, language and fields from docProps/core.xml or
+// meta.xml.
+void read_metadata(const Parts& parts, ExtractedDoc* doc) {
+  auto it = parts.find("docProps/core.xml");
+  if (it == parts.end()) it = parts.find("meta.xml");
+  if (it == parts.end()) return;
+  const auto m = xml_fields(it->second, {"title", "creator", "initial-creator", "created",
+                                         "creation-date", "date", "language", "subject",
+                                         "description", "keywords", "keyword"});
+  doc->title = first_of(m, {"title"});
+  doc->author = first_of(m, {"creator", "initial-creator"});
+  doc->date = normalize_date(first_of(m, {"created", "creation-date", "date"}));
+  doc->language = first_of(m, {"language"});
+  for (const char* name : {"subject", "description"}) {
+    if (std::string v = first_of(m, {name}); !v.empty()) doc->fields.emplace_back(name, v);
+  }
+  if (std::string v = first_of(m, {"keywords", "keyword"}); !v.empty()) {
+    doc->fields.emplace_back("keywords", v);
+  }
+}
+
+}  // namespace
+
+Status extract_office(std::string_view bytes, const ExtractOptions& options, Extraction* out) {
+  Parts parts;
+  const ArchiveLimits limits{options.max_expanded, 2 * options.max_expanded};
+  Status s = for_each_member(
+      bytes, limits, wanted_part,
+      [&](const std::string& name, std::string&& data) {
+        parts.emplace(name, std::move(data));
+        return true;
+      },
+      &out->problems);
+  if (!s.ok()) return Status::Failed("not a ZIP package (" + s.message() + ")");
+  const auto sources = text_parts(parts);
+  if (sources.empty()) {
+    return Status::Failed("no document text (none of word/document.xml, ppt/slides/, "
+                          "xl/sharedStrings.xml, content.xml)");
+  }
+  ExtractedDoc doc;
+  std::string text;
+  for (const auto& [xml, rules] : sources) {
+    if (Status x = xml_text(*xml, *rules, &text); !x.ok()) out->problems.push_back(x.message());
+  }
+  read_metadata(parts, &doc);
+  text = utf8::repair(text);
+  if (doc.title.empty()) {
+    TitleSplit split = split_title(text);
+    doc.title = std::move(split.title);
+    text = std::move(split.body);
+  }
+  doc.body = std::move(text);
+  out->encoding = "UTF-8";
+  out->docs.push_back(std::move(doc));
+  return Status::Ok();
+}
+
+}  // namespace trawl::indexer

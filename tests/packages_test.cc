@@ -1,0 +1,218 @@
+// Office packages, EPUB, archives and compressed files: the XML text rules,
+// member names, keys and formats, metadata, and the expansion limits.
+// The samples are in tests/data/formats (made by make_files.py); archives
+// with many or damaged members are written here with libarchive.
+#include <archive.h>
+#include <archive_entry.h>
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "formats/archive_reader.h"
+#include "formats/format.h"
+#include "formats/xml_text.h"
+
+namespace trawl::indexer {
+namespace {
+
+using Members = std::vector<std::pair<std::string, std::string>>;
+
+std::string sample(const std::string& path) {
+  std::ifstream in(std::string(TRAWL_TEST_DATA) + "/formats/" + path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// An archive of `members` in libarchive's `format` (ARCHIVE_FORMAT_ZIP,
+// ARCHIVE_FORMAT_TAR_PAX_RESTRICTED, ...), gzip-compressed if `gzip`.
+std::string make_archive(const Members& members, int format, bool gzip = false) {
+  std::string out(1 << 22, '\0');
+  size_t used = 0;
+  archive* a = archive_write_new();
+  archive_write_set_format(a, format);
+  if (gzip) archive_write_add_filter_gzip(a);
+  archive_write_open_memory(a, out.data(), out.size(), &used);
+  for (const auto& [name, data] : members) {
+    archive_entry* e = archive_entry_new();
+    archive_entry_set_pathname(e, name.c_str());
+    archive_entry_set_filetype(e, AE_IFREG);
+    archive_entry_set_perm(e, 0644);
+    archive_entry_set_size(e, static_cast<la_int64_t>(data.size()));
+    archive_write_header(a, e);
+    archive_write_data(a, data.data(), data.size());
+    archive_entry_free(e);
+  }
+  archive_write_close(a);
+  archive_write_free(a);
+  out.resize(used);
+  return out;
+}
+
+TEST_CASE("xml_text: kept elements, line breaks, spaces, skipped content") {
+  const XmlTextRules word{{"t"}, {"p"}, {"tab", "br"}, {}};
+  const XmlTextRules odf{{}, {"p", "h"}, {"s", "line-break"}, {"tracked-changes"}};
+  struct Case {
+    const char* xml;
+    const XmlTextRules* rules;
+    const char* text;  // nullptr: fails
+  };
+  const Case cases[] = {
+      {"<w:d xmlns:w='u'><w:p><w:t>a</w:t><w:t>b</w:t></w:p><w:p><w:t>c</w:t></w:p></w:d>",
+       &word, "ab\nc\n"},
+      {"<d><p><t>one</t><tab/><t>two</t><br/><t>three</t></p></d>", &word, "one two\nthree\n"},
+      {"<d><p><instrText>PAGE</instrText><t>kept</t></p></d>", &word, "kept\n"},
+      {"<d><p><t>  lots \n of\tspace </t></p></d>", &word, "lots of space\n"},
+      {"<d><h>Title</h><p>a<s c='3'/>b<line-break/>c</p></d>", &odf, "Title\na   b\nc\n"},
+      {"<d><p>kept</p><tracked-changes><p>gone</p></tracked-changes><p>too</p></d>", &odf,
+       "kept\ntoo\n"},
+      {"<d><p>x<s c='99999'/>y</p></d>", &odf, nullptr},  // spaces capped (checked below)
+      {"<d><p>caf&#233; &amp; tea</p></d>", &odf, "café & tea\n"},
+      {"<d><p>before damage</p><p>", &odf, "before damage\n"},
+      {"not xml at all <<<", &odf, nullptr},
+      {"", &odf, nullptr},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(std::string_view(c.xml));
+    std::string text;
+    const Status s = xml_text(c.xml, *c.rules, &text);
+    if (std::string_view(c.xml).find("99999") != std::string_view::npos) {
+      CHECK(text.size() < 80);  // at most 64 spaces
+      continue;
+    }
+    if (c.text == nullptr) {
+      CHECK((!s.ok() || text.find_first_not_of(" \n") == std::string::npos));
+    } else {
+      REQUIRE(s.ok());
+      CHECK(text == c.text);
+    }
+  }
+}
+
+TEST_CASE("xml_fields and xml_elements: first text by local name; attributes") {
+  const auto fields = xml_fields("<m xmlns:dc='d'><dc:title> The  title </dc:title>"
+                                 "<dc:title>second</dc:title><dc:creator>Ann</dc:creator></m>",
+                                 {"title", "creator", "date"});
+  CHECK(fields == std::map<std::string, std::string>{{"creator", "Ann"}, {"title", "The title"}});
+  const auto items = xml_elements("<p><item id='a' href='x.html'/><other/><item id='b'/></p>",
+                                  {"item"});
+  REQUIRE(items.size() == 2);
+  CHECK(items[0].attrs.at("href") == "x.html");
+  CHECK(items[1].attrs.at("id") == "b");
+}
+
+TEST_CASE("clean_member_name: folders normalised, bytes repaired") {
+  const std::pair<const char*, const char*> cases[] = {
+      {"./a//b.txt", "a/b.txt"}, {"/abs/x", "abs/x"}, {"a/./b", "a/b"},
+      {"dir/", "dir"},           {"", ""},           {"bad\xff.txt", "bad\xEF\xBF\xBD.txt"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(std::string_view(c.first));
+    CHECK(clean_member_name(c.first) == c.second);
+  }
+}
+
+TEST_CASE("archives: each member a document with its own key, id and format") {
+  Extraction ex;
+  REQUIRE(extract_archive(sample("archive/bundle.zip"), {}, &ex).ok());
+  struct Expected {
+    const char* id;
+    const char* key_suffix;
+    const char* format;
+  };
+  const Expected expected[] = {
+      {"notes/plan.md", "#notes/plan.md", "markdown"},
+      {"logs/app.log.gz", "#logs/app.log.gz", "text"},
+      {"data.jsonl#a", "#data.jsonl#a", "jsonl"},
+      {"data.jsonl#b", "#data.jsonl#b", "jsonl"},
+  };
+  REQUIRE(ex.docs.size() == std::size(expected));  // img.png and inner.zip passed over
+  for (size_t i = 0; i < ex.docs.size(); ++i) {
+    CAPTURE(i);
+    CHECK(ex.docs[i].id == expected[i].id);
+    CHECK(ex.docs[i].key_suffix == expected[i].key_suffix);
+    CHECK(ex.docs[i].format == expected[i].format);
+  }
+  CHECK(ex.problems.empty());
+}
+
+TEST_CASE("archives: expansion limits, damage after the first member, not an archive") {
+  ExtractOptions small;
+  small.max_expanded = 1 << 20;
+  Extraction bomb;  // zeros.txt expands to 2 MiB
+  REQUIRE(extract_archive(sample("archive/bomb.zip"), small, &bomb).ok());
+  REQUIRE(bomb.docs.size() == 2);
+  CHECK(bomb.docs[1].id == "after.txt");
+  REQUIRE(bomb.problems.size() == 1);
+  CHECK(bomb.problems[0].find("zeros.txt: expands beyond 1048576 bytes") == 0);
+
+  Members many;  // five members of 600 KB: the total limit (2 MiB) stops the third
+  for (int i = 0; i < 5; ++i) many.emplace_back("m" + std::to_string(i) + ".txt", std::string(600000, 'a' + i));
+  Extraction total;
+  REQUIRE(extract_archive(make_archive(many, ARCHIVE_FORMAT_ZIP), small, &total).ok());
+  CHECK(total.docs.size() == 3);
+  REQUIRE(total.problems.size() == 1);
+  CHECK(total.problems[0].find("m3.txt: the members expand beyond 2097152 bytes") == 0);
+
+  std::string tar = make_archive({{"one.txt", "First\n\nguillemot\n"},
+                                  {"two.txt", std::string(100000, 'x')}},
+                                 ARCHIVE_FORMAT_TAR_PAX_RESTRICTED);
+  tar.resize(2048);  // inside the second member's data
+  Extraction damaged;
+  REQUIRE(extract_archive(tar, {}, &damaged).ok());
+  REQUIRE(damaged.docs.size() == 1);
+  CHECK(damaged.docs[0].id == "one.txt");
+  CHECK_FALSE(damaged.problems.empty());
+
+  Extraction none;
+  CHECK_FALSE(extract_archive("just some text", {}, &none).ok());
+}
+
+TEST_CASE("compressed files: expanded and read by their inner name") {
+  const std::string tgz = make_archive({{"x", "y"}}, ARCHIVE_FORMAT_TAR_PAX_RESTRICTED, true);
+  std::string out;
+  CHECK(decompress(tgz, 1 << 20, &out).ok());  // the tar inside
+  CHECK(out.size() >= 512);
+  CHECK_FALSE(decompress(tgz, 100, &out).ok());
+  CHECK_FALSE(decompress("plain text", 1 << 20, &out).ok());
+  FileExtraction fx;
+  REQUIRE(extract_named("d/diary.TXT.gz", sample("text/diary.txt.gz"), {}, &fx).ok());
+  CHECK(fx.format == "text");
+  REQUIRE(fx.extraction.docs.size() == 1);
+  CHECK(fx.extraction.docs[0].title == "Heron diary");
+}
+
+TEST_CASE("office and EPUB metadata: author, date, language, fields") {
+  struct Case {
+    const char* path;
+    const char* author;
+    const char* date;
+    const char* language;
+    std::vector<Field> fields;
+  };
+  const Case cases[] = {
+      {"office/report.docx", "Ada Keeper", "2024-05-03T10:00:00Z", "", {{"keywords", "lamp, lens"}}},
+      {"office/minutes.odt", "Bo Clerk", "", "en-GB", {}},
+      {"office/sheet.xlsx", "", "", "", {}},
+      {"epub/book.epub", "Cy Writer", "", "en", {}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(std::string_view(c.path));
+    FileExtraction fx;
+    REQUIRE(extract_named(c.path, sample(c.path), {}, &fx).ok());
+    REQUIRE(fx.extraction.docs.size() == 1);
+    const ExtractedDoc& d = fx.extraction.docs[0];
+    CHECK(d.author == c.author);
+    CHECK(d.date == c.date);
+    CHECK(d.language == c.language);
+    CHECK(d.fields == c.fields);
+  }
+  FileExtraction epub;
+  REQUIRE(extract_named("b.epub", sample("epub/book.epub"), {}, &epub).ok());
+  const std::string& body = epub.extraction.docs[0].body;
+  CHECK(body.find("causeway") < body.find("Gulls"));  // spine order, not manifest order
+}
+
+}  // namespace
+}  // namespace trawl::indexer
