@@ -105,6 +105,10 @@ inline constexpr std::string_view kMetaFields = "trawl.fields";  // extra field 
 inline constexpr std::string_view kMetaDirs = "trawl.dirs";  // "mtime path" lines of indexed folders
 inline constexpr std::string_view kMetaRoots = "trawl.roots";  // PATHs indexed, a line each (searcher --fresh)
 inline constexpr std::string_view kMetaFailed = "trawl.failed";  // files whose content failed (indexer/failures.h)
+// Files whose documents were being written in parts (a big archive, mbox or
+// JSON Lines file) when the last commit was made: NUL-separated paths. The
+// next run makes them again (indexer/state.h FileStamp::partial).
+inline constexpr std::string_view kMetaPartial = "trawl.partial";
 inline constexpr std::string_view kMetaTextPrefix = "trawl.text:";  // + text id + ":" + piece
 
 // The prefix of extra field `name` ("tags" -> "XMTAGS:"), or "" if `name`

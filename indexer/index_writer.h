@@ -39,7 +39,8 @@ class IndexWriter {
   IndexWriter(const std::string& path, const std::string& language, const std::string& name);
 
   // Writes a worker's result: for an update, first deletes the file's old
-  // documents. Returns the number of documents deleted.
+  // documents. A part (result.partial) marks its file as not yet whole
+  // until its last result comes. Returns the number of documents deleted.
   size_t apply(FileResult& result);
   // Deletes the documents of the file at `path`; returns how many.
   size_t remove(const std::string& path);
@@ -59,6 +60,11 @@ class IndexWriter {
   std::set<std::string> field_names_;
   bool fields_changed_ = false;
   std::unordered_map<std::string, unsigned> spelling_;  // this batch's words
+  // Files whose documents are written in parts and not yet whole (kept in
+  // schema::kMetaPartial at each commit, so that a stopped run's are made
+  // again), including those a stopped run left.
+  std::set<std::string> partial_;
+  bool partial_changed_ = false;
 };
 
 // Records (stem, term) pairs in the stem table (schema.h).

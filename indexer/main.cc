@@ -139,9 +139,12 @@ void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
   app.add_flag("--dry-run", o.dry_run, "Print what would be added, updated, moved, deleted");
   app.add_option("-j,--jobs", o.jobs, "Worker threads (default: one per core)")
       ->check(CLI::Range(1, 256));
-  app.add_option("--memory", f.memory, "Memory budget for buffered documents (default 256M)");
+  app.add_option("--memory", f.memory,
+                 "Memory budget for buffered documents (default 256M); a file of many documents "
+                 "is written in parts of 1/128 of it");
   app.add_option("--batch", o.batch_docs,
-                 "Commit updates every N documents (default 2000; a kill loses at most one batch)")
+                 "Commit updates every N documents (default 2000) or --memory/128 of text; a "
+                 "kill loses at most one batch")
       ->check(CLI::Range(1, 10000000));
   app.add_option("--commit-interval", f.commit_interval,
                  "Least seconds between two commits of an update (default 0.5), so that searches "

@@ -52,8 +52,10 @@ struct IndexOptions {
   FilterLimits filter_limits;
   // Commit after this many documents (a kill loses at most one batch).
   size_t batch_docs = 2000;
-  // Also commit after this many bytes of extracted text.
-  size_t batch_bytes = 16u << 20;
+  // Also commit after this many bytes of extracted text. Xapian holds about
+  // 30 bytes of memory per byte of text until a commit; 0 = --memory / 128
+  // (2 MiB by default: an update of 20news then peaks at 170 MB, not 600).
+  size_t batch_bytes = 0;
   // --commit-interval: the least time between two commits of an update.
   // Readers fail once two commits pass while they read (Xapian recycles the
   // blocks of older revisions), so batches wait for this. Default 0.5 s.

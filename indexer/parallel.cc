@@ -31,20 +31,31 @@ size_t next_job(int index, size_t* own, std::atomic<size_t>& next, const Pipelin
   return i < p.partition[static_cast<size_t>(index) + 1] ? i : total;
 }
 
+// Thrown through a Worker from its part sink when the run stops.
+struct Stopped {};
+
+// Consumes `r` on the worker thread if asked, then queues it for the
+// caller, waiting while the queue is full. Throws Stopped if the run stops.
+void push(int index, FileResult&& r, const Pipeline& p, Queue& q) {
+  if (p.in_worker) p.in_worker(index, r);
+  std::unique_lock<std::mutex> lock(q.mu);
+  q.drained.wait(lock, [&] { return q.stop || q.bytes <= p.max_queued_bytes; });
+  if (q.stop) throw Stopped{};
+  q.bytes += r.text_bytes;
+  q.results.push_back(std::move(r));
+  q.ready.notify_one();
+}
+
 void work(int index, Worker& worker, const std::vector<Job>& jobs, std::atomic<size_t>& next,
           const Pipeline& p, Queue& q) {
   size_t own = p.partition.empty() ? 0 : p.partition[static_cast<size_t>(index)];
+  const Worker::PartSink parts = [&](FileResult&& part) { push(index, std::move(part), p, q); };
   try {
     for (size_t i; (i = next_job(index, &own, next, p, jobs.size())) < jobs.size();) {
-      FileResult r = worker.process(jobs[i].ref, jobs[i].update);
-      if (p.in_worker) p.in_worker(index, r);
-      std::unique_lock<std::mutex> lock(q.mu);
-      q.drained.wait(lock, [&] { return q.stop || q.bytes <= p.max_queued_bytes; });
-      if (q.stop) break;
-      q.bytes += r.text_bytes;
-      q.results.push_back(std::move(r));
-      q.ready.notify_one();
+      push(index, worker.process(jobs[i].ref, jobs[i].update, parts), p, q);
     }
+  } catch (const Stopped&) {
+    // another thread failed: its error is reported
   } catch (...) {
     std::lock_guard<std::mutex> lock(q.mu);
     if (!q.error) q.error = std::current_exception();

@@ -3,7 +3,8 @@
 // (or each from its own slice of it, see Pipeline::partition),
 // process them, optionally consume the result on their own thread (shard
 // writers), and queue it for the calling thread, which receives results in
-// completion order. The text bytes of queued results are bounded: workers
+// completion order (a file's parts, FileResult::partial, in their order,
+// before its last result). The text bytes of queued results are bounded: workers
 // wait while the caller is behind, so memory stays flat whatever the corpus
 // size. An exception in a worker stops the run and is rethrown to the
 // caller.

@@ -18,7 +18,7 @@ std::string extension_of(const std::string& path) {
 // Decides what to do with a file the database already knows.
 void classify_known(const FileRef& f, const FileStamp& stamp, const PlanOptions& options,
                     const HashFn& hash, Plan* plan) {
-  if (options.force) return plan->update.push_back(f);
+  if (options.force || stamp.partial) return plan->update.push_back(f);
   if (stamp.analysis < schema::kAnalysisVersion) {
     ++plan->reanalysed;
     return plan->update.push_back(f);
@@ -58,7 +58,7 @@ void add_or_move(const FileRef& f, const Stamps& stamps, const HashFn& hash,
   for (auto it = lo; it != hi; ++it) {
     const FileStamp& old = stamps.at(it->second);
     if (old.hash.empty() || extension_of(it->second) != extension_of(f.path) ||
-        old.analysis < schema::kAnalysisVersion) {
+        old.analysis < schema::kAnalysisVersion || old.partial) {
       continue;  // (an older document is made again, not moved)
     }
     if (h.empty()) h = hash(f.path);

@@ -10,7 +10,8 @@
 //                                        nothing is extracted again)
 //   file whose content failed before,
 //     same size and mtime, same trawl  -> failed_before (not read again)
-// --force makes every known file an update, and so does an older analysis
+// --force makes every known file an update, and so does a file a stopped run
+// was writing in parts (FileStamp::partial), and an older analysis
 // version (schema::kAnalysisVersion: an older trawl made its documents);
 // --force and --retry-failed try failed files again;
 // --checksum compares content hashes instead of mtimes. Files in folders that could not be read are

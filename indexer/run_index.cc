@@ -187,11 +187,15 @@ struct Run {
 Pipeline make_pipeline(Run& run, Progress& progress, bool track_vocabulary) {
   Pipeline p;
   p.threads = run.jobs;
-  p.max_queued_bytes = run.options.memory / 4;
+  // Built documents take ~16 bytes per byte of text, and the writer of an
+  // update is one thread that workers outrun: a queue of --memory / 4 of
+  // text held 600 MB; --memory / 128 keeps it small at the same speed.
+  p.max_queued_bytes = run.options.memory / 128;
   p.make_worker = [&run, track_vocabulary](int) {
     return std::make_unique<Worker>(run.options, run.fs, run.language, track_vocabulary);
   };
   p.sink = [&run, &progress](FileResult&& r) {
+    if (r.partial) return;  // counted and reported with the file's last result
     report(r, run.reporter, run.summary);
     if (r.content_failed) {
       const std::string reason = !r.failure.empty() ? r.failure : "no record could be indexed";
@@ -251,6 +255,8 @@ void update_live(Run& run, const Plan& plan, const Crawl& crawl, Progress& progr
   for (const FileRef& f : plan.restamp) writer.restamp(f);
   writer.commit();
   size_t pending_docs = 0, pending_bytes = 0;
+  const size_t batch_bytes =
+      run.options.batch_bytes ? run.options.batch_bytes : run.options.memory / 128;
   auto last_commit = std::chrono::steady_clock::now();
   Pipeline p = make_pipeline(run, progress, /*track_vocabulary=*/true);
   auto report_one = p.sink;
@@ -261,11 +267,11 @@ void update_live(Run& run, const Plan& plan, const Crawl& crawl, Progress& progr
     } else if (r.failure.empty()) {
       writer.apply(r);  // a skipped update also drops the file's old documents
     }
-    pending_docs += r.documents;
+    pending_docs += r.docs.size();  // (a file in parts: this part's)
     pending_bytes += r.text_bytes;
     report_one(std::move(r));
     const bool full =
-        pending_docs >= run.options.batch_docs || pending_bytes >= run.options.batch_bytes;
+        pending_docs >= run.options.batch_docs || pending_bytes >= batch_bytes;
     // Readers fail once two commits pass while they read (Xapian recycles
     // the blocks of older revisions): never commit more than twice a second.
     if (full && std::chrono::steady_clock::now() - last_commit >= run.options.commit_interval) {

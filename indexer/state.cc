@@ -77,7 +77,27 @@ Stamps load_stamps(const Xapian::Database& db, const std::vector<std::string>& r
       stamp.analysis = std::min(stamp.analysis, found == analysis.end() ? 0 : found->second);
     }
   }
+  for (const std::string& path : decode_partial(db.get_metadata(std::string(schema::kMetaPartial)))) {
+    if (auto it = stamps.find(path); it != stamps.end()) it->second.partial = true;
+  }
   return stamps;
+}
+
+std::vector<std::string> decode_partial(const std::string& value) {
+  std::vector<std::string> paths;
+  for (size_t i = 0; i < value.size();) {
+    size_t end = value.find('\0', i);
+    if (end == std::string::npos) end = value.size();
+    if (end > i) paths.push_back(value.substr(i, end - i));
+    i = end + 1;
+  }
+  return paths;
+}
+
+std::string encode_partial(const std::vector<std::string>& paths) {
+  std::string value;
+  for (const std::string& p : paths) value.append(p).push_back('\0');
+  return value;
 }
 
 }  // namespace trawl::indexer

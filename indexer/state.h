@@ -24,6 +24,9 @@ struct FileStamp {
   // The oldest analysis version among its documents (schema.h; 0 for
   // documents made before the version was recorded).
   int analysis = schema::kAnalysisVersion;
+  // A run stopped while it wrote this file's documents in parts: some may
+  // be missing, so the file is made again (schema::kMetaPartial).
+  bool partial = false;
 };
 
 using Stamps = std::map<std::string, FileStamp>;
@@ -33,6 +36,10 @@ using Stamps = std::map<std::string, FileStamp>;
 // stream to read).
 Stamps load_stamps(const Xapian::Database& db, const std::vector<std::string>& roots,
                    bool ctime = false);
+
+// The paths of schema::kMetaPartial's value, and the value for `paths`.
+std::vector<std::string> decode_partial(const std::string& value);
+std::string encode_partial(const std::vector<std::string>& paths);
 
 // True if `path` is `root` or lies below it.
 bool under(const std::string& path, const std::string& root);

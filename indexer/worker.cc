@@ -53,8 +53,29 @@ Worker::Worker(const IndexOptions& options, const FileSystem& fs, const std::str
   builder_.set_track_vocabulary(track_vocabulary);
 }
 
+void Worker::hand_on(FileResult* result, const PartSink& parts) {
+  FileResult part;
+  part.ref = result->ref;
+  part.update = result->update;
+  part.partial = true;
+  part.parts_before = result->parts_before;
+  part.docs = std::move(result->docs);
+  part.texts = std::move(result->texts);
+  part.documents = part.docs.size();
+  part.text_bytes = result->text_bytes - handed_bytes_;
+  part.format = result->format;
+  handed_bytes_ = result->text_bytes;
+  result->docs.clear();
+  result->texts.clear();
+  result->parts_before = true;
+  parts(std::move(part));
+}
+
 void Worker::build(const FileRef& ref, const std::string& hash, FileResult* result,
-                   FileExtraction& fx) {
+                   FileExtraction& fx, const PartSink& parts) {
+  const size_t part_bytes = options_.memory / (kMemoryPerTextByte * 8);
+  handed_bytes_ = 0;
+  size_t built = 0;
   for (ExtractedDoc& doc : fx.extraction.docs) {
     const bool blank =
         doc.title.empty() && doc.body.find_first_not_of(" \n\t") == std::string::npos;
@@ -70,17 +91,21 @@ void Worker::build(const FileRef& ref, const std::string& hash, FileResult* resu
     schema::DocRecord record = make_record(ref, fx, hash, doc);
     for (const auto& field : record.fields) result->field_names.push_back(field.first);
     result->text_bytes += record.text.size();
-    Xapian::Document built = builder_.build(std::move(record), key, &result->texts);
-    set_ctime(&built, ref.ctime);
-    result->docs.emplace_back(schema::id_term(key), std::move(built));
+    Xapian::Document document = builder_.build(std::move(record), key, &result->texts);
+    set_ctime(&document, ref.ctime);
+    result->docs.emplace_back(schema::id_term(key), std::move(document));
     result->truncated = result->truncated || builder_.truncated();
+    ++built;
+    doc = ExtractedDoc();  // its text is in the document now
+    if (parts && result->text_bytes - handed_bytes_ >= part_bytes) hand_on(result, parts);
   }
-  result->documents = result->docs.size();
+  result->documents = built;
+  result->text_bytes -= handed_bytes_;  // the parts counted theirs
   result->stems = builder_.take_new_stems();
   result->spelling = builder_.take_spelling();
 }
 
-FileResult Worker::process(const FileRef& ref, bool update) {
+FileResult Worker::process(const FileRef& ref, bool update, const PartSink& parts) {
   FileResult result;
   result.ref = ref;
   result.update = update;
@@ -112,9 +137,9 @@ FileResult Worker::process(const FileRef& ref, bool update) {
     result.skip_detail = fx.skip_detail;
     return result;
   }
-  build(ref, content_hash(bytes_), &result, fx);
-  if (result.docs.empty() && result.problems.empty()) result.skip_reason = "empty";
-  result.content_failed = result.docs.empty() && !result.problems.empty();  // no good record
+  build(ref, content_hash(bytes_), &result, fx, parts);
+  if (result.documents == 0 && result.problems.empty()) result.skip_reason = "empty";
+  result.content_failed = result.documents == 0 && !result.problems.empty();  // no good record
   return result;
 }
 

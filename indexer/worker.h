@@ -3,6 +3,7 @@
 // any thread; each thread needs its own Worker (it owns a DocumentBuilder).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -21,6 +22,11 @@ namespace trawl::indexer {
 struct FileResult {
   FileRef ref;
   bool update = false;  // the file's old documents must go first
+  // A part of a file with many documents (an archive, mbox or JSON Lines
+  // file): its documents so far; more results of the file follow, and the
+  // last (not partial) one carries the file's counts, fields and words.
+  bool partial = false;
+  bool parts_before = false;  // earlier parts went first (and deleted the old documents)
   std::vector<std::pair<std::string, Xapian::Document>> docs;  // (id term, document)
   std::vector<std::pair<std::string, std::string>> texts;  // long texts' pieces (metadata)
   size_t documents = 0;     // how many were built (docs may be handed on)
@@ -47,16 +53,26 @@ class Worker {
   Worker(const IndexOptions& options, const FileSystem& fs, const std::string& language,
          bool track_vocabulary = true);
 
-  FileResult process(const FileRef& ref, bool update);
+  // Receives the parts of a file whose documents hold more text than a
+  // part may (--memory / 128: 2 MiB by default), so that memory stays
+  // bounded however many documents one file gives.
+  using PartSink = std::function<void(FileResult&& part)>;
+
+  // Reads, extracts and builds the file. With `parts`, documents are handed
+  // on in parts as they are built; without, they all come in the result.
+  FileResult process(const FileRef& ref, bool update, const PartSink& parts = nullptr);
 
  private:
   void build(const FileRef& ref, const std::string& hash, FileResult* result,
-             FileExtraction& fx);
+             FileExtraction& fx, const PartSink& parts);
+  // Hands the documents built so far to `parts` as a part.
+  void hand_on(FileResult* result, const PartSink& parts);
 
   const IndexOptions& options_;
   const FileSystem& fs_;
   DocumentBuilder builder_;
   std::string bytes_;
+  size_t handed_bytes_ = 0;  // text of the file's documents already handed on
 };
 
 }  // namespace trawl::indexer

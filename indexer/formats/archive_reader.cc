@@ -60,6 +60,35 @@ Read read_data(archive* a, uint64_t limit, std::string* out, std::string* error)
   }
 }
 
+enum class Next { kVisit, kSkip, kStop };
+
+// Reads member `name`'s data into *data within the limits (`total`: bytes
+// read so far). Says whether to visit it, skip it (too large) or stop (the
+// archive is damaged, or all members together would be too large), with the
+// problem noted.
+Next read_member(archive* a, const std::string& name, const ArchiveLimits& limits, uint64_t total,
+                 std::string* data, std::vector<std::string>* problems) {
+  const uint64_t room = limits.max_total - total;
+  std::string error;
+  switch (read_data(a, std::min(limits.max_member, room), data, &error)) {
+    case Read::kOk:
+      return Next::kVisit;
+    case Read::kDamaged:
+      problems->push_back(name + ": damaged: " + error);
+      return Next::kStop;
+    case Read::kTooBig:
+      break;
+  }
+  if (room < limits.max_member) {
+    problems->push_back(name + ": the members expand beyond " + std::to_string(limits.max_total) +
+                        " bytes: the rest are not read");
+    return Next::kStop;
+  }
+  problems->push_back(name + ": expands beyond " + std::to_string(limits.max_member) +
+                      " bytes (--max-filesize), not read");
+  return Next::kSkip;
+}
+
 }  // namespace
 
 std::string clean_member_name(std::string_view name) {
@@ -109,25 +138,27 @@ Status for_each_member(std::string_view bytes, const ArchiveLimits& limits,
       problems->push_back(name + ": encrypted, not read");
       continue;
     }
-    const uint64_t room = limits.max_total - total;
-    const Read read = read_data(a.get(), std::min(limits.max_member, room), &data, &error);
-    if (read == Read::kDamaged) {
-      problems->push_back(name + ": damaged: " + error);
-      break;
-    }
-    if (read == Read::kTooBig && room < limits.max_member) {
-      problems->push_back(name + ": the members expand beyond " +
-                          std::to_string(limits.max_total) + " bytes: the rest are not read");
-      break;
-    }
-    if (read == Read::kTooBig) {
-      problems->push_back(name + ": expands beyond " + std::to_string(limits.max_member) +
-                          " bytes (--max-filesize), not read");
-      continue;
-    }
+    const Next next = read_member(a.get(), name, limits, total, &data, problems);
+    if (next == Next::kStop) break;
+    if (next == Next::kSkip) continue;
     total += data.size();
     if (!visit(name, std::move(data))) break;
   }
+  return Status::Ok();
+}
+
+Status read_package(std::string_view bytes, uint64_t max_member,
+                    const std::function<bool(std::string_view name)>& wanted,
+                    PackageParts* parts, std::vector<std::string>* problems) {
+  const ArchiveLimits limits{max_member, 2 * max_member};
+  Status s = for_each_member(
+      bytes, limits, wanted,
+      [&](const std::string& name, std::string&& data) {
+        parts->emplace(name, std::move(data));
+        return true;
+      },
+      problems);
+  if (!s.ok()) return Status::Failed("not a ZIP package (" + s.message() + ")");
   return Status::Ok();
 }
 

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,14 @@ using MemberVisitor = std::function<bool(const std::string& name, std::string&& 
 Status for_each_member(std::string_view bytes, const ArchiveLimits& limits,
                        const std::function<bool(std::string_view name)>& wanted,
                        const MemberVisitor& visit, std::vector<std::string>* problems);
+
+// The members of a ZIP package (Office, OpenDocument, EPUB) whose names
+// `wanted` accepts, by name, each up to `max_member` bytes and all up to
+// twice that. Fails with "not a ZIP package (...)" if `bytes` is not one.
+using PackageParts = std::map<std::string, std::string>;
+Status read_package(std::string_view bytes, uint64_t max_member,
+                    const std::function<bool(std::string_view name)>& wanted,
+                    PackageParts* parts, std::vector<std::string>* problems);
 
 // Decompresses a single gzip, bzip2, xz or zstd stream into *out. Fails if
 // `bytes` is not such a stream, is damaged, or expands beyond `limit` bytes.

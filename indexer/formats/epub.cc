@@ -15,7 +15,7 @@
 namespace trawl::indexer {
 namespace {
 
-using Parts = std::map<std::string, std::string>;
+using Parts = PackageParts;
 
 constexpr std::string_view kContainer = "META-INF/container.xml";
 
@@ -113,15 +113,10 @@ void read_metadata(std::string_view opf, ExtractedDoc* doc) {
 
 Status extract_epub(std::string_view bytes, const ExtractOptions& options, Extraction* out) {
   Parts parts;
-  const ArchiveLimits limits{options.max_expanded, 2 * options.max_expanded};
-  Status s = for_each_member(
-      bytes, limits, wanted_part,
-      [&](const std::string& name, std::string&& data) {
-        parts.emplace(name, std::move(data));
-        return true;
-      },
-      &out->problems);
-  if (!s.ok()) return Status::Failed("not a ZIP package (" + s.message() + ")");
+  if (Status s = read_package(bytes, options.max_expanded, wanted_part, &parts, &out->problems);
+      !s.ok()) {
+    return s;
+  }
   const std::string opf_path = package_path(parts);
   auto opf = parts.find(opf_path);
   if (opf == parts.end()) return Status::Failed("no package file (META-INF/container.xml)");

@@ -21,7 +21,7 @@
 namespace trawl::indexer {
 namespace {
 
-using Parts = std::map<std::string, std::string>;
+using Parts = PackageParts;
 
 const XmlTextRules kWordRules{{"t"}, {"p", "tr"}, {"tab", "br", "cr"}, {}};
 const XmlTextRules kSlideRules{{"t"}, {"p"}, {"br"}, {}};
@@ -106,15 +106,10 @@ void read_metadata(const Parts& parts, ExtractedDoc* doc) {
 
 Status extract_office(std::string_view bytes, const ExtractOptions& options, Extraction* out) {
   Parts parts;
-  const ArchiveLimits limits{options.max_expanded, 2 * options.max_expanded};
-  Status s = for_each_member(
-      bytes, limits, wanted_part,
-      [&](const std::string& name, std::string&& data) {
-        parts.emplace(name, std::move(data));
-        return true;
-      },
-      &out->problems);
-  if (!s.ok()) return Status::Failed("not a ZIP package (" + s.message() + ")");
+  if (Status s = read_package(bytes, options.max_expanded, wanted_part, &parts, &out->problems);
+      !s.ok()) {
+    return s;
+  }
   const auto sources = text_parts(parts);
   if (sources.empty()) {
     return Status::Failed("no document text (none of word/document.xml, ppt/slides/, "

@@ -1,0 +1,148 @@
+// Files of many documents (JSON Lines here; archives and mbox files alike)
+// are built and written in parts, so that memory stays bounded: the
+// documents are the same as when built whole, a fresh build and an update
+// both hold them all, and a run stopped between parts leaves the file
+// marked (schema::kMetaPartial) so that the next run makes it whole.
+#include <doctest/doctest.h>
+
+#include <set>
+#include <sstream>
+
+#include "db_store.h"
+#include "index_writer.h"
+#include "plan.h"
+#include "run_index.h"
+#include "schema.h"
+#include "state.h"
+#include "support/mem_file_system.h"
+#include "support/temp_dir.h"
+#include "worker.h"
+
+namespace trawl::indexer {
+namespace {
+
+constexpr size_t kMemory = 16u << 20;  // parts of --memory / 128 = 128 KiB of text
+
+// `n` records of about 1 KB each; record i says "record<i>".
+std::string records(int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) {
+    out += "{\"_id\":\"" + std::to_string(i) + "\",\"text\":\"record" + std::to_string(i);
+    for (int w = 0; w < 150; ++w) out += " harbour";
+    out += "\"}\n";
+  }
+  return out;
+}
+
+IndexOptions small_memory(const std::string& db) {
+  IndexOptions o;
+  o.db_path = db;
+  o.roots = {"/c"};
+  o.jobs = 2;
+  o.memory = kMemory;
+  return o;
+}
+
+std::set<std::string> keys(const std::string& db) {
+  Xapian::Database d(db);
+  std::set<std::string> out;
+  for (auto it = d.postlist_begin(""); it != d.postlist_end(""); ++it) {
+    schema::DocRecord r;
+    REQUIRE(schema::decode_record(d.get_document(*it).get_data(), &r));
+    out.insert(r.key);
+  }
+  return out;
+}
+
+std::set<std::string> expected_keys(int n) {
+  std::set<std::string> out;
+  for (int i = 0; i < n; ++i) out.insert("/c/big.jsonl#" + std::to_string(i));
+  return out;
+}
+
+IndexSummary index(testing::MemFileSystem& fs, const IndexOptions& options) {
+  std::ostringstream err;
+  Diag diag("trawl-index", err);
+  HumanReporter reporter(diag, "/", false, true);
+  IndexSummary s;
+  run_index(options, fs, reporter, "/", &s);
+  return s;
+}
+
+TEST_CASE("parts: a file's documents come in parts, the same as built whole") {
+  testing::MemFileSystem fs;
+  fs.add_file("/c/big.jsonl", records(600));
+  FileRef ref{"/c/big.jsonl", static_cast<uint64_t>(records(600).size()), 1000};
+  IndexOptions options = small_memory("");
+  Worker whole_worker(options, fs, "english");
+  FileResult whole = whole_worker.process(ref, true);
+  Worker worker(options, fs, "english");
+  std::vector<FileResult> parts;
+  FileResult last = worker.process(ref, true, [&](FileResult&& p) { parts.push_back(std::move(p)); });
+  REQUIRE(parts.size() >= 3);
+  size_t docs = last.docs.size(), bytes = last.text_bytes;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    CAPTURE(i);
+    CHECK(parts[i].partial);
+    CHECK(parts[i].update);
+    CHECK(parts[i].parts_before == (i > 0));  // only the first deletes the old documents
+    docs += parts[i].docs.size();
+    bytes += parts[i].text_bytes;
+  }
+  CHECK_FALSE(last.partial);
+  CHECK(last.parts_before);
+  CHECK(last.documents == 600);
+  CHECK(docs == whole.docs.size());
+  CHECK(bytes == whole.text_bytes);
+}
+
+TEST_CASE("parts: a fresh build and an update hold every record; nothing stays marked") {
+  testing::TempDir tmp;
+  testing::MemFileSystem fs;
+  fs.add_file("/c/big.jsonl", records(600), 100);
+  const IndexOptions options = small_memory(tmp / "db");
+  CHECK(index(fs, options).documents == 600);
+  CHECK(keys(tmp / "db") == expected_keys(600));
+  fs.add_file("/c/big.jsonl", records(700), 200);
+  CHECK(index(fs, options).updated == 1);
+  CHECK(keys(tmp / "db") == expected_keys(700));
+  const std::string live = tmp / "db";
+  CHECK(Xapian::Database(live).get_metadata(std::string(schema::kMetaPartial)).empty());
+}
+
+TEST_CASE("parts: a run stopped between parts leaves the file marked; the next makes it whole") {
+  testing::TempDir tmp;
+  testing::MemFileSystem fs;
+  fs.add_file("/c/a.txt", "Alpha\n\none", 100);
+  const IndexOptions options = small_memory(tmp / "db");
+  index(fs, options);
+  fs.add_file("/c/big.jsonl", records(600), 100);
+  std::string db_dir;
+  {  // a run that commits the file's first part, then stops
+    std::unique_ptr<DbStore> store = DbStore::open(tmp / "db", LockOptions());
+    db_dir = store->live();
+    IndexWriter writer(db_dir, "english", "db");
+    Worker worker(options, fs, "english");
+    bool first = true;
+    FileRef ref{"/c/big.jsonl", static_cast<uint64_t>(records(600).size()), 100};
+    worker.process(ref, false, [&](FileResult&& p) {
+      if (first) writer.apply(p);
+      first = false;
+    });
+    writer.commit();
+  }
+  const size_t stopped = keys(tmp / "db").size();
+  CHECK(stopped > 1);
+  CHECK(stopped < 601);
+  const Stamps stamps = load_stamps(Xapian::Database(db_dir), {"/c"});
+  CHECK(stamps.at("/c/big.jsonl").partial);
+  CHECK_FALSE(stamps.at("/c/a.txt").partial);
+  const IndexSummary next = index(fs, options);
+  CHECK(next.updated == 1);
+  CHECK(keys(tmp / "db").size() == 601);
+  CHECK(Xapian::Database(db_dir).get_metadata(std::string(schema::kMetaPartial)).empty());
+  CHECK(index(fs, options).unchanged == 2);  // whole now: not made again
+}
+
+}  // namespace
+}  // namespace trawl::indexer
