@@ -68,9 +68,8 @@ constexpr Alias kAliases[] = {{"md", "markdown"}, {"txt", "text"},   {"htm", "ht
                               {"eml", "email"},   {"mail", "email"}, {"ndjson", "jsonl"},
                               {"docx", "office"}, {"odt", "office"}, {"zip", "archive"}};
 
-constexpr std::string_view kFormats[] = {"text",  "markdown", "html",   "pdf",  "email",
-                                         "mbox",  "jsonl",    "json",   "office", "epub",
-                                         "archive"};
+constexpr std::string_view kFormats[] = {"text",  "markdown", "html",   "pdf",  "email",  "mbox",
+                                         "jsonl", "json",     "office", "epub", "archive"};
 
 // Single compressed streams: "notes.txt.gz" is text, "logs.tar.gz" an archive.
 constexpr std::string_view kCompressed[] = {".gz", ".bz2", ".xz", ".zst"};

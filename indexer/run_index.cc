@@ -270,8 +270,7 @@ void update_live(Run& run, const Plan& plan, const Crawl& crawl, Progress& progr
     pending_docs += r.docs.size();  // (a file in parts: this part's)
     pending_bytes += r.text_bytes;
     report_one(std::move(r));
-    const bool full =
-        pending_docs >= run.options.batch_docs || pending_bytes >= batch_bytes;
+    const bool full = pending_docs >= run.options.batch_docs || pending_bytes >= batch_bytes;
     // Readers fail once two commits pass while they read (Xapian recycles
     // the blocks of older revisions): never commit more than twice a second.
     if (full && std::chrono::steady_clock::now() - last_commit >= run.options.commit_interval) {

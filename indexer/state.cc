@@ -77,7 +77,8 @@ Stamps load_stamps(const Xapian::Database& db, const std::vector<std::string>& r
       stamp.analysis = std::min(stamp.analysis, found == analysis.end() ? 0 : found->second);
     }
   }
-  for (const std::string& path : decode_partial(db.get_metadata(std::string(schema::kMetaPartial)))) {
+  for (const std::string& path :
+       decode_partial(db.get_metadata(std::string(schema::kMetaPartial)))) {
     if (auto it = stamps.find(path); it != stamps.end()) it->second.partial = true;
   }
   return stamps;

@@ -3,13 +3,13 @@
 // any thread; each thread needs its own Worker (it owns a DocumentBuilder).
 #pragma once
 
+#include <xapian.h>
+
 #include <functional>
 #include <string>
 #include <unordered_map>
 #include <utility>
 #include <vector>
-
-#include <xapian.h>
 
 #include "crawl.h"
 #include "document_builder.h"
@@ -63,8 +63,8 @@ class Worker {
   FileResult process(const FileRef& ref, bool update, const PartSink& parts = nullptr);
 
  private:
-  void build(const FileRef& ref, const std::string& hash, FileResult* result,
-             FileExtraction& fx, const PartSink& parts);
+  void build(const FileRef& ref, const std::string& hash, FileResult* result, FileExtraction& fx,
+             const PartSink& parts);
   // Hands the documents built so far to `parts` as a part.
   void hand_on(FileResult* result, const PartSink& parts);
 

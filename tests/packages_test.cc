@@ -59,8 +59,8 @@ TEST_CASE("xml_text: kept elements, line breaks, spaces, skipped content") {
     const char* text;  // nullptr: fails
   };
   const Case cases[] = {
-      {"<w:d xmlns:w='u'><w:p><w:t>a</w:t><w:t>b</w:t></w:p><w:p><w:t>c</w:t></w:p></w:d>",
-       &word, "ab\nc\n"},
+      {"<w:d xmlns:w='u'><w:p><w:t>a</w:t><w:t>b</w:t></w:p><w:p><w:t>c</w:t></w:p></w:d>", &word,
+       "ab\nc\n"},
       {"<d><p><t>one</t><tab/><t>two</t><br/><t>three</t></p></d>", &word, "one two\nthree\n"},
       {"<d><p><instrText>PAGE</instrText><t>kept</t></p></d>", &word, "kept\n"},
       {"<d><p><t>  lots \n of\tspace </t></p></d>", &word, "lots of space\n"},
@@ -91,12 +91,13 @@ TEST_CASE("xml_text: kept elements, line breaks, spaces, skipped content") {
 }
 
 TEST_CASE("xml_fields and xml_elements: first text by local name; attributes") {
-  const auto fields = xml_fields("<m xmlns:dc='d'><dc:title> The  title </dc:title>"
-                                 "<dc:title>second</dc:title><dc:creator>Ann</dc:creator></m>",
-                                 {"title", "creator", "date"});
+  const auto fields = xml_fields(
+      "<m xmlns:dc='d'><dc:title> The  title </dc:title>"
+      "<dc:title>second</dc:title><dc:creator>Ann</dc:creator></m>",
+      {"title", "creator", "date"});
   CHECK(fields == std::map<std::string, std::string>{{"creator", "Ann"}, {"title", "The title"}});
-  const auto items = xml_elements("<p><item id='a' href='x.html'/><other/><item id='b'/></p>",
-                                  {"item"});
+  const auto items =
+      xml_elements("<p><item id='a' href='x.html'/><other/><item id='b'/></p>", {"item"});
   REQUIRE(items.size() == 2);
   CHECK(items[0].attrs.at("href") == "x.html");
   CHECK(items[1].attrs.at("id") == "b");
@@ -104,8 +105,12 @@ TEST_CASE("xml_fields and xml_elements: first text by local name; attributes") {
 
 TEST_CASE("clean_member_name: folders normalised, bytes repaired") {
   const std::pair<const char*, const char*> cases[] = {
-      {"./a//b.txt", "a/b.txt"}, {"/abs/x", "abs/x"}, {"a/./b", "a/b"},
-      {"dir/", "dir"},           {"", ""},           {"bad\xff.txt", "bad\xEF\xBF\xBD.txt"},
+      {"./a//b.txt", "a/b.txt"},
+      {"/abs/x", "abs/x"},
+      {"a/./b", "a/b"},
+      {"dir/", "dir"},
+      {"", ""},
+      {"bad\xff.txt", "bad\xEF\xBF\xBD.txt"},
   };
   for (const auto& c : cases) {
     CAPTURE(std::string_view(c.first));
@@ -147,17 +152,20 @@ TEST_CASE("archives: expansion limits, damage after the first member, not an arc
   REQUIRE(bomb.problems.size() == 1);
   CHECK(bomb.problems[0].find("zeros.txt: expands beyond 1048576 bytes") == 0);
 
-  Members many;  // five members of 600 KB: the total limit (2 MiB) stops the third
-  for (int i = 0; i < 5; ++i) many.emplace_back("m" + std::to_string(i) + ".txt", std::string(600000, 'a' + i));
+  Members many;  // five members of 600 KB: the total limit (2 MiB) stops the fourth
+  for (int i = 0; i < 5; ++i) {
+    many.emplace_back(std::string("m").append(std::to_string(i)).append(".txt"),
+                      std::string(600000, static_cast<char>('a' + i)));
+  }
   Extraction total;
   REQUIRE(extract_archive(make_archive(many, ARCHIVE_FORMAT_ZIP), small, &total).ok());
   CHECK(total.docs.size() == 3);
   REQUIRE(total.problems.size() == 1);
   CHECK(total.problems[0].find("m3.txt: the members expand beyond 2097152 bytes") == 0);
 
-  std::string tar = make_archive({{"one.txt", "First\n\nguillemot\n"},
-                                  {"two.txt", std::string(100000, 'x')}},
-                                 ARCHIVE_FORMAT_TAR_PAX_RESTRICTED);
+  std::string tar =
+      make_archive({{"one.txt", "First\n\nguillemot\n"}, {"two.txt", std::string(100000, 'x')}},
+                   ARCHIVE_FORMAT_TAR_PAX_RESTRICTED);
   tar.resize(2048);  // inside the second member's data
   Extraction damaged;
   REQUIRE(extract_archive(tar, {}, &damaged).ok());
@@ -192,7 +200,11 @@ TEST_CASE("office and EPUB metadata: author, date, language, fields") {
     std::vector<Field> fields;
   };
   const Case cases[] = {
-      {"office/report.docx", "Ada Keeper", "2024-05-03T10:00:00Z", "", {{"keywords", "lamp, lens"}}},
+      {"office/report.docx",
+       "Ada Keeper",
+       "2024-05-03T10:00:00Z",
+       "",
+       {{"keywords", "lamp, lens"}}},
       {"office/minutes.odt", "Bo Clerk", "", "en-GB", {}},
       {"office/sheet.xlsx", "", "", "", {}},
       {"epub/book.epub", "Cy Writer", "", "en", {}},

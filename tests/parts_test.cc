@@ -78,7 +78,8 @@ TEST_CASE("parts: a file's documents come in parts, the same as built whole") {
   FileResult whole = whole_worker.process(ref, true);
   Worker worker(options, fs, "english");
   std::vector<FileResult> parts;
-  FileResult last = worker.process(ref, true, [&](FileResult&& p) { parts.push_back(std::move(p)); });
+  FileResult last =
+      worker.process(ref, true, [&](FileResult&& p) { parts.push_back(std::move(p)); });
   REQUIRE(parts.size() >= 3);
   size_t docs = last.docs.size(), bytes = last.text_bytes;
   for (size_t i = 0; i < parts.size(); ++i) {

@@ -121,8 +121,8 @@ Status for_each_member(std::string_view bytes, const ArchiveLimits& limits,
     if (r == ARCHIVE_EOF) break;
     if (r < ARCHIVE_WARN) {
       if (count == 0) return Status::Failed("not a readable archive: " + error_of(a.get()));
-      problems->push_back("damaged after " + std::to_string(count) + " members: " +
-                          error_of(a.get()));
+      problems->push_back("damaged after " + std::to_string(count) +
+                          " members: " + error_of(a.get()));
       break;
     }
     if (count == limits.max_members) {
@@ -148,8 +148,8 @@ Status for_each_member(std::string_view bytes, const ArchiveLimits& limits,
 }
 
 Status read_package(std::string_view bytes, uint64_t max_member,
-                    const std::function<bool(std::string_view name)>& wanted,
-                    PackageParts* parts, std::vector<std::string>* problems) {
+                    const std::function<bool(std::string_view name)>& wanted, PackageParts* parts,
+                    std::vector<std::string>* problems) {
   const ArchiveLimits limits{max_member, 2 * max_member};
   Status s = for_each_member(
       bytes, limits, wanted,

@@ -45,8 +45,8 @@ Status for_each_member(std::string_view bytes, const ArchiveLimits& limits,
 // twice that. Fails with "not a ZIP package (...)" if `bytes` is not one.
 using PackageParts = std::map<std::string, std::string>;
 Status read_package(std::string_view bytes, uint64_t max_member,
-                    const std::function<bool(std::string_view name)>& wanted,
-                    PackageParts* parts, std::vector<std::string>* problems);
+                    const std::function<bool(std::string_view name)>& wanted, PackageParts* parts,
+                    std::vector<std::string>* problems);
 
 // Decompresses a single gzip, bzip2, xz or zstd stream into *out. Fails if
 // `bytes` is not such a stream, is damaged, or expands beyond `limit` bytes.

@@ -78,7 +78,8 @@ Status extract_named(std::string_view name, std::string_view bytes, const Extrac
   if (!format->binary && looks_binary(bytes)) {
     const size_t dot = name.rfind('.');
     const size_t slash = name.rfind('/');
-    const bool ext = dot != std::string_view::npos && (slash == std::string_view::npos || dot > slash + 1);
+    const bool ext =
+        dot != std::string_view::npos && (slash == std::string_view::npos || dot > slash + 1);
     out->skip_reason = "binary";
     out->skip_detail = "NUL or control bytes in a " +
                        ascii_lower(ext ? name.substr(dot) : std::string_view(".")) + " file";

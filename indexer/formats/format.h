@@ -49,7 +49,7 @@ struct ExtractedDoc {
   std::string date;        // ISO 8601 date or date-time from the document; "" if none
   std::string language;    // language from metadata (BCP 47, e.g. "fr"); "" if none
   std::vector<Field> fields;
-  std::string format;      // an archive member's own format ("" = the file's)
+  std::string format;  // an archive member's own format ("" = the file's)
 };
 
 struct Extraction {
@@ -62,8 +62,8 @@ struct Extraction {
 // What a file (or an archive member) gave, and how it was read.
 struct FileExtraction {
   Extraction extraction;
-  std::string format;        // format name, or "filter:<command>"
-  std::string skip_reason;   // nothing to index ("binary", "no text layer", ...)
+  std::string format;       // format name, or "filter:<command>"
+  std::string skip_reason;  // nothing to index ("binary", "no text layer", ...)
   std::string skip_detail;
 };
 

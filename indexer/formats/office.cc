@@ -67,8 +67,10 @@ std::vector<std::pair<const std::string*, const XmlTextRules*>> text_parts(const
   add("word/document.xml", kWordRules);
   add("word/footnotes.xml", kWordRules);
   add("word/endnotes.xml", kWordRules);
-  for (const std::string* slide : numbered(parts, kSlidePrefix)) out.emplace_back(slide, &kSlideRules);
-  for (const std::string* notes : numbered(parts, kNotesPrefix)) out.emplace_back(notes, &kSlideRules);
+  for (const std::string* slide : numbered(parts, kSlidePrefix))
+    out.emplace_back(slide, &kSlideRules);
+  for (const std::string* notes : numbered(parts, kNotesPrefix))
+    out.emplace_back(notes, &kSlideRules);
   add("xl/sharedStrings.xml", kSheetRules);
   return out;
 }
@@ -87,9 +89,9 @@ void read_metadata(const Parts& parts, ExtractedDoc* doc) {
   auto it = parts.find("docProps/core.xml");
   if (it == parts.end()) it = parts.find("meta.xml");
   if (it == parts.end()) return;
-  const auto m = xml_fields(it->second, {"title", "creator", "initial-creator", "created",
-                                         "creation-date", "date", "language", "subject",
-                                         "description", "keywords", "keyword"});
+  const auto m =
+      xml_fields(it->second, {"title", "creator", "initial-creator", "created", "creation-date",
+                              "date", "language", "subject", "description", "keywords", "keyword"});
   doc->title = first_of(m, {"title"});
   doc->author = first_of(m, {"creator", "initial-creator"});
   doc->date = normalize_date(first_of(m, {"created", "creation-date", "date"}));
@@ -112,8 +114,9 @@ Status extract_office(std::string_view bytes, const ExtractOptions& options, Ext
   }
   const auto sources = text_parts(parts);
   if (sources.empty()) {
-    return Status::Failed("no document text (none of word/document.xml, ppt/slides/, "
-                          "xl/sharedStrings.xml, content.xml)");
+    return Status::Failed(
+        "no document text (none of word/document.xml, ppt/slides/, "
+        "xl/sharedStrings.xml, content.xml)");
   }
   ExtractedDoc doc;
   std::string text;

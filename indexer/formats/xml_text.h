@@ -43,8 +43,8 @@ std::map<std::string, std::string> xml_fields(std::string_view xml,
                                               const std::vector<std::string_view>& names);
 
 struct XmlElement {
-  std::string name;                           // local name
-  std::map<std::string, std::string> attrs;   // by local name
+  std::string name;                          // local name
+  std::map<std::string, std::string> attrs;  // by local name
 };
 
 // The elements of `xml` with a local name in `names`, in document order.
