@@ -8,7 +8,9 @@
 #include <csignal>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <system_error>
+#include <vector>
 
 #include "diag.h"
 #include "error.h"
@@ -53,21 +55,19 @@ class Watcher {
   void add_all() {
     for (const std::string& root : options_.roots) {
       std::error_code ec;
-      const fs::path dir =
-          fs::is_directory(root, ec) ? fs::path(root) : fs::path(root).parent_path();
-      add(dir);
-      for (fs::recursive_directory_iterator
-               it(dir, fs::directory_options::skip_permission_denied, ec),
-           end;
-           !ec && it != end; it.increment(ec)) {
-        if (!it->is_directory(ec) || it->is_symlink(ec)) continue;
-        if (under(it->path().string(), options_.db_path)) {
-          it.disable_recursion_pending();
-          continue;
-        }
-        add(it->path());
-      }
+      add_tree(fs::is_directory(root, ec) ? fs::path(root) : fs::path(root).parent_path());
     }
+    created_.clear();
+    rewalk_ = false;
+  }
+
+  // Watches the folders that appeared since the last call (created or moved
+  // in, with what they hold), or all of them again after lost events or a
+  // folder move.
+  void add_new() {
+    if (rewalk_) return add_all();
+    for (const fs::path& dir : created_) add_tree(dir);
+    created_.clear();
   }
 
   // Waits for a change (true) or a stop signal (false).
@@ -90,8 +90,25 @@ class Watcher {
   }
 
  private:
+  void add_tree(const fs::path& dir) {
+    std::error_code ec;
+    if (under(dir.string(), options_.db_path)) return;
+    add(dir);
+    for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec),
+         end;
+         !ec && it != end; it.increment(ec)) {
+      if (!it->is_directory(ec) || it->is_symlink(ec)) continue;
+      if (under(it->path().string(), options_.db_path)) {
+        it.disable_recursion_pending();
+        continue;
+      }
+      add(it->path());
+    }
+  }
+
   void add(const fs::path& dir) {
     const int wd = inotify_add_watch(fd_, dir.c_str(), kEvents);
+    if (wd >= 0) folders_[wd] = dir;
     if (wd >= 0 && dir == fs::path(options_.db_path).parent_path()) db_parent_ = wd;
     if (wd >= 0 || warned_) return;
     if (errno == ENOSPC) {
@@ -120,7 +137,19 @@ class Watcher {
       for (char* p = buf; p < buf + n;) {
         const auto* e = reinterpret_cast<const inotify_event*>(p);
         p += sizeof(inotify_event) + e->len;
-        if (e->mask & IN_IGNORED) continue;
+        // Lost events, or a folder moved (the paths of its watched
+        // subfolders are stale): walk everything again.
+        if (e->mask & IN_Q_OVERFLOW) rewalk_ = any = true;
+        if ((e->mask & IN_ISDIR) && (e->mask & IN_MOVED_FROM)) rewalk_ = true;
+        if (e->mask & IN_IGNORED) {
+          folders_.erase(e->wd);
+          continue;
+        }
+        if ((e->mask & IN_ISDIR) && (e->mask & (IN_CREATE | IN_MOVED_TO)) && e->len > 0) {
+          if (auto it = folders_.find(e->wd); it != folders_.end()) {
+            created_.push_back(it->second / e->name);
+          }
+        }
         if (e->wd == db_parent_ && e->len > 0 &&
             std::string_view(e->name).substr(0, db_name.size()) == db_name) {
           continue;
@@ -136,6 +165,9 @@ class Watcher {
   int fd_ = -1;
   int db_parent_ = -1;  // the watch of the database's parent folder, if watched
   bool warned_ = false;
+  std::map<int, fs::path> folders_;  // watched folders by watch descriptor
+  std::vector<fs::path> created_;    // folders that appeared since add_new()
+  bool rewalk_ = false;              // lost events or a moved folder: walk all again
 };
 
 }  // namespace
@@ -151,7 +183,7 @@ int watch_and_index(const WatchOptions& options, const std::function<int()>& run
     catch_stop_signals(false);
     run();  // its errors are reported by `run`; the next change tries again
     catch_stop_signals(true);
-    watcher.add_all();
+    watcher.add_new();
   }
   catch_stop_signals(false);
   return 0;

@@ -1,7 +1,9 @@
 # trawl-index --watch: indexes, then follows additions, new folders,
 # edits and deletions until SIGTERM or SIGINT, which end it with status 0
-# and a database that passes xapian-check. Waits poll with generous limits
-# (a loaded CI machine); nothing here measures speed.
+# and a database that passes xapian-check. Files made later inside new
+# and moved folders are seen too (their folders are watched after a run).
+# Waits poll with generous limits (a loaded CI machine); nothing here
+# measures speed.
 source "$(dirname "$0")/lib.sh"
 
 mkdir -p c
@@ -36,12 +38,16 @@ until_found "c/a.txt" harbour
 printf 'Kingfisher\n\nharbour birds\n' > c/new.txt                 # a new file
 mkdir -p c/sub/deeper && printf 'Deep\n\nharbour depths\n' > c/sub/deeper/d.txt  # new folders
 until_found "c/a.txt c/new.txt c/sub/deeper/d.txt" harbour
+printf 'Egret\n\nheron pond\n' > c/sub/deeper/e.txt           # inside a new folder
+until_found "c/sub/deeper/e.txt" heron
 printf 'Alpha\n\nlighthouse notes\n' > c/a.txt                  # an edit
 until_found "c/new.txt c/sub/deeper/d.txt" harbour
 until_found "c/a.txt" lighthouse
 rm c/new.txt                                                     # a deletion
 mv c/sub c/moved                                                 # a folder moved
 until_found "c/moved/deeper/d.txt" harbour
+printf 'Grebe\n\ngrebe nest\n' > c/moved/deeper/g.txt          # inside the moved folder
+until_found "c/moved/deeper/g.txt" grebe
 stops TERM
 expect_exit 0 xapian-check "$(live_db "$DB")"
 
