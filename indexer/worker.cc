@@ -18,6 +18,8 @@ constexpr size_t kMemoryPerTextByte = 16;
 // a worker per core building at once, allow --memory / 2560 (100,000 at
 // the default 256 MiB).
 constexpr size_t kMemoryPerTerm = 2560;
+// A worker keeps its read buffer between files up to this size.
+constexpr size_t kKeptBufferBytes = 4u << 20;
 
 schema::DocRecord make_record(const FileRef& ref, const FileExtraction& fx, const std::string& hash,
                               ExtractedDoc& doc) {
@@ -137,7 +139,11 @@ FileResult Worker::process(const FileRef& ref, bool update, const PartSink& part
     result.skip_detail = fx.skip_detail;
     return result;
   }
-  build(ref, content_hash(bytes_), &result, fx, parts);
+  const std::string hash = content_hash(bytes_);
+  // The buffer is kept for the next file, unless this one was big: its
+  // documents are built now, and so is every other worker's.
+  if (bytes_.capacity() > kKeptBufferBytes) std::string().swap(bytes_);
+  build(ref, hash, &result, fx, parts);
   if (result.documents == 0 && result.problems.empty()) result.skip_reason = "empty";
   result.content_failed = result.documents == 0 && !result.problems.empty();  // no good record
   return result;
