@@ -48,6 +48,7 @@ constexpr Extension kExtensions[] = {
     {".odt", "office"}, {".ott", "office"}, {".ods", "office"}, {".odp", "office"},
     {".odg", "office"},
     {".epub", "epub"},
+    {".rtf", "rtf"},
     {".zip", "archive"}, {".tar", "archive"}, {".tgz", "archive"}, {".tbz", "archive"},
     {".tbz2", "archive"}, {".txz", "archive"}, {".tzst", "archive"}, {".7z", "archive"},
     {".cpio", "archive"}, {".iso", "archive"},
@@ -68,8 +69,8 @@ constexpr Alias kAliases[] = {{"md", "markdown"}, {"txt", "text"},   {"htm", "ht
                               {"eml", "email"},   {"mail", "email"}, {"ndjson", "jsonl"},
                               {"docx", "office"}, {"odt", "office"}, {"zip", "archive"}};
 
-constexpr std::string_view kFormats[] = {"text",  "markdown", "html",   "pdf",  "email",  "mbox",
-                                         "jsonl", "json",     "office", "epub", "archive"};
+constexpr std::string_view kFormats[] = {"text",  "markdown", "html", "pdf",     "email", "mbox",
+                                         "jsonl", "json",     "rtf",  "office", "epub",  "archive"};
 
 // Single compressed streams: "notes.txt.gz" is text, "logs.tar.gz" an archive.
 constexpr std::string_view kCompressed[] = {".gz", ".bz2", ".xz", ".zst"};

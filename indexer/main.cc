@@ -87,7 +87,8 @@ void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
   app.add_flag("--no-ignore", o.crawl.no_ignore, "Do not honour .gitignore, .ignore, .trawlignore");
   app.add_option("-t,--type", f.types,
                  "Index only files of this type (by extension: markdown, md, text, html, pdf, "
-                 "email, mbox, jsonl, json, office, epub, archive; repeatable; see --type-list)")
+                 "email, mbox, jsonl, json, rtf, office, epub, archive; repeatable; see "
+                 "--type-list)")
       ->allow_extra_args(false);
   app.add_option("-T,--type-not", f.types_not, "Do not index files of this type (repeatable)")
       ->allow_extra_args(false);

@@ -161,7 +161,7 @@ void add_filter_options(CLI::App& app, SearchOptions& o, Flags& f) {
   app.add_option("--before", f.before, "Only documents dated on or before DATE (YYYY[-MM[-DD]])");
   app.add_option("-t,--type", f.types,
                  "Only files of this type (by extension, as trawl-index -t: markdown, md, text, "
-                 "html, pdf, email, mbox, jsonl, json, office, epub, archive; repeatable; "
+                 "html, pdf, email, mbox, jsonl, json, rtf, office, epub, archive; repeatable; "
                  "see --type-list)")
       ->allow_extra_args(false);
   app.add_option("-T,--type-not", f.types_not, "No files of this type (repeatable)")

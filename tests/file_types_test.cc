@@ -34,6 +34,7 @@ TEST_CASE("format_of_path: by extension, any case; conventional names; nothing e
       {"Report.DOCX", "office"},
       {"minutes.odt", "office"},
       {"book.epub", "epub"},
+      {"Minutes.RTF", "rtf"},
       {"bundle.zip", "archive"},
       {"logs.tar.gz", "archive"},
       {"logs.TAR.XZ", "archive"},

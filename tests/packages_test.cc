@@ -1,4 +1,4 @@
-// Office packages, EPUB, archives and compressed files: the XML text rules,
+// Office packages, EPUB, RTF, archives and compressed files: the XML text rules,
 // member names, keys and formats, metadata, and the expansion limits.
 // The samples are in tests/data/formats (made by make_files.py); archives
 // with many or damaged members are written here with libarchive.
@@ -191,7 +191,7 @@ TEST_CASE("compressed files: expanded and read by their inner name") {
   CHECK(fx.extraction.docs[0].title == "Heron diary");
 }
 
-TEST_CASE("office and EPUB metadata: author, date, language, fields") {
+TEST_CASE("office, EPUB and RTF metadata: author, date, language, fields") {
   struct Case {
     const char* path;
     const char* author;
@@ -208,6 +208,7 @@ TEST_CASE("office and EPUB metadata: author, date, language, fields") {
       {"office/minutes.odt", "Bo Clerk", "", "en-GB", {}},
       {"office/sheet.xlsx", "", "", "", {}},
       {"epub/book.epub", "Cy Writer", "", "en", {}},
+      {"rtf/minutes.rtf", "Olga Berg", "2024-05-03", "", {{"keywords", "pier, repairs"}}},
   };
   for (const Case& c : cases) {
     CAPTURE(std::string_view(c.path));

@@ -24,6 +24,7 @@ constexpr Format kJson{"json", extract_json, true, false};
 constexpr Format kOffice{"office", extract_office, false, true};
 constexpr Format kEpub{"epub", extract_epub, false, true};
 constexpr Format kArchive{"archive", extract_archive, true, true};
+constexpr Format kRtf{"rtf", extract_rtf, false, false};
 
 }  // namespace
 
@@ -32,6 +33,7 @@ const Format* find_format(std::string_view path) { return format_named(format_of
 const Format* sniff_format(std::string_view bytes) {
   std::string_view head = bytes.substr(0, 1024);
   if (head.substr(0, 5) == "%PDF-") return &kPdf;
+  if (head.substr(0, 5) == "{\\rtf") return &kRtf;
   // Signatures of common binary formats, which may lack NUL bytes early on.
   static const std::string_view kBinary[] = {
       "\x89PNG", "\xFF\xD8\xFF", "GIF87a", "GIF89a", "PK\x03\x04", "\x1F\x8B", "\x7F" "ELF",
@@ -53,7 +55,7 @@ const Format* sniff_format(std::string_view bytes) {
 
 const Format* format_named(std::string_view name) {
   for (const Format* f : {&kText, &kMarkdown, &kHtml, &kPdf, &kEmail, &kMbox, &kJsonl, &kJson,
-                          &kOffice, &kEpub, &kArchive}) {
+                          &kOffice, &kEpub, &kArchive, &kRtf}) {
     if (f->name == name) return f;
   }
   return nullptr;

@@ -10,7 +10,7 @@
 // pure and thread-safe.
 //
 // Registry: find_format() maps an extension to a format; sniff_format()
-// decides for a file whose extension is unknown (text, PDF, HTML, or
+// decides for a file whose extension is unknown (text, PDF, RTF, HTML, or
 // nullptr for binary data).
 #pragma once
 
@@ -72,7 +72,7 @@ using ExtractFn = Status (*)(std::string_view bytes, const ExtractOptions& optio
 
 struct Format {
   std::string_view name;  // "text", "markdown", "html", "pdf", "email", "mbox", "jsonl", "json",
-                          // "office", "epub", "archive"
+                          // "office", "epub", "archive", "rtf"
   ExtractFn extract;
   bool records;           // may yield several documents per file
   bool binary;            // reads binary data (no check for NUL and control bytes)
@@ -82,7 +82,7 @@ struct Format {
 // extension is not one trawl knows.
 const Format* find_format(std::string_view path);
 // The format of data with an unknown extension, from its first bytes:
-// PDF and HTML by their signatures, text if it decodes as text, nullptr for
+// PDF, RTF and HTML by their signatures, text if it decodes as text, nullptr for
 // binary data.
 const Format* sniff_format(std::string_view bytes);
 // The format named `name` ("text", "html", ...), or nullptr.
@@ -99,6 +99,7 @@ Status extract_json(std::string_view bytes, const ExtractOptions& options, Extra
 // Word, PowerPoint and Excel (Office Open XML) and OpenDocument files.
 Status extract_office(std::string_view bytes, const ExtractOptions& options, Extraction* out);
 Status extract_epub(std::string_view bytes, const ExtractOptions& options, Extraction* out);
+Status extract_rtf(std::string_view bytes, const ExtractOptions& options, Extraction* out);
 // ZIP, tar and other archives: one document per member that trawl reads.
 Status extract_archive(std::string_view bytes, const ExtractOptions& options, Extraction* out);
 

@@ -171,3 +171,22 @@ with open("office/broken.docx", "wb") as f:
     f.write(b"not a zip package at all")
 with open("other/bad.gz", "wb") as f:
     f.write(b"\x1f\x8b\x08\x00truncated")
+
+# RTF: code page 1251 bytes, \uN with fallbacks, a field, skipped groups
+# (font table, picture, header, an unknown \* destination, binary data).
+os.makedirs("rtf", exist_ok=True)
+with open("rtf/minutes.rtf", "wb") as f:
+    f.write(b"{\\rtf1\\ansi\\ansicpg1251\\deff0{\\fonttbl{\\f0\\froman Times New Roman;}}"
+            b"{\\colortbl;\\red0\\green0\\blue0;}{\\*\\generator Riched20 10.0;}"
+            b"{\\info{\\title Pier committee minutes}{\\author Olga Berg}"
+            b"{\\creatim\\yr2024\\mo5\\dy3\\hr10\\min0}{\\keywords pier, repairs}}"
+            b"{\\header headerword\\par}\\pard\\plain\\f0 The \\b pier\\b0  repairs begin in "
+            b"\\'ec\\'e0\\'e5 (" + "май".encode("cp1251") + b").\\par "
+            b"Na\\u239?ve plans {\\field{\\*\\fldinst HYPERLINK \"http://example.org\"}"
+            b"{\\fldrslt harbourmaster}} agreed.\\par"
+            b"{\\pict\\pngblip 89504e470d0a1a0a}{\\*\\unknowndest secretdestword}"
+            b"\\uc2\\u8220\\'93\\'94quoted\\u8221\\'94\\'94 words\\par"
+            b"{\\object\\objdata {\\bin4 \x00\x01\x02\x03}}\\tab tabbed\\par}")
+# Word's "save as .doc" often writes RTF: found by its first bytes.
+with open("other/letter.doc", "wb") as f:
+    f.write(b"{\\rtf1\\ansi Lock keeper letter\\par The sluice gates need grease.\\par}")
