@@ -69,7 +69,7 @@ constexpr Alias kAliases[] = {{"md", "markdown"}, {"txt", "text"},   {"htm", "ht
                               {"eml", "email"},   {"mail", "email"}, {"ndjson", "jsonl"},
                               {"docx", "office"}, {"odt", "office"}, {"zip", "archive"}};
 
-constexpr std::string_view kFormats[] = {"text",  "markdown", "html", "pdf",     "email", "mbox",
+constexpr std::string_view kFormats[] = {"text",  "markdown", "html", "pdf",    "email", "mbox",
                                          "jsonl", "json",     "rtf",  "office", "epub",  "archive"};
 
 // Single compressed streams: "notes.txt.gz" is text, "logs.tar.gz" an archive.

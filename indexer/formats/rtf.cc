@@ -33,20 +33,21 @@ struct Word {
 
 // Control words that stand for text.
 constexpr Word kTextWords[] = {
-    {"par", "\n"},      {"line", "\n"},    {"sect", "\n"},     {"page", "\n"},
-    {"row", "\n"},      {"tab", "\t"},     {"cell", "\t"},     {"emdash", "—"},
-    {"endash", "–"},    {"bullet", "•"},   {"lquote", "‘"},    {"rquote", "’"},
-    {"ldblquote", "“"}, {"rdblquote", "”"}, {"emspace", " "},  {"enspace", " "},
-    {"qmspace", " "},
+    {"par", "\n"},    {"line", "\n"},   {"sect", "\n"},     {"page", "\n"},     {"row", "\n"},
+    {"tab", "\t"},    {"cell", "\t"},   {"emdash", "—"},    {"endash", "–"},    {"bullet", "•"},
+    {"lquote", "‘"},  {"rquote", "’"},  {"ldblquote", "“"}, {"rdblquote", "”"}, {"emspace", " "},
+    {"enspace", " "}, {"qmspace", " "},
 };
 
 // Destinations whose content is not text of the document.
+// clang-format off
 constexpr std::string_view kSkipped[] = {
     "fonttbl", "colortbl", "stylesheet", "pict", "object", "themedata", "colorschememapping",
     "datastore", "latentstyles", "listtable", "listoverridetable", "rsidtbl", "generator",
     "xmlnstbl", "mmathPr", "header", "headerl", "headerr", "headerf", "footer", "footerl",
     "footerr", "footerf", "fldinst", "bkmkstart", "bkmkend", "revtbl", "filetbl", "operator",
     "company", "nonshppict", "userprops", "docvar", "pgdsctbl", "wgrffmtfilter"};
+// clang-format on
 
 // One pass over the RTF: the state of one extract_rtf() call.
 class RtfReader {
@@ -91,22 +92,28 @@ class RtfReader {
   std::string_view in_;
   size_t i_ = 0;
   std::vector<Group> groups_;
-  bool group_start_ = false;   // just after '{': a destination may follow
-  bool ignorable_ = false;     // "\*" seen at the group's start
-  size_t skip_chars_ = 0;      // fallback characters of a \uN still to drop
-  std::string pending_;        // bytes in the code page, not yet decoded
+  bool group_start_ = false;  // just after '{': a destination may follow
+  bool ignorable_ = false;    // "\*" seen at the group's start
+  size_t skip_chars_ = 0;     // fallback characters of a \uN still to drop
+  std::string pending_;       // bytes in the code page, not yet decoded
   std::string codepage_ = "windows-1252";
   int year_ = 0, month_ = 0, day_ = 0;
 };
 
 std::string* RtfReader::target() {
   switch (groups_.back().dest) {
-    case Dest::kBody: return &body;
-    case Dest::kTitle: return &title;
-    case Dest::kAuthor: return &author;
-    case Dest::kSubject: return &subject;
-    case Dest::kKeywords: return &keywords;
-    default: return nullptr;
+    case Dest::kBody:
+      return &body;
+    case Dest::kTitle:
+      return &title;
+    case Dest::kAuthor:
+      return &author;
+    case Dest::kSubject:
+      return &subject;
+    case Dest::kKeywords:
+      return &keywords;
+    default:
+      return nullptr;
   }
 }
 
@@ -163,9 +170,9 @@ void RtfReader::control() {
   if (i_ < in_.size() && in_[i_] == '-') ++i_;
   while (i_ < in_.size() && std::isdigit(static_cast<unsigned char>(in_[i_]))) ++i_;
   const bool has_param = i_ > digits && std::isdigit(static_cast<unsigned char>(in_[i_ - 1]));
-  const long param = has_param ? std::strtol(std::string(in_.substr(digits, i_ - digits)).c_str(),
-                                             nullptr, 10)
-                               : 0;
+  const long param =
+      has_param ? std::strtol(std::string(in_.substr(digits, i_ - digits)).c_str(), nullptr, 10)
+                : 0;
   if (i_ < in_.size() && in_[i_] == ' ') ++i_;  // the delimiter belongs to the word
   word(name, has_param, param);
 }
