@@ -153,6 +153,8 @@ std::string type_list() {
     if (f == "archive") out.append(", *.tar.gz, *.tar.bz2, *.tar.xz, *.tar.zst");
     out.append("\n");
   }
+  out.append("(a compressed file, *.gz, *.bz2, *.xz, *.zst, is of the type of its name without "
+             "that suffix)\n");
   return out;
 }
 

@@ -34,7 +34,8 @@ std::string_view compression_suffix(std::string_view path);
 // "txt", "htm", "eml", "mail", "ndjson"); "" if unknown.
 std::string_view type_format(std::string_view name);
 
-// --type-list: one line per format, "markdown (md): *.markdown, *.md, ..."
+// --type-list: one line per format, "markdown (md): *.markdown, *.md, ...",
+// then a line on compressed files.
 std::string type_list();
 
 // The formats of the names given to `flag` (-t or -T), each once. Throws

@@ -76,7 +76,8 @@ TEST_CASE("type_format and type_formats: names, aliases, unknown names named") {
   }
   const std::string list = type_list();
   for (const char* line : {"markdown (md): *.markdown, *.md, *.mdown\n", "pdf: *.pdf\n",
-                           "jsonl (ndjson): *.jsonl, *.ndjson\n"}) {
+                           "jsonl (ndjson): *.jsonl, *.ndjson\n", "rtf: *.rtf\n",
+                           "epub: *.epub\n", "*.zst, is of the type of its name without"}) {
     CHECK(list.find(line) != std::string::npos);
   }
 }
