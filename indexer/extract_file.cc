@@ -48,11 +48,14 @@ bool known_by_name(const IndexOptions& options, std::string_view path) {
 }
 
 Status extract_file(const IndexOptions& options, const std::string& path, std::string_view bytes,
-                    FileExtraction* out) {
+                    FileExtraction* out, const DocSink& stream) {
   if (const FilterSpec* filter = find_filter(options, path)) {
     return run_converter(options, *filter, path, out);
   }
-  return extract_named(path, bytes, options.extract, out);
+  if (!stream) return extract_named(path, bytes, options.extract, out);
+  ExtractOptions with_stream = options.extract;
+  with_stream.stream = stream;
+  return extract_named(path, bytes, with_stream, out);
 }
 
 }  // namespace trawl::indexer

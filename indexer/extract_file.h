@@ -22,8 +22,10 @@ const FilterSpec* find_filter(const IndexOptions& options, std::string_view path
 bool known_by_name(const IndexOptions& options, std::string_view path);
 
 // Extracts the documents of the file at `path` whose content is `bytes`.
+// Formats that can (archives) hand each document to `stream`, if given,
+// as soon as it is read, instead of keeping it in out->extraction.docs.
 // Fails (with a message for the user) if the file is unusable.
 Status extract_file(const IndexOptions& options, const std::string& path, std::string_view bytes,
-                    FileExtraction* out);
+                    FileExtraction* out, const DocSink& stream = nullptr);
 
 }  // namespace trawl::indexer

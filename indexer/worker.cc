@@ -73,38 +73,29 @@ void Worker::hand_on(FileResult* result, const PartSink& parts) {
   parts(std::move(part));
 }
 
-void Worker::build(const FileRef& ref, const std::string& hash, FileResult* result,
-                   FileExtraction& fx, const PartSink& parts) {
-  const size_t part_bytes = options_.memory / (kMemoryPerTextByte * 8);
-  handed_bytes_ = 0;
-  size_t built = 0;
-  for (ExtractedDoc& doc : fx.extraction.docs) {
-    const bool blank =
-        doc.title.empty() && doc.body.find_first_not_of(" \n\t") == std::string::npos;
-    if (blank && options_.empty_docs != EmptyDocs::kIndex) continue;
-    const std::string key = ref.path + doc.key_suffix;
-    // A document's postings live in memory until written: its text is
-    // capped so that one huge file cannot break the memory budget.
-    const size_t cap = options_.memory / kMemoryPerTextByte;
-    if (doc.body.size() > cap) {
-      doc.body.resize(utf8::truncate(doc.body, cap).size());
-      result->truncated = true;
-    }
-    schema::DocRecord record = make_record(ref, fx, hash, doc);
-    for (const auto& field : record.fields) result->field_names.push_back(field.first);
-    result->text_bytes += record.text.size();
-    Xapian::Document document = builder_.build(std::move(record), key, &result->texts);
-    set_ctime(&document, ref.ctime);
-    result->docs.emplace_back(schema::id_term(key), std::move(document));
-    result->truncated = result->truncated || builder_.truncated();
-    ++built;
-    doc = ExtractedDoc();  // its text is in the document now
-    if (parts && result->text_bytes - handed_bytes_ >= part_bytes) hand_on(result, parts);
+void Worker::add_doc(const FileRef& ref, const FileExtraction& fx, const std::string& hash,
+                     ExtractedDoc& doc, FileResult* result, const PartSink& parts) {
+  const bool blank = doc.title.empty() && doc.body.find_first_not_of(" \n\t") == std::string::npos;
+  if (blank && options_.empty_docs != EmptyDocs::kIndex) return;
+  const std::string key = ref.path + doc.key_suffix;
+  // A document's postings live in memory until written: its text is
+  // capped so that one huge file cannot break the memory budget.
+  const size_t cap = options_.memory / kMemoryPerTextByte;
+  if (doc.body.size() > cap) {
+    doc.body.resize(utf8::truncate(doc.body, cap).size());
+    result->truncated = true;
   }
-  result->documents = built;
-  result->text_bytes -= handed_bytes_;  // the parts counted theirs
-  result->stems = builder_.take_new_stems();
-  result->spelling = builder_.take_spelling();
+  schema::DocRecord record = make_record(ref, fx, hash, doc);
+  for (const auto& field : record.fields) result->field_names.push_back(field.first);
+  result->text_bytes += record.text.size();
+  Xapian::Document document = builder_.build(std::move(record), key, &result->texts);
+  set_ctime(&document, ref.ctime);
+  result->docs.emplace_back(schema::id_term(key), std::move(document));
+  result->truncated = result->truncated || builder_.truncated();
+  ++result->documents;
+  doc = ExtractedDoc();  // its text is in the document now
+  const size_t part_bytes = options_.memory / (kMemoryPerTextByte * 8);
+  if (parts && result->text_bytes - handed_bytes_ >= part_bytes) hand_on(result, parts);
 }
 
 FileResult Worker::process(const FileRef& ref, bool update, const PartSink& parts) {
@@ -125,8 +116,13 @@ FileResult Worker::process(const FileRef& ref, bool update, const PartSink& part
     }
     return result;
   }
+  const std::string hash = content_hash(bytes_);
+  handed_bytes_ = 0;
   FileExtraction fx;
-  if (Status s = extract_file(options_, ref.path, bytes_, &fx); !s.ok()) {
+  // Archives hand their members' documents over as they are read: each is
+  // built at once, and the file's text is never all in memory.
+  const DocSink stream = [&](ExtractedDoc&& doc) { add_doc(ref, fx, hash, doc, &result, parts); };
+  if (Status s = extract_file(options_, ref.path, bytes_, &fx, stream); !s.ok()) {
     result.failure = s.message();
     result.content_failed = true;
     return result;
@@ -139,11 +135,13 @@ FileResult Worker::process(const FileRef& ref, bool update, const PartSink& part
     result.skip_detail = fx.skip_detail;
     return result;
   }
-  const std::string hash = content_hash(bytes_);
   // The buffer is kept for the next file, unless this one was big: its
   // documents are built now, and so is every other worker's.
   if (bytes_.capacity() > kKeptBufferBytes) std::string().swap(bytes_);
-  build(ref, hash, &result, fx, parts);
+  for (ExtractedDoc& doc : fx.extraction.docs) add_doc(ref, fx, hash, doc, &result, parts);
+  result.text_bytes -= handed_bytes_;  // the parts counted theirs
+  result.stems = builder_.take_new_stems();
+  result.spelling = builder_.take_spelling();
   if (result.documents == 0 && result.problems.empty()) result.skip_reason = "empty";
   result.content_failed = result.documents == 0 && !result.problems.empty();  // no good record
   return result;

@@ -63,8 +63,9 @@ class Worker {
   FileResult process(const FileRef& ref, bool update, const PartSink& parts = nullptr);
 
  private:
-  void build(const FileRef& ref, const std::string& hash, FileResult* result, FileExtraction& fx,
-             const PartSink& parts);
+  // Builds `doc` of the file into *result (handing a part on when due).
+  void add_doc(const FileRef& ref, const FileExtraction& fx, const std::string& hash,
+               ExtractedDoc& doc, FileResult* result, const PartSink& parts);
   // Hands the documents built so far to `parts` as a part.
   void hand_on(FileResult* result, const PartSink& parts);
 

@@ -3,7 +3,6 @@
 // The samples are in tests/data/formats (made by make_files.py); archives
 // with many or damaged members are written here with libarchive.
 #include <archive.h>
-#include <archive_entry.h>
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -14,40 +13,14 @@
 #include "formats/archive_reader.h"
 #include "formats/format.h"
 #include "formats/xml_text.h"
+#include "support/make_archive.h"
 
 namespace trawl::indexer {
 namespace {
 
-using Members = std::vector<std::pair<std::string, std::string>>;
-
 std::string sample(const std::string& path) {
   std::ifstream in(std::string(TRAWL_TEST_DATA) + "/formats/" + path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-// An archive of `members` in libarchive's `format` (ARCHIVE_FORMAT_ZIP,
-// ARCHIVE_FORMAT_TAR_PAX_RESTRICTED, ...), gzip-compressed if `gzip`.
-std::string make_archive(const Members& members, int format, bool gzip = false) {
-  std::string out(1 << 22, '\0');
-  size_t used = 0;
-  archive* a = archive_write_new();
-  archive_write_set_format(a, format);
-  if (gzip) archive_write_add_filter_gzip(a);
-  archive_write_open_memory(a, out.data(), out.size(), &used);
-  for (const auto& [name, data] : members) {
-    archive_entry* e = archive_entry_new();
-    archive_entry_set_pathname(e, name.c_str());
-    archive_entry_set_filetype(e, AE_IFREG);
-    archive_entry_set_perm(e, 0644);
-    archive_entry_set_size(e, static_cast<la_int64_t>(data.size()));
-    archive_write_header(a, e);
-    archive_write_data(a, data.data(), data.size());
-    archive_entry_free(e);
-  }
-  archive_write_close(a);
-  archive_write_free(a);
-  out.resize(used);
-  return out;
 }
 
 TEST_CASE("xml_text: kept elements, line breaks, spaces, skipped content") {
@@ -142,6 +115,18 @@ TEST_CASE("archives: each member a document with its own key, id and format") {
   CHECK(ex.problems.empty());
 }
 
+TEST_CASE("archives: with a stream, each member's documents are handed on as read") {
+  ExtractOptions options;
+  std::vector<std::string> ids;
+  options.stream = [&](ExtractedDoc&& doc) { ids.push_back(doc.id); };
+  Extraction ex;
+  REQUIRE(extract_archive(sample("archive/bundle.zip"), options, &ex).ok());
+  CHECK(ex.docs.empty());
+  CHECK(ids == std::vector<std::string>{"notes/plan.md", "logs/app.log.gz", "data.jsonl#a",
+                                        "data.jsonl#b"});
+  CHECK(ex.skip_reason.empty());
+}
+
 TEST_CASE("archives: expansion limits, damage after the first member, not an archive") {
   ExtractOptions small;
   small.max_expanded = 1 << 20;
@@ -152,20 +137,20 @@ TEST_CASE("archives: expansion limits, damage after the first member, not an arc
   REQUIRE(bomb.problems.size() == 1);
   CHECK(bomb.problems[0].find("zeros.txt: expands beyond 1048576 bytes") == 0);
 
-  Members many;  // five members of 600 KB: the total limit (2 MiB) stops the fourth
+  testing::Members many;  // five members of 600 KB: the total limit (2 MiB) stops the fourth
   for (int i = 0; i < 5; ++i) {
     many.emplace_back(std::string("m").append(std::to_string(i)).append(".txt"),
                       std::string(600000, static_cast<char>('a' + i)));
   }
   Extraction total;
-  REQUIRE(extract_archive(make_archive(many, ARCHIVE_FORMAT_ZIP), small, &total).ok());
+  REQUIRE(extract_archive(testing::make_archive(many, ARCHIVE_FORMAT_ZIP), small, &total).ok());
   CHECK(total.docs.size() == 3);
   REQUIRE(total.problems.size() == 1);
   CHECK(total.problems[0].find("m3.txt: the members expand beyond 2097152 bytes") == 0);
 
-  std::string tar =
-      make_archive({{"one.txt", "First\n\nguillemot\n"}, {"two.txt", std::string(100000, 'x')}},
-                   ARCHIVE_FORMAT_TAR_PAX_RESTRICTED);
+  std::string tar = testing::make_archive(
+      {{"one.txt", "First\n\nguillemot\n"}, {"two.txt", std::string(100000, 'x')}},
+      ARCHIVE_FORMAT_TAR_PAX_RESTRICTED);
   tar.resize(2048);  // inside the second member's data
   Extraction damaged;
   REQUIRE(extract_archive(tar, {}, &damaged).ok());
@@ -178,7 +163,8 @@ TEST_CASE("archives: expansion limits, damage after the first member, not an arc
 }
 
 TEST_CASE("compressed files: expanded and read by their inner name") {
-  const std::string tgz = make_archive({{"x", "y"}}, ARCHIVE_FORMAT_TAR_PAX_RESTRICTED, true);
+  const std::string tgz =
+      testing::make_archive({{"x", "y"}}, ARCHIVE_FORMAT_TAR_PAX_RESTRICTED, true);
   std::string out;
   CHECK(decompress(tgz, 1 << 20, &out).ok());  // the tar inside
   CHECK(out.size() >= 512);

@@ -14,6 +14,7 @@
 #include "run_index.h"
 #include "schema.h"
 #include "state.h"
+#include "support/make_archive.h"
 #include "support/mem_file_system.h"
 #include "support/temp_dir.h"
 #include "worker.h"
@@ -95,6 +96,29 @@ TEST_CASE("parts: a file's documents come in parts, the same as built whole") {
   CHECK(last.documents == 600);
   CHECK(docs == whole.docs.size());
   CHECK(bytes == whole.text_bytes);
+}
+
+TEST_CASE("parts: an archive's members are built and handed on as they are read") {
+  testing::Members members;
+  for (int i = 0; i < 400; ++i) {
+    members.emplace_back("m" + std::to_string(i) + ".txt",
+                         "Member " + std::to_string(i) + "\n\n" + std::string(1000, 'x'));
+  }
+  testing::MemFileSystem fs;
+  const std::string zip = testing::make_archive(members, ARCHIVE_FORMAT_ZIP);
+  fs.add_file("/c/many.zip", zip);
+  const IndexOptions options = small_memory("");
+  Worker worker(options, fs, "english");
+  size_t parts = 0, docs = 0;
+  FileResult last =
+      worker.process(FileRef{"/c/many.zip", zip.size(), 1000}, false, [&](FileResult&& p) {
+        ++parts;
+        docs += p.docs.size();
+      });
+  CHECK(parts >= 2);
+  CHECK(last.documents == 400);
+  CHECK(docs + last.docs.size() == 400);
+  CHECK(last.format == "archive");
 }
 
 TEST_CASE("parts: a fresh build and an update hold every record; nothing stays marked") {

@@ -16,10 +16,12 @@ namespace {
 
 // Adds the documents of member `name` to *out.
 void add_member(const std::string& name, std::string_view data, const ExtractOptions& options,
-                Extraction* out) {
+                Extraction* out, size_t* count) {
   if (format_of_path(name) == "archive") return;  // not opened, as binary members
   FileExtraction member;
-  if (Status s = extract_named(name, data, options, &member); !s.ok()) {
+  ExtractOptions inner = options;
+  inner.stream = nullptr;  // a member's own records come back whole
+  if (Status s = extract_named(name, data, inner, &member); !s.ok()) {
     out->problems.push_back(name + ": " + s.message());
     return;
   }
@@ -29,7 +31,12 @@ void add_member(const std::string& name, std::string_view data, const ExtractOpt
     doc.id = doc.id.empty() ? name : name + "#" + doc.id;
     doc.key_suffix = "#" + name + doc.key_suffix;
     doc.format = member.format;
-    out->docs.push_back(std::move(doc));
+    ++*count;
+    if (options.stream) {
+      options.stream(std::move(doc));
+    } else {
+      out->docs.push_back(std::move(doc));
+    }
   }
 }
 
@@ -37,16 +44,17 @@ void add_member(const std::string& name, std::string_view data, const ExtractOpt
 
 Status extract_archive(std::string_view bytes, const ExtractOptions& options, Extraction* out) {
   const ArchiveLimits limits{options.max_expanded, 2 * options.max_expanded};
+  out->encoding = "UTF-8";
+  size_t count = 0;
   Status s = for_each_member(
       bytes, limits, nullptr,
       [&](const std::string& name, std::string&& data) {
-        add_member(name, data, options, out);
+        add_member(name, data, options, out, &count);
         return true;
       },
       &out->problems);
   if (!s.ok()) return s;
-  out->encoding = "UTF-8";
-  if (out->docs.empty() && out->problems.empty()) out->skip_reason = "no member trawl reads";
+  if (count == 0 && out->problems.empty()) out->skip_reason = "no member trawl reads";
   return Status::Ok();
 }
 

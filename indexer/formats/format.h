@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -25,6 +26,10 @@
 
 namespace trawl::indexer {
 
+struct ExtractedDoc;
+// Receives documents one by one (ExtractOptions::stream).
+using DocSink = std::function<void(ExtractedDoc&& doc)>;
+
 struct ExtractOptions {
   std::string encoding;            // --encoding: source encoding ("" = detect)
   std::string jsonl_id;            // --jsonl-id: id field ("" = "_id", else "id")
@@ -34,6 +39,9 @@ struct ExtractOptions {
   // archive or office package, may expand to; all members of one archive
   // together may expand to twice this.
   uint64_t max_expanded = 64ull << 20;
+  // If set, an archive hands each member's documents here as it reads
+  // them, instead of keeping them all in Extraction::docs.
+  DocSink stream;
 };
 
 // A named piece of metadata: "description", "keywords", "tags", "from",
