@@ -115,6 +115,21 @@ Status decode_text(std::string_view bytes, const ExtractOptions& options, std::s
   return Status::Ok();
 }
 
+void append_collapsed(std::string_view text, std::string* out) {
+  for (char c : text) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+      if (!out->empty() && out->back() != ' ' && out->back() != '\n') out->push_back(' ');
+    } else {
+      out->push_back(c);
+    }
+  }
+}
+
+void end_line(std::string* out) {
+  while (!out->empty() && out->back() == ' ') out->pop_back();
+  if (!out->empty() && out->back() != '\n') out->push_back('\n');
+}
+
 std::string shorten(std::string_view s, size_t max_chars) {
   if (utf8::length(s) <= max_chars) return std::string(s);
   size_t bytes = 0;

@@ -142,6 +142,14 @@ TitleSplit split_title(std::string_view text);
 bool looks_like_date(std::string_view line);
 bool looks_like_breadcrumb(std::string_view line);
 
+// Appends `text` to *out with each run of white space (space, tab, CR, LF,
+// FF) made one space, and none at the start of a line: for markup whose
+// white space is not significant (HTML outside <pre>, XML parts).
+void append_collapsed(std::string_view text, std::string* out);
+// Ends the line *out is on: trailing spaces dropped, then one "\n" (none
+// on an empty text or after a line end).
+void end_line(std::string* out);
+
 // Shortens `s` to at most `max_chars` characters at a word boundary, adding
 // "…" when it cuts.
 std::string shorten(std::string_view s, size_t max_chars);

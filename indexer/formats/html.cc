@@ -59,23 +59,6 @@ std::string declared_charset(std::string_view bytes) {
   return std::string();
 }
 
-// Collapses white space runs to one space, for text outside <pre>.
-void append_collapsed(std::string_view text, std::string* out) {
-  for (char c : text) {
-    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
-    if (space) {
-      if (!out->empty() && out->back() != ' ' && out->back() != '\n') out->push_back(' ');
-    } else {
-      out->push_back(c);
-    }
-  }
-}
-
-void end_block(std::string* out) {
-  while (!out->empty() && out->back() == ' ') out->pop_back();
-  if (!out->empty() && out->back() != '\n') out->push_back('\n');
-}
-
 bool is_block(const xmlNode* n) {
   return any_name(n, {"p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3",
                       "h4", "h5", "h6", "tr", "table", "section", "article", "header", "footer",
@@ -146,13 +129,13 @@ bool Walker::enter(const xmlNode* n, bool pre) {
     if (lang.empty()) lang = attribute(n, "xml:lang");
     if (!lang.empty()) doc_->language = lang;
   }
-  if (is_block(n)) end_block(&doc_->body);
+  if (is_block(n)) end_line(&doc_->body);
   return true;
 }
 
 void Walker::leave(const Open& open) {
   if (name_is(open.node, "h1") && h1.empty()) h1 = doc_->body.substr(open.before);
-  if (open.block) end_block(&doc_->body);
+  if (open.block) end_line(&doc_->body);
 }
 
 void Walker::text(const xmlNode* n, bool pre) {
@@ -209,7 +192,7 @@ Status extract_html(std::string_view bytes, const ExtractOptions& options, Extra
   ExtractedDoc result;
   Walker walker(&result);
   walker.walk(xmlDocGetRootElement(doc.get()));
-  end_block(&result.body);
+  end_line(&result.body);
   if (result.title.empty()) {
     result.title = walker.h1;
     while (!result.title.empty() && std::isspace(static_cast<unsigned char>(result.title.back()))) {

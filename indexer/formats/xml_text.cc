@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <memory>
 
+#include "format.h"
+
 namespace trawl::indexer {
 namespace {
 
@@ -42,21 +44,6 @@ std::string attribute(xmlTextReader* r, const char* local_name) {
   } while (xmlTextReaderMoveToNextAttribute(r) == 1);
   xmlTextReaderMoveToElement(r);
   return value;
-}
-
-void append_collapsed(std::string_view text, std::string* out) {
-  for (char c : text) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      if (!out->empty() && out->back() != ' ' && out->back() != '\n') out->push_back(' ');
-    } else {
-      out->push_back(c);
-    }
-  }
-}
-
-void end_line(std::string* out) {
-  while (!out->empty() && out->back() == ' ') out->pop_back();
-  if (!out->empty() && out->back() != '\n') out->push_back('\n');
 }
 
 // The white space an empty `spaces` element stands for.
