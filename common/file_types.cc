@@ -77,6 +77,15 @@ constexpr std::string_view kCompressed[] = {".gz", ".bz2", ".xz", ".zst"};
 
 }  // namespace
 
+std::string extension_of(std::string_view path) {
+  const size_t slash = path.rfind('/');
+  const size_t dot = path.rfind('.');
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash + 2)) {
+    return "";
+  }
+  return ascii_lower(path.substr(dot + 1));
+}
+
 std::string_view compression_suffix(std::string_view path) {
   const size_t dot = path.rfind('.');
   if (dot == std::string_view::npos || path.find('/', dot) != std::string_view::npos) return "";

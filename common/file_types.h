@@ -26,6 +26,10 @@ namespace trawl {
 // name without that suffix, except that *.tar.* is an archive.
 std::string_view format_of_path(std::string_view path);
 
+// The extension of the file name in `path`, lower case without the dot;
+// "" if it has none ("a/README", "a/.bashrc"): extension_of("a/B.TXT") == "txt".
+std::string extension_of(std::string_view path);
+
 // The compression suffix of `path` as written (".gz", ".BZ2", ".xz",
 // ".zst"), or "".
 std::string_view compression_suffix(std::string_view path);

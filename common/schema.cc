@@ -113,16 +113,18 @@ std::string bounded_term(std::string_view prefix, std::string_view value) {
 
 std::string id_term(std::string_view key) { return bounded_term(kIdPrefix, key); }
 
-std::vector<std::string> path_lines(std::string_view value) {
-  std::vector<std::string> lines;
+std::vector<std::string> split_items(std::string_view value, char separator) {
+  std::vector<std::string> items;
   for (size_t pos = 0; pos < value.size();) {
-    size_t eol = value.find('\n', pos);
-    if (eol == std::string_view::npos) eol = value.size();
-    if (eol > pos) lines.emplace_back(value.substr(pos, eol - pos));
-    pos = eol + 1;
+    size_t end = value.find(separator, pos);
+    if (end == std::string_view::npos) end = value.size();
+    if (end > pos) items.emplace_back(value.substr(pos, end - pos));
+    pos = end + 1;
   }
-  return lines;
+  return items;
 }
+
+std::vector<std::string> path_lines(std::string_view value) { return split_items(value, '\n'); }
 
 std::string file_term(std::string_view path) {
   return bounded_term(kFilePrefix, path);

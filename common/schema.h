@@ -185,6 +185,8 @@ bool decode_record(std::string_view data, DocRecord* record);
 // The non-empty lines of a metadata value that holds a path a line
 // (kMetaRoots), in order.
 std::vector<std::string> path_lines(std::string_view value);
+// The non-empty items of `value` between `separator`s, in order.
+std::vector<std::string> split_items(std::string_view value, char separator);
 
 // 64-bit FNV-1a: stable across runs and machines.
 uint64_t hash64(std::string_view bytes);

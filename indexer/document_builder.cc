@@ -16,14 +16,6 @@ constexpr size_t kStemCacheLimit = 200000;  // terms whose stems are remembered
 constexpr size_t kMaxSpellingBytes = 32;
 constexpr Xapian::termpos kSectionGap = 100;  // between body, fields, author
 
-// The extension of the file name in `path`, lower case without the dot.
-std::string extension(const std::string& path) {
-  size_t slash = path.rfind('/');
-  size_t dot = path.rfind('.');
-  if (dot == std::string::npos || (slash != std::string::npos && dot < slash + 2)) return "";
-  return ascii_lower(path.substr(dot + 1));
-}
-
 // The boolean terms derived from the path: its folders.
 void add_path_terms(const std::string& path, Xapian::Document* doc) {
   for (size_t start = 1, slash; (slash = path.find('/', start)) != std::string::npos;
@@ -188,7 +180,7 @@ void DocumentBuilder::index_filters(const schema::DocRecord& r, Xapian::Document
   tokens_.clear();
   analyzer_.analyze(r.author, &tokens_);
   for (const Token& t : tokens_) doc->add_boolean_term(std::string(schema::kAuthorPrefix) + t.term);
-  std::string ext = extension(r.path);
+  std::string ext = extension_of(r.path);
   if (!ext.empty()) {
     doc->add_boolean_term(schema::bounded_term(schema::kExtPrefix, ext));
     doc->add_value(schema::kSlotExt, ext);

@@ -1,23 +1,10 @@
 #include "extract_file.h"
 
-#include <cctype>
-
 #include "file_types.h"
 #include "formats/encoding.h"
 
 namespace trawl::indexer {
 namespace {
-
-std::string extension(std::string_view path) {
-  size_t slash = path.rfind('/');
-  size_t dot = path.rfind('.');
-  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash + 2)) {
-    return std::string();
-  }
-  std::string ext(path.substr(dot + 1));
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext;
-}
 
 Status run_converter(const IndexOptions& options, const FilterSpec& filter,
                      const std::string& path, FileExtraction* out) {
@@ -35,7 +22,7 @@ Status run_converter(const IndexOptions& options, const FilterSpec& filter,
 
 const FilterSpec* find_filter(const IndexOptions& options, std::string_view path) {
   if (options.filters.empty()) return nullptr;
-  std::string ext = extension(path);
+  std::string ext = extension_of(path);
   for (const FilterSpec& f : options.filters) {
     if (f.ext == ext) return &f;
   }

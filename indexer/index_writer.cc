@@ -119,12 +119,9 @@ void write_metadata(Xapian::WritableDatabase& db, const std::string& language,
 
 std::set<std::string> read_field_names(const Xapian::Database& db) {
   std::set<std::string> names;
-  std::string list = db.get_metadata(std::string(schema::kMetaFields));
-  for (size_t pos = 0; pos < list.size();) {
-    size_t end = list.find(' ', pos);
-    if (end == std::string::npos) end = list.size();
-    if (end > pos) names.insert(list.substr(pos, end - pos));
-    pos = end + 1;
+  for (std::string& name :
+       schema::split_items(db.get_metadata(std::string(schema::kMetaFields)), ' ')) {
+    names.insert(std::move(name));
   }
   return names;
 }

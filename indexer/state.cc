@@ -85,14 +85,7 @@ Stamps load_stamps(const Xapian::Database& db, const std::vector<std::string>& r
 }
 
 std::vector<std::string> decode_partial(const std::string& value) {
-  std::vector<std::string> paths;
-  for (size_t i = 0; i < value.size();) {
-    size_t end = value.find('\0', i);
-    if (end == std::string::npos) end = value.size();
-    if (end > i) paths.push_back(value.substr(i, end - i));
-    i = end + 1;
-  }
-  return paths;
+  return schema::split_items(value, '\0');
 }
 
 std::string encode_partial(const std::vector<std::string>& paths) {

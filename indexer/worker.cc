@@ -65,7 +65,6 @@ void Worker::hand_on(FileResult* result, const PartSink& parts) {
   part.texts = std::move(result->texts);
   part.documents = part.docs.size();
   part.text_bytes = result->text_bytes - handed_bytes_;
-  part.format = result->format;
   handed_bytes_ = result->text_bytes;
   result->docs.clear();
   result->texts.clear();
@@ -116,12 +115,18 @@ FileResult Worker::process(const FileRef& ref, bool update, const PartSink& part
     }
     return result;
   }
-  const std::string hash = content_hash(bytes_);
+  std::string hash;  // of the content, once a document needs it
+  const auto hashed = [&]() -> const std::string& {
+    if (hash.empty()) hash = content_hash(bytes_);
+    return hash;
+  };
   handed_bytes_ = 0;
   FileExtraction fx;
   // Archives hand their members' documents over as they are read: each is
   // built at once, and the file's text is never all in memory.
-  const DocSink stream = [&](ExtractedDoc&& doc) { add_doc(ref, fx, hash, doc, &result, parts); };
+  const DocSink stream = [&](ExtractedDoc&& doc) {
+    add_doc(ref, fx, hashed(), doc, &result, parts);
+  };
   if (Status s = extract_file(options_, ref.path, bytes_, &fx, stream); !s.ok()) {
     result.failure = s.message();
     result.content_failed = true;
@@ -135,6 +140,7 @@ FileResult Worker::process(const FileRef& ref, bool update, const PartSink& part
     result.skip_detail = fx.skip_detail;
     return result;
   }
+  hashed();
   // The buffer is kept for the next file, unless this one was big: its
   // documents are built now, and so is every other worker's.
   if (bytes_.capacity() > kKeptBufferBytes) std::string().swap(bytes_);

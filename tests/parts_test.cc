@@ -101,8 +101,9 @@ TEST_CASE("parts: a file's documents come in parts, the same as built whole") {
 TEST_CASE("parts: an archive's members are built and handed on as they are read") {
   testing::Members members;
   for (int i = 0; i < 400; ++i) {
-    members.emplace_back("m" + std::to_string(i) + ".txt",
-                         "Member " + std::to_string(i) + "\n\n" + std::string(1000, 'x'));
+    const std::string n = std::to_string(i);
+    members.emplace_back(std::string("m").append(n).append(".txt"),
+                         std::string("Member ").append(n).append("\n\n").append(1000, 'x'));
   }
   testing::MemFileSystem fs;
   const std::string zip = testing::make_archive(members, ARCHIVE_FORMAT_ZIP);

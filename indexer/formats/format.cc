@@ -13,18 +13,18 @@
 namespace trawl::indexer {
 namespace {
 
-constexpr Format kText{"text", extract_text, false, false};
-constexpr Format kMarkdown{"markdown", extract_markdown, false, false};
-constexpr Format kHtml{"html", extract_html, false, false};
-constexpr Format kPdf{"pdf", extract_pdf, false, true};
-constexpr Format kEmail{"email", extract_email, false, false};
-constexpr Format kMbox{"mbox", extract_mbox, true, false};
-constexpr Format kJsonl{"jsonl", extract_jsonl, true, false};
-constexpr Format kJson{"json", extract_json, true, false};
-constexpr Format kOffice{"office", extract_office, false, true};
-constexpr Format kEpub{"epub", extract_epub, false, true};
-constexpr Format kArchive{"archive", extract_archive, true, true};
-constexpr Format kRtf{"rtf", extract_rtf, false, false};
+constexpr Format kText{"text", extract_text, false};
+constexpr Format kMarkdown{"markdown", extract_markdown, false};
+constexpr Format kHtml{"html", extract_html, false};
+constexpr Format kPdf{"pdf", extract_pdf, true};
+constexpr Format kEmail{"email", extract_email, false};
+constexpr Format kMbox{"mbox", extract_mbox, false};
+constexpr Format kJsonl{"jsonl", extract_jsonl, false};
+constexpr Format kJson{"json", extract_json, false};
+constexpr Format kOffice{"office", extract_office, true};
+constexpr Format kEpub{"epub", extract_epub, true};
+constexpr Format kArchive{"archive", extract_archive, true};
+constexpr Format kRtf{"rtf", extract_rtf, false};
 
 }  // namespace
 
@@ -78,13 +78,8 @@ Status extract_named(std::string_view name, std::string_view bytes, const Extrac
   }
   out->format = std::string(format->name);
   if (!format->binary && looks_binary(bytes)) {
-    const size_t dot = name.rfind('.');
-    const size_t slash = name.rfind('/');
-    const bool ext =
-        dot != std::string_view::npos && (slash == std::string_view::npos || dot > slash + 1);
     out->skip_reason = "binary";
-    out->skip_detail = "NUL or control bytes in a " +
-                       ascii_lower(ext ? name.substr(dot) : std::string_view(".")) + " file";
+    out->skip_detail = "NUL or control bytes in a ." + extension_of(name) + " file";
     return Status::Ok();
   }
   if (Status s = format->extract(bytes, options, &out->extraction); !s.ok()) return s;

@@ -82,7 +82,6 @@ struct Format {
   std::string_view name;  // "text", "markdown", "html", "pdf", "email", "mbox", "jsonl", "json",
                           // "office", "epub", "archive", "rtf"
   ExtractFn extract;
-  bool records;           // may yield several documents per file
   bool binary;            // reads binary data (no check for NUL and control bytes)
 };
 
