@@ -64,8 +64,8 @@ void Worker::hand_on(FileResult* result, const PartSink& parts) {
   part.docs = std::move(result->docs);
   part.texts = std::move(result->texts);
   part.documents = part.docs.size();
-  part.text_bytes = result->text_bytes - handed_bytes_;
-  handed_bytes_ = result->text_bytes;
+  part.text_bytes = result->text_bytes;
+  result->text_bytes = 0;  // each result counts the text of its own documents
   result->docs.clear();
   result->texts.clear();
   result->parts_before = true;
@@ -94,7 +94,7 @@ void Worker::add_doc(const FileRef& ref, const FileExtraction& fx, const std::st
   ++result->documents;
   doc = ExtractedDoc();  // its text is in the document now
   const size_t part_bytes = options_.memory / (kMemoryPerTextByte * 8);
-  if (parts && result->text_bytes - handed_bytes_ >= part_bytes) hand_on(result, parts);
+  if (parts && result->text_bytes >= part_bytes) hand_on(result, parts);
 }
 
 FileResult Worker::process(const FileRef& ref, bool update, const PartSink& parts) {
@@ -120,7 +120,6 @@ FileResult Worker::process(const FileRef& ref, bool update, const PartSink& part
     if (hash.empty()) hash = content_hash(bytes_);
     return hash;
   };
-  handed_bytes_ = 0;
   FileExtraction fx;
   // Archives hand their members' documents over as they are read: each is
   // built at once, and the file's text is never all in memory.
@@ -145,7 +144,6 @@ FileResult Worker::process(const FileRef& ref, bool update, const PartSink& part
   // documents are built now, and so is every other worker's.
   if (bytes_.capacity() > kKeptBufferBytes) std::string().swap(bytes_);
   for (ExtractedDoc& doc : fx.extraction.docs) add_doc(ref, fx, hash, doc, &result, parts);
-  result.text_bytes -= handed_bytes_;  // the parts counted theirs
   result.stems = builder_.take_new_stems();
   result.spelling = builder_.take_spelling();
   if (result.documents == 0 && result.problems.empty()) result.skip_reason = "empty";

@@ -41,7 +41,7 @@ struct FileResult {
   std::string failure;      // the whole file failed: why
   std::vector<std::string> problems;  // records that failed
   bool content_failed = false;  // read, but nothing could be indexed (failures.h)
-  size_t text_bytes = 0;    // extracted text, for batching and progress
+  size_t text_bytes = 0;    // extracted text of `docs` (a part's own), for batching
   bool truncated = false;   // text beyond --memory / 16 bytes or --memory / 2560 distinct
                             // terms per document was left out
 };
@@ -73,7 +73,6 @@ class Worker {
   const FileSystem& fs_;
   DocumentBuilder builder_;
   std::string bytes_;
-  size_t handed_bytes_ = 0;  // text of the file's documents already handed on
 };
 
 }  // namespace trawl::indexer
