@@ -142,7 +142,7 @@ void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
       ->check(CLI::Range(1, 256));
   app.add_option("--memory", f.memory,
                  "Memory budget for buffered documents (default 256M); a file of many documents "
-                 "is written in parts of 1/128 of it");
+                 "is written in parts of 1/256 of it");
   app.add_option("--batch", o.batch_docs,
                  "Commit updates every N documents (default 2000) or --memory/128 of text; a "
                  "kill loses at most one batch")

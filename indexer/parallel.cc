@@ -39,7 +39,9 @@ struct Stopped {};
 void push(int index, FileResult&& r, const Pipeline& p, Queue& q) {
   if (p.in_worker) p.in_worker(index, r);
   std::unique_lock<std::mutex> lock(q.mu);
-  q.drained.wait(lock, [&] { return q.stop || q.bytes <= p.max_queued_bytes; });
+  q.drained.wait(lock, [&] {
+    return q.stop || q.results.empty() || q.bytes + r.text_bytes <= p.max_queued_bytes;
+  });
   if (q.stop) throw Stopped{};
   q.bytes += r.text_bytes;
   q.results.push_back(std::move(r));

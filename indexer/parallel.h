@@ -31,6 +31,8 @@ struct Pipeline {
   // free job: a fresh build then numbers documents in file order whatever
   // the threads' timing, so equal scores always rank the same way.
   std::vector<size_t> partition;
+  // Text bytes of the results waiting for `sink`: a worker waits before
+  // queueing a result that would go over (one result may, alone).
   size_t max_queued_bytes = 64u << 20;
   // Makes the Worker of thread `index` (called on the calling thread).
   std::function<std::unique_ptr<Worker>(int index)> make_worker;

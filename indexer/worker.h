@@ -54,7 +54,7 @@ class Worker {
          bool track_vocabulary = true);
 
   // Receives the parts of a file whose documents hold more text than a
-  // part may (--memory / 128: 2 MiB by default), so that memory stays
+  // part may (--memory / 256: 1 MiB by default), so that memory stays
   // bounded however many documents one file gives.
   using PartSink = std::function<void(FileResult&& part)>;
 

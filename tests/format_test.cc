@@ -85,6 +85,43 @@ TEST_CASE("decode_text: BOM, CRLF, invalid UTF-8, binary") {
   CHECK(s.message().find("binary") != std::string::npos);
 }
 
+TEST_CASE("decode_text_view: clean UTF-8 is not copied; anything else is decoded") {
+  struct Case {
+    std::string_view bytes;
+    std::string encoding_option;  // --encoding
+    bool viewed;                  // *text points into `bytes`
+    std::string_view text;
+    std::string_view encoding;
+  };
+  // clang-format off
+  const Case cases[] = {
+      {"plain words\nline two\n",  "",             true,  "plain words\nline two\n", "UTF-8"},
+      {"caf\xC3\xA9 \xE2\x80\x94 ok", "",        true,  "caf\xC3\xA9 \xE2\x80\x94 ok", "UTF-8"},
+      {"\xEF\xBB\xBFwith mark",     "",             false, "with mark",            "UTF-8"},
+      {"a\r\nb",                    "",             false, "a\nb",                 "UTF-8"},
+      {"caf\xE9",                    "",             false, "caf\xC3\xA9",          "windows-1252"},
+      {"plain",                      "windows-1252", false, "plain",                "windows-1252"},
+  };
+  // clang-format on
+  for (const Case& c : cases) {
+    CAPTURE(c.bytes);
+    ExtractOptions options;
+    options.encoding = c.encoding_option;
+    std::string storage, encoding;
+    std::string_view text;
+    REQUIRE(decode_text_view(c.bytes, options, &storage, &text, &encoding).ok());
+    CHECK(text == c.text);
+    CHECK(encoding == c.encoding);
+    CHECK((text.data() == c.bytes.data()) == c.viewed);
+    std::string copied;  // the same text as decode_text gives
+    REQUIRE(decode_text(c.bytes, options, &copied).ok());
+    CHECK(copied == text);
+  }
+  std::string storage, encoding;
+  std::string_view text;
+  CHECK_FALSE(decode_text_view(std::string_view("a\0b", 3), {}, &storage, &text, &encoding).ok());
+}
+
 TEST_CASE("extract_markdown: heading as title, markup stripped") {
   Extraction ex;
   REQUIRE(extract_markdown("Intro line\n\n# The **Big** Title\n\nSome *emphasis* and "

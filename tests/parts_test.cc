@@ -5,10 +5,13 @@
 // marked (schema::kMetaPartial) so that the next run makes it whole.
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <sstream>
 
 #include "db_store.h"
+#include "formats/format.h"
 #include "index_writer.h"
 #include "plan.h"
 #include "run_index.h"
@@ -22,7 +25,7 @@
 namespace trawl::indexer {
 namespace {
 
-constexpr size_t kMemory = 16u << 20;  // parts of --memory / 128 = 128 KiB of text
+constexpr size_t kMemory = 16u << 20;  // parts of --memory / 256 = 64 KiB of text
 
 // `n` records of about 1 KB each; record i says "record<i>".
 std::string records(int n) {
@@ -94,8 +97,56 @@ TEST_CASE("parts: a file's documents come in parts, the same as built whole") {
   CHECK_FALSE(last.partial);
   CHECK(last.parts_before);
   CHECK(last.documents == 600);
+  // The vocabulary goes with each part: the new stems with the first, and
+  // each part counts the words of its own documents.
+  size_t stems = last.stems.size();
+  for (const FileResult& p : parts) stems += p.stems.size();
+  CHECK_FALSE(parts[0].stems.empty());
+  CHECK(stems == whole.stems.size());
+  unsigned harbour = last.spelling["harbour"];
+  for (FileResult& p : parts) harbour += p.spelling["harbour"];
+  CHECK(parts[0].spelling["harbour"] > 0);
+  CHECK(harbour == whole.spelling["harbour"]);
   CHECK(docs == whole.docs.size());
   CHECK(bytes == whole.text_bytes);
+}
+
+std::string read_data(const std::string& name) {
+  std::ifstream in(std::string(TRAWL_TEST_DATA) + "/formats/" + name, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+TEST_CASE("parts: formats of many documents hand each one over as they read it") {
+  struct Case {
+    std::string name;
+    ExtractFn extract;
+    size_t docs;
+  };
+  // clang-format off
+  const Case cases[] = {
+      {"big.jsonl",           extract_jsonl,   600},
+      {"json/records.json",   extract_json,    2},
+      {"email/mailbox.mbox",  extract_mbox,    3},
+      {"archive/bundle.zip",  extract_archive, 0},  // 0: as many as without a stream
+  };
+  // clang-format on
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    const std::string bytes = c.name == "big.jsonl" ? records(600) : read_data(c.name);
+    Extraction whole;
+    REQUIRE(c.extract(bytes, {}, &whole).ok());
+    ExtractOptions options;
+    std::vector<std::string> streamed;
+    options.stream = [&](ExtractedDoc&& doc) { streamed.push_back(doc.title + "|" + doc.id); };
+    Extraction out;
+    REQUIRE(c.extract(bytes, options, &out).ok());
+    CHECK(out.docs.empty());
+    REQUIRE(streamed.size() == whole.docs.size());
+    if (c.docs) CHECK(streamed.size() == c.docs);
+    for (size_t i = 0; i < streamed.size(); ++i) {
+      CHECK(streamed[i] == whole.docs[i].title + "|" + whole.docs[i].id);
+    }
+  }
 }
 
 TEST_CASE("parts: an archive's members are built and handed on as they are read") {

@@ -32,11 +32,7 @@ void add_member(const std::string& name, std::string_view data, const ExtractOpt
     doc.key_suffix = "#" + name + doc.key_suffix;
     doc.format = member.format;
     ++*count;
-    if (options.stream) {
-      options.stream(std::move(doc));
-    } else {
-      out->docs.push_back(std::move(doc));
-    }
+    emit_doc(std::move(doc), options, out);
   }
 }
 

@@ -141,7 +141,7 @@ Status extract_email(std::string_view bytes, const ExtractOptions&, Extraction* 
   return Status::Ok();
 }
 
-Status extract_mbox(std::string_view bytes, const ExtractOptions&, Extraction* out) {
+Status extract_mbox(std::string_view bytes, const ExtractOptions& options, Extraction* out) {
   if (bytes.substr(0, 5) != "From ") return Status::Failed("not an mbox file (no \"From \" line)");
   GPtr<GMimeParser> parser = parser_for(bytes, /*mbox=*/true);
   out->encoding = "UTF-8";
@@ -162,7 +162,7 @@ Status extract_mbox(std::string_view bytes, const ExtractOptions&, Extraction* o
       if (name == "message_id") doc.id = value;
     }
     doc.key_suffix = std::string("#").append(std::to_string(n));
-    out->docs.push_back(std::move(doc));
+    emit_doc(std::move(doc), options, out);
   }
   return Status::Ok();
 }

@@ -93,6 +93,10 @@ Status decode_text(std::string_view bytes, const ExtractOptions& options, std::s
   Decoded decoded;
   if (Status s = to_utf8(bytes, options.encoding, hint, &decoded); !s.ok()) return s;
   if (encoding) *encoding = decoded.encoding;
+  if (decoded.text.find_first_of(std::string_view("\r\0", 2)) == std::string::npos) {
+    *text = std::move(decoded.text);  // no second copy of a big file
+    return Status::Ok();
+  }
   text->clear();
   text->reserve(decoded.text.size());
   const std::string& in = decoded.text;
@@ -108,6 +112,29 @@ Status decode_text(std::string_view bytes, const ExtractOptions& options, std::s
     }
   }
   return Status::Ok();
+}
+
+Status decode_text_view(std::string_view bytes, const ExtractOptions& options,
+                        std::string* storage, std::string_view* text, std::string* encoding) {
+  const bool clean = options.encoding.empty() && bytes.substr(0, 3) != "\xEF\xBB\xBF" &&
+                     bytes.find_first_of(std::string_view("\r\0", 2)) == std::string::npos &&
+                     !looks_binary(bytes) && utf8::is_valid(bytes);
+  if (clean) {
+    *text = bytes;
+    *encoding = "UTF-8";
+    return Status::Ok();
+  }
+  if (Status s = decode_text(bytes, options, storage, encoding); !s.ok()) return s;
+  *text = *storage;
+  return Status::Ok();
+}
+
+void emit_doc(ExtractedDoc&& doc, const ExtractOptions& options, Extraction* out) {
+  if (options.stream) {
+    options.stream(std::move(doc));
+  } else {
+    out->docs.push_back(std::move(doc));
+  }
 }
 
 void append_collapsed(std::string_view text, std::string* out) {

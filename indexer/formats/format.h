@@ -39,8 +39,9 @@ struct ExtractOptions {
   // archive or office package, may expand to; all members of one archive
   // together may expand to twice this.
   uint64_t max_expanded = 64ull << 20;
-  // If set, an archive hands each member's documents here as it reads
-  // them, instead of keeping them all in Extraction::docs.
+  // If set, formats of many documents (archives, JSON Lines, JSON arrays,
+  // mbox) hand each document here as they read it, instead of keeping them
+  // all in Extraction::docs.
   DocSink stream;
 };
 
@@ -85,6 +86,9 @@ struct Format {
   bool binary;            // reads binary data (no check for NUL and control bytes)
 };
 
+// Gives `doc` to options.stream if set, else appends it to out->docs.
+void emit_doc(ExtractedDoc&& doc, const ExtractOptions& options, Extraction* out);
+
 // The format for `path`'s extension (case-insensitive), or nullptr if the
 // extension is not one trawl knows.
 const Format* find_format(std::string_view path);
@@ -124,6 +128,12 @@ Status extract_named(std::string_view name, std::string_view bytes, const Extrac
 // *encoding receives the source encoding.
 Status decode_text(std::string_view bytes, const ExtractOptions& options, std::string* text,
                    std::string* encoding = nullptr, std::string_view hint = {});
+
+// As decode_text, but without a copy when the bytes are already clean
+// UTF-8 (no byte order mark, CR or NUL, no --encoding): *text views `bytes`
+// then, else `*storage`, which receives the decoded text.
+Status decode_text_view(std::string_view bytes, const ExtractOptions& options,
+                        std::string* storage, std::string_view* text, std::string* encoding);
 
 // Splits plain text into a title and a body. The title is the first
 // non-empty line that looks like a headline: bare date lines ("Friday, May

@@ -93,19 +93,22 @@ void add_record(const json& j, const ExtractOptions& options, const std::string&
     out->problems.push_back(where + ": " + s.message());
     return;
   }
-  out->docs.push_back(std::move(doc));
+  emit_doc(std::move(doc), options, out);
 }
 
 }  // namespace
 
 Status extract_jsonl(std::string_view bytes, const ExtractOptions& options, Extraction* out) {
-  std::string text;
-  if (Status s = decode_text(bytes, options, &text, &out->encoding); !s.ok()) return s;
+  std::string storage;
+  std::string_view text;
+  if (Status s = decode_text_view(bytes, options, &storage, &text, &out->encoding); !s.ok()) {
+    return s;
+  }
   size_t pos = 0;
   for (size_t line_no = 1; pos < text.size(); ++line_no) {
     size_t eol = text.find('\n', pos);
-    if (eol == std::string::npos) eol = text.size();
-    std::string_view line(text.data() + pos, eol - pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    std::string_view line = text.substr(pos, eol - pos);
     pos = eol + 1;
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     json j = json::parse(line, nullptr, /*allow_exceptions=*/false);
