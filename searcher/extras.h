@@ -108,9 +108,11 @@ void set_counts(const Xapian::MSet& mset, SearchResult* result);
 // how many groups the MSet holds. Makers are called for the entries of the
 // page's groups only: `make_hit` for a group's first hit, `make_similar` for
 // the hits folded under it (text output shows only their paths, so it need
-// not inflate their records).
+// not inflate their records). The signatures are read from `db` (the
+// database `mset` came from) in docid order, through one value stream.
 using HitMaker = Hit (*)(const Xapian::MSetIterator&);
-std::vector<Hit> collapse_near_duplicates(const Xapian::MSet& mset, HitMaker make_hit,
+std::vector<Hit> collapse_near_duplicates(const Xapian::Database& db, const Xapian::MSet& mset,
+                                          HitMaker make_hit,
                                           HitMaker make_similar, size_t from, size_t to,
                                           size_t* groups);
 

@@ -113,13 +113,17 @@ Xapian::Query add_proximity(const Xapian::Database& db, const Xapian::Query& q,
 
 namespace {
 
-// `q` with every unprefixed term given `prefix`; positional and other
-// special subqueries are dropped (nullptr result means nothing left).
-Xapian::Query prefixed(const Xapian::Query& q, const std::string& prefix) {
+// `q` with every unprefixed term given `prefix`, leaving out terms `db`
+// lacks; positional and other special subqueries are dropped (an empty
+// result means nothing left).
+Xapian::Query prefixed(const Xapian::Database& db, const Xapian::Query& q,
+                       const std::string& prefix) {
   const auto op = q.get_type();
   if (op == Xapian::Query::LEAF_TERM) {
     const std::string t = *q.get_terms_begin();
-    if (t.empty() || (t[0] >= 'A' && t[0] <= 'Z')) return Xapian::Query();
+    if (t.empty() || (t[0] >= 'A' && t[0] <= 'Z') || !db.term_exists(prefix + t)) {
+      return Xapian::Query();
+    }
     return Xapian::Query(prefix + t, q.get_length() ? q.get_length() : 1);
   }
   if (op != Xapian::Query::OP_OR && op != Xapian::Query::OP_AND && op != Xapian::Query::OP_SYNONYM &&
@@ -128,7 +132,7 @@ Xapian::Query prefixed(const Xapian::Query& q, const std::string& prefix) {
   }
   std::vector<Xapian::Query> subs;
   for (size_t i = 0; i < q.get_num_subqueries(); ++i) {
-    Xapian::Query sub = prefixed(q.get_subquery(i), prefix);
+    Xapian::Query sub = prefixed(db, q.get_subquery(i), prefix);
     if (!sub.empty()) subs.push_back(sub);
   }
   if (subs.empty()) return Xapian::Query();
@@ -138,8 +142,9 @@ Xapian::Query prefixed(const Xapian::Query& q, const std::string& prefix) {
 
 }  // namespace
 
-Xapian::Query add_title_field(const Xapian::Query& q, const std::string& prefix, double weight) {
-  Xapian::Query title = prefixed(q, prefix);
+Xapian::Query add_title_field(const Xapian::Database& db, const Xapian::Query& q,
+                              const std::string& prefix, double weight) {
+  Xapian::Query title = prefixed(db, q, prefix);
   if (title.empty()) return q;
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, weight));

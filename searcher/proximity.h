@@ -23,6 +23,9 @@ Xapian::Query add_proximity(const Xapian::Database& db, const Xapian::Query& q,
 
 // `q` plus the same words searched in the title field (`prefix`), scaled by
 // `weight`: a BM25F-like second field with its own length normalisation.
-Xapian::Query add_title_field(const Xapian::Query& q, const std::string& prefix, double weight);
+// Title terms `db` lacks are left out (most forms of a word are in no
+// title, and each term costs the matcher a B-tree descent).
+Xapian::Query add_title_field(const Xapian::Database& db, const Xapian::Query& q,
+                              const std::string& prefix, double weight);
 
 }  // namespace trawl::searcher

@@ -90,7 +90,7 @@ Xapian::Query apply_ranking(const Xapian::Database& db, const Xapian::Query& q,
   if (options.title_weight > 0) {
     const std::string prefix(schema::kTitlePrefix);
     out = on_scoring_part(out, [&](const Xapian::Query& s) {
-      return add_title_field(s, prefix, options.title_weight);
+      return add_title_field(db, s, prefix, options.title_weight);
     });
   }
   const bool feedback = expand == Expand::kOn ||

@@ -90,13 +90,35 @@ void set_counts(const Xapian::MSet& mset, SearchResult* result) {
   result->matches_upper = mset.get_matches_upper_bound();
 }
 
-std::vector<Hit> collapse_near_duplicates(const Xapian::MSet& mset, HitMaker make_hit,
-                                          HitMaker make_similar, size_t from, size_t to,
-                                          size_t* groups) {
+namespace {
+
+// The MinHash signature of each document of `mset`, in rank order. One
+// value stream visited in docid order reads each block once; a
+// Document::get_value per hit descends the B-tree again for each.
+std::vector<std::string> signatures_of(const Xapian::Database& db, const Xapian::MSet& mset) {
+  std::vector<std::pair<Xapian::docid, size_t>> order;  // docid, rank
+  for (auto it = mset.begin(); it != mset.end(); ++it) order.emplace_back(*it, order.size());
+  std::sort(order.begin(), order.end());
+  std::vector<std::string> out(order.size());
+  Xapian::ValueIterator v = db.valuestream_begin(schema::kSlotMinHash);
+  for (const auto& [docid, rank] : order) {
+    if (v == db.valuestream_end(schema::kSlotMinHash)) break;
+    v.skip_to(docid);
+    if (v != db.valuestream_end(schema::kSlotMinHash) && v.get_docid() == docid) out[rank] = *v;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Hit> collapse_near_duplicates(const Xapian::Database& db, const Xapian::MSet& mset,
+                                          HitMaker make_hit, HitMaker make_similar, size_t from,
+                                          size_t to, size_t* groups) {
   std::vector<Hit> page;
   std::vector<std::string> signatures;  // of every group's first hit
+  const std::vector<std::string> sigs = signatures_of(db, mset);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    const std::string sig = it.get_document().get_value(schema::kSlotMinHash);
+    const std::string& sig = sigs[it.get_rank() - mset.get_firstitem()];
     size_t best = signatures.size();
     double best_sim = 0;
     for (size_t k = 0; k < signatures.size(); ++k) {

@@ -78,7 +78,7 @@ TEST_CASE("collapse: groups on the page only, heads and folded hits from their o
     made.clear();
     size_t groups = 0;
     const std::vector<Hit> page =
-        collapse_near_duplicates(mset, make_head, make_folded, c.from, c.to, &groups);
+        collapse_near_duplicates(db, mset, make_head, make_folded, c.from, c.to, &groups);
     std::vector<std::string> heads;
     for (const Hit& h : page) heads.push_back(h.record.path);
     CHECK(heads == c.heads);

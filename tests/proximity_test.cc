@@ -149,5 +149,49 @@ TEST_CASE("proximity: a word of many forms is looked for in its most frequent on
   }
 }
 
+TEST_CASE("title field: only the title terms the database holds; the same weights") {
+  const Xapian::WritableDatabase db = testing::make_index({
+      {"/a", "Shuttle launch", "the shuttle launch was delayed"},
+      {"/b", "Launches", "two shuttles launched on the same day"},
+      {"/c", "Notes", "shuttle launching notes"},
+  });
+  struct Case {
+    std::vector<std::string> forms;
+    std::vector<std::string> title_terms;  // the S terms kept
+  };
+  // clang-format off
+  const std::vector<Case> cases = {
+      {{"shuttle", "shuttles"},                          {"Sshuttle"}},
+      {{"launch", "launched", "launches", "launching"},  {"Slaunch", "Slaunches"}},
+      {{"delayed"},                                      {}},
+  };
+  // clang-format on
+  const std::string prefix(schema::kTitlePrefix);
+  for (const Case& c : cases) {
+    CAPTURE(c.forms[0]);
+    const Xapian::Query q = word(c.forms);
+    const Xapian::Query with_title = add_title_field(db, q, prefix, 0.5);
+    std::vector<std::string> kept;
+    for (auto t = with_title.get_unique_terms_begin(); t != with_title.get_unique_terms_end(); ++t) {
+      if ((*t).compare(0, prefix.size(), prefix) == 0) kept.push_back(*t);
+    }
+    CHECK(kept == c.title_terms);
+    // Every form under the prefix, present or not, weighs the same.
+    std::vector<std::string> all;
+    for (const std::string& f : c.forms) all.push_back(prefix + f);
+    const Xapian::Query full(Xapian::Query::OP_AND_MAYBE, q,
+                             Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, word(all), 0.5));
+    Xapian::Enquire pruned(db), unpruned(db);
+    pruned.set_query(with_title);
+    unpruned.set_query(full);
+    const Xapian::MSet a = pruned.get_mset(0, 10), b = unpruned.get_mset(0, 10);
+    REQUIRE(a.size() == b.size());
+    for (auto i = a.begin(), j = b.begin(); i != a.end(); ++i, ++j) {
+      CHECK(*i == *j);
+      CHECK(i.get_weight() == doctest::Approx(j.get_weight()).epsilon(1e-12));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace trawl::searcher
