@@ -140,7 +140,7 @@ Status decode_text_view(std::string_view bytes, const ExtractOptions& options,
 // 3, 2024"), breadcrumbs ("Home > World", "HomeRegional UpdateCanada"),
 // site navigation ("... Uncategorized") and lines without letters are passed
 // over; a paragraph-length line yields its first sentence, shortened. The
-// body is the text without the title line.
+// body is the whole text, the title line included.
 struct TitleSplit {
   std::string title;
   std::string body;

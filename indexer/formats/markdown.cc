@@ -159,17 +159,18 @@ Status extract_markdown(std::string_view bytes, const ExtractOptions& options, E
   for (cmark_event_type ev; (ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE;) {
     cmark_node* n = cmark_iter_get_node(it.get());
     cmark_node_type type = cmark_node_get_type(n);
+    // The first heading is the title, and stays in the body as well.
     if (type == CMARK_NODE_HEADING && !have_title) {
       in_title = ev == CMARK_EVENT_ENTER;
       if (ev == CMARK_EVENT_EXIT) have_title = true, title = heading;
-      continue;
     }
-    if (ev == CMARK_EVENT_ENTER && !in_title) keeper.before(n, &body);
+    if (ev == CMARK_EVENT_ENTER) keeper.before(n, &body);
     if (ev == CMARK_EVENT_EXIT) {
       if (is_block(type) && !body.empty() && body.back() != '\n') body.push_back('\n');
       continue;
     }
-    append_inline(n, in_title ? &heading : &body);
+    append_inline(n, &body);
+    if (in_title) append_inline(n, &heading);
     if (type == CMARK_NODE_CODE_BLOCK && !body.empty() && body.back() != '\n') {
       body.push_back('\n');
     }

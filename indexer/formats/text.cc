@@ -138,12 +138,10 @@ TitleSplit split_title(std::string_view text) {
       split.date = date;
       split.title = utf8::length(line) > kMaxTitleChars ? headline_of(line)
                                                         : std::string(line);
-      // The title line leaves an empty line behind, so that line numbers
-      // in the body are those of the file (--passages, --vimgrep).
-      split.body.assign(text.substr(0, pos));
-      if (eol < text.size()) split.body.append(text.substr(eol));
-      // A paragraph used as the title stays in the body as well.
-      if (split.title.size() < line.size()) split.body.assign(text);
+      // The title line stays in the body too: the body is the whole file,
+      // so -C shows its first line as written, a phrase may run on from
+      // it, and line numbers are those of the file (--passages, --vimgrep).
+      split.body.assign(text);
       return split;
     }
     pos = eol + 1;
