@@ -40,9 +40,14 @@ expect_exit_in() {
   fi
 }
 
-# expect_in FILE TEXT: FILE contains TEXT (fixed string).
+# expect_in FILE TEXT: FILE contains TEXT (fixed string, which may span
+# lines: grep -F would take each line of TEXT as a pattern of its own, and
+# an empty one matches anything).
 expect_in() {
-  if grep -qF -- "$2" "$1"; then pass "$(basename "$1") has '$2'"; else
+  local content
+  content=$(cat -- "$1"; printf x)
+  content=${content%x}
+  if [[ "$content" == *"$2"* ]]; then pass "$(basename "$1") has '$2'"; else
     fail "$(basename "$1") lacks '$2'"; sed 's/^/  | /' "$1" | head -20 >&2; fi
 }
 

@@ -323,6 +323,9 @@ expect_exit 0 "$TRAWL_SEARCH" --db ctx.db --color never -A 1 -C 0 harbour
 expect_in out $'\n   4:the harbour gate\n   5-last line\n\n'
 expect_exit 0 "$TRAWL_SEARCH" --db ctx.db --color never -B 1 harbour
 expect_in out $'\n   3-first line\n   4:the harbour gate\n\n'
+# The title line is line 1 as written, and a match in it is a match line.
+expect_exit 0 "$TRAWL_SEARCH" --db ctx.db --color never -C 1 notes
+expect_in out $'\n   1:Notes\n   2-\n'
 
 # --- --colors: ripgrep's specs; the defaults unchanged without them.
 expect_exit 0 "$TRAWL_SEARCH" --db ctx.db --color always -C 0 harbour
