@@ -162,6 +162,29 @@ TEST_CASE("archives: expansion limits, damage after the first member, not an arc
   CHECK_FALSE(extract_archive("just some text", {}, &none).ok());
 }
 
+TEST_CASE("office: what is not a ZIP package says what it is") {
+  const std::string cfb("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+  std::string encrypted_name;  // a directory entry's name is UTF-16LE
+  for (char c : std::string("EncryptedPackage")) encrypted_name.append({c, '\0'});
+  struct Case {
+    std::string bytes;
+    std::string message_starts;
+  };
+  const Case cases[] = {
+      {cfb + std::string(500, '\0') + encrypted_name, "encrypted (password-protected) Office file"},
+      {cfb + std::string(500, '\0'), "an OLE compound file (Office 97-2003 format"},
+      {"PK\x03\x04 broken", "not a ZIP package ("},
+      {"plain words", "not a ZIP package ("},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.message_starts);
+    Extraction out;
+    const Status s = extract_office(c.bytes, {}, &out);
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.message().rfind(c.message_starts, 0) == 0);
+  }
+}
+
 TEST_CASE("compressed files: expanded and read by their inner name") {
   const std::string tgz =
       testing::make_archive({{"x", "y"}}, ARCHIVE_FORMAT_TAR_PAX_RESTRICTED, true);

@@ -106,7 +106,29 @@ void read_metadata(const Parts& parts, ExtractedDoc* doc) {
 
 }  // namespace
 
+namespace {
+
+// An OLE compound file where a ZIP package was expected: a password-
+// protected Office file (the encrypted package sits in a stream named
+// "EncryptedPackage") or a legacy Office 97-2003 file renamed. Returns the
+// failure to report, or OK if `bytes` is not one.
+Status check_compound_file(std::string_view bytes) {
+  constexpr std::string_view kMagic("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+  if (bytes.substr(0, kMagic.size()) != kMagic) return Status::Ok();
+  std::string name;  // "EncryptedPackage" as the file's UTF-16LE directory holds it
+  for (char c : std::string_view("EncryptedPackage")) name.append({c, '\0'});
+  if (bytes.find(name) != std::string_view::npos) {
+    return Status::Failed("encrypted (password-protected) Office file: trawl cannot read it");
+  }
+  return Status::Failed(
+      "an OLE compound file (Office 97-2003 format under a newer extension), which trawl does "
+      "not read");
+}
+
+}  // namespace
+
 Status extract_office(std::string_view bytes, const ExtractOptions& options, Extraction* out) {
+  if (Status s = check_compound_file(bytes); !s.ok()) return s;
   Parts parts;
   if (Status s = read_package(bytes, options.max_expanded, wanted_part, &parts, &out->problems);
       !s.ok()) {
