@@ -185,6 +185,38 @@ TEST_CASE("office: what is not a ZIP package says what it is") {
   }
 }
 
+TEST_CASE("office: Word comments, headers and footers; Excel sheet names") {
+  const auto w = [](const std::string& element, const std::string& text) {
+    return "<w:" + element + " xmlns:w=\"urn:w\"><w:p><w:r><w:t>" + text + "</w:t></w:r></w:p></w:" +
+           element + ">";
+  };
+  const std::string sheets =
+      "<workbook xmlns=\"urn:x\"><sheets><sheet name=\"Budget 2024\" sheetId=\"1\"/>"
+      "<sheet name=\"Ferry fares\" sheetId=\"2\"/></sheets></workbook>";
+  const std::string strings = "<sst xmlns=\"urn:x\"><si><t>quayside</t></si></sst>";
+  struct Case {
+    testing::Members members;
+    std::string body;  // the text, in this order
+  };
+  const Case cases[] = {
+      {{{"word/document.xml", w("document", "Main text")},
+        {"word/footer2.xml", w("ftr", "Footer two")},
+        {"word/header1.xml", w("hdr", "Header one")},
+        {"word/comments.xml", w("comments", "A reviewer's comment")},
+        {"word/footer1.xml", w("ftr", "Footer one")}},
+       "Main text\nA reviewer's comment\nHeader one\nFooter one\nFooter two\n"},
+      {{{"xl/sharedStrings.xml", strings}, {"xl/workbook.xml", sheets}},
+       "Budget 2024\nFerry fares\nquayside\n"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.body);
+    Extraction out;
+    REQUIRE(extract_office(testing::make_archive(c.members, ARCHIVE_FORMAT_ZIP), {}, &out).ok());
+    REQUIRE(out.docs.size() == 1);
+    CHECK(out.docs[0].body == c.body);
+  }
+}
+
 TEST_CASE("compressed files: expanded and read by their inner name") {
   const std::string tgz =
       testing::make_archive({{"x", "y"}}, ARCHIVE_FORMAT_TAR_PAX_RESTRICTED, true);

@@ -1,8 +1,10 @@
 // Office documents: ZIP packages of XML parts, read with libarchive and
 // libxml2's reader.
-// - Office Open XML: Word (word/document.xml, footnotes, endnotes),
-//   PowerPoint (each slide, then the speaker notes, in slide order), Excel
-//   (the text cells in xl/sharedStrings.xml; numbers are not indexed);
+// - Office Open XML: Word (word/document.xml, footnotes, endnotes,
+//   comments, then the headers and footers), PowerPoint (each slide, then
+//   the speaker notes, in slide order), Excel (the sheet names from
+//   xl/workbook.xml, then the text cells in xl/sharedStrings.xml; numbers
+//   are not indexed);
 //   docProps/core.xml gives title, author, date, language and fields.
 // - OpenDocument text, spreadsheet, presentation and drawing (content.xml,
 //   tracked deletions left out); meta.xml gives the metadata.
@@ -30,6 +32,8 @@ const XmlTextRules kOdfRules{{}, {"p", "h"}, {"tab", "s", "line-break"}, {"track
 
 constexpr std::string_view kSlidePrefix = "ppt/slides/slide";
 constexpr std::string_view kNotesPrefix = "ppt/notesSlides/notesSlide";
+constexpr std::string_view kHeaderPrefix = "word/header";
+constexpr std::string_view kFooterPrefix = "word/footer";
 
 bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
@@ -37,10 +41,14 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 
 bool wanted_part(std::string_view name) {
   static constexpr std::string_view kParts[] = {
-      "word/document.xml", "word/footnotes.xml", "word/endnotes.xml", "xl/sharedStrings.xml",
-      "docProps/core.xml", "content.xml",        "meta.xml"};
+      "word/document.xml",    "word/footnotes.xml", "word/endnotes.xml", "word/comments.xml",
+      "xl/sharedStrings.xml", "xl/workbook.xml",    "docProps/core.xml", "content.xml",
+      "meta.xml"};
   if (std::find(std::begin(kParts), std::end(kParts), name) != std::end(kParts)) return true;
-  return starts_with(name, kSlidePrefix) || starts_with(name, kNotesPrefix);
+  for (std::string_view prefix : {kSlidePrefix, kNotesPrefix, kHeaderPrefix, kFooterPrefix}) {
+    if (starts_with(name, prefix)) return true;
+  }
+  return false;
 }
 
 // The parts under `prefix` ("ppt/slides/slide"), by the number after it.
@@ -67,11 +75,28 @@ std::vector<std::pair<const std::string*, const XmlTextRules*>> text_parts(const
   add("word/document.xml", kWordRules);
   add("word/footnotes.xml", kWordRules);
   add("word/endnotes.xml", kWordRules);
+  add("word/comments.xml", kWordRules);
+  for (std::string_view prefix : {kHeaderPrefix, kFooterPrefix}) {
+    for (const std::string* part : numbered(parts, prefix)) out.emplace_back(part, &kWordRules);
+  }
   for (const std::string* slide : numbered(parts, kSlidePrefix))
     out.emplace_back(slide, &kSlideRules);
   for (const std::string* notes : numbered(parts, kNotesPrefix))
     out.emplace_back(notes, &kSlideRules);
   add("xl/sharedStrings.xml", kSheetRules);
+  return out;
+}
+
+// A workbook's sheet names, one a line ("Budget 2024\n").
+std::string sheet_names(const Parts& parts) {
+  std::string out;
+  auto it = parts.find("xl/workbook.xml");
+  if (it == parts.end()) return out;
+  for (const XmlElement& sheet : xml_elements(it->second, {"sheet"})) {
+    if (auto name = sheet.attrs.find("name"); name != sheet.attrs.end()) {
+      out.append(name->second).push_back('\n');
+    }
+  }
   return out;
 }
 
@@ -141,7 +166,7 @@ Status extract_office(std::string_view bytes, const ExtractOptions& options, Ext
         "xl/sharedStrings.xml, content.xml)");
   }
   ExtractedDoc doc;
-  std::string text;
+  std::string text = sheet_names(parts);
   for (const auto& [xml, rules] : sources) {
     if (Status x = xml_text(*xml, *rules, &text); !x.ok()) out->problems.push_back(x.message());
   }
