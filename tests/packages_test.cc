@@ -185,7 +185,7 @@ TEST_CASE("office: what is not a ZIP package says what it is") {
   }
 }
 
-TEST_CASE("office: Word comments, headers and footers; Excel sheet names") {
+TEST_CASE("office: Word comments, headers and footers; Excel sheet names and numbers") {
   const auto w = [](const std::string& element, const std::string& text) {
     return "<w:" + element + " xmlns:w=\"urn:w\"><w:p><w:r><w:t>" + text + "</w:t></w:r></w:p></w:" +
            element + ">";
@@ -206,7 +206,21 @@ TEST_CASE("office: Word comments, headers and footers; Excel sheet names") {
         {"word/footer1.xml", w("ftr", "Footer one")}},
        "Main text\nA reviewer's comment\nHeader one\nFooter one\nFooter two\n"},
       {{{"xl/sharedStrings.xml", strings}, {"xl/workbook.xml", sheets}},
-       "Budget 2024\nFerry fares\nquayside\n"},
+       "quayside\nBudget 2024\nFerry fares\n"},
+      // Numbers, formula results and inline strings, a line a row; not the
+      // index of a shared string, a boolean or an error.
+      {{{"xl/sharedStrings.xml", strings},
+        {"xl/worksheets/sheet2.xml",
+         "<worksheet><sheetData><row><c><v>7</v></c></row></sheetData></worksheet>"},
+        {"xl/worksheets/sheet1.xml",
+         "<worksheet><sheetData><row><c t=\"s\"><v>0</v></c><c><v>1250.75</v></c>"
+         "<c t=\"str\"><f>A1*2</f><v>2501.5</v></c></row><row><c t=\"b\"><v>1</v></c>"
+         "<c t=\"e\"><v>#DIV/0!</v></c><c t=\"inlineStr\"><is><t>pier 4</t></is></c>"
+         "<c s=\"3\" t=\"n\"><v>-3</v></c></row></sheetData></worksheet>"}},
+       "quayside\n1250.75 2501.5\npier 4 -3\n7\n"},
+      {{{"xl/worksheets/sheet1.xml",
+         "<worksheet><sheetData><row><c><v>42</v></c></row></sheetData></worksheet>"}},
+       "42\n"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.body);

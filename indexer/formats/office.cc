@@ -2,9 +2,9 @@
 // libxml2's reader.
 // - Office Open XML: Word (word/document.xml, footnotes, endnotes,
 //   comments, then the headers and footers), PowerPoint (each slide, then
-//   the speaker notes, in slide order), Excel (the sheet names from
-//   xl/workbook.xml, then the text cells in xl/sharedStrings.xml; numbers
-//   are not indexed);
+//   the speaker notes, in slide order), Excel (the text cells in
+//   xl/sharedStrings.xml, the sheet names from xl/workbook.xml, then each
+//   sheet's numbers, formula results and inline strings, a line a row);
 //   docProps/core.xml gives title, author, date, language and fields.
 // - OpenDocument text, spreadsheet, presentation and drawing (content.xml,
 //   tracked deletions left out); meta.xml gives the metadata.
@@ -34,6 +34,7 @@ constexpr std::string_view kSlidePrefix = "ppt/slides/slide";
 constexpr std::string_view kNotesPrefix = "ppt/notesSlides/notesSlide";
 constexpr std::string_view kHeaderPrefix = "word/header";
 constexpr std::string_view kFooterPrefix = "word/footer";
+constexpr std::string_view kSheetPrefix = "xl/worksheets/sheet";
 
 bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
@@ -45,7 +46,8 @@ bool wanted_part(std::string_view name) {
       "xl/sharedStrings.xml", "xl/workbook.xml",    "docProps/core.xml", "content.xml",
       "meta.xml"};
   if (std::find(std::begin(kParts), std::end(kParts), name) != std::end(kParts)) return true;
-  for (std::string_view prefix : {kSlidePrefix, kNotesPrefix, kHeaderPrefix, kFooterPrefix}) {
+  for (std::string_view prefix :
+       {kSlidePrefix, kNotesPrefix, kHeaderPrefix, kFooterPrefix, kSheetPrefix}) {
     if (starts_with(name, prefix)) return true;
   }
   return false;
@@ -96,6 +98,31 @@ std::string sheet_names(const Parts& parts) {
     if (auto name = sheet.attrs.find("name"); name != sheet.attrs.end()) {
       out.append(name->second).push_back('\n');
     }
+  }
+  return out;
+}
+
+// The cells of each sheet that xl/sharedStrings.xml does not hold: numbers
+// (t absent or "n"), formula results ("str") and inline strings, a line a
+// row. Shared-string cells (t="s") hold only an index; booleans and errors
+// are left out.
+std::string sheet_values(const Parts& parts) {
+  std::string out;
+  for (const std::string* sheet : numbered(parts, kSheetPrefix)) {
+    std::string type;
+    for (const XmlElement& e : xml_elements(*sheet, {"row", "c", "v", "is"}, true)) {
+      if (e.name == "row") {
+        end_line(&out);
+      } else if (e.name == "c") {
+        auto t = e.attrs.find("t");
+        type = t == e.attrs.end() ? "n" : t->second;
+      } else if ((e.name == "v" && (type == "n" || type == "str")) ||
+                 (e.name == "is" && type == "inlineStr")) {
+        if (!out.empty() && out.back() != '\n') out.push_back(' ');
+        append_collapsed(e.text, &out);
+      }
+    }
+    end_line(&out);
   }
   return out;
 }
@@ -160,16 +187,19 @@ Status extract_office(std::string_view bytes, const ExtractOptions& options, Ext
     return s;
   }
   const auto sources = text_parts(parts);
-  if (sources.empty()) {
+  const std::string values = sheet_values(parts);
+  if (sources.empty() && values.empty()) {
     return Status::Failed(
         "no document text (none of word/document.xml, ppt/slides/, "
-        "xl/sharedStrings.xml, content.xml)");
+        "xl/sharedStrings.xml, xl/worksheets/, content.xml)");
   }
   ExtractedDoc doc;
-  std::string text = sheet_names(parts);
+  std::string text;
   for (const auto& [xml, rules] : sources) {
     if (Status x = xml_text(*xml, *rules, &text); !x.ok()) out->problems.push_back(x.message());
   }
+  text += sheet_names(parts);  // after the text: "Sheet1" makes a poor title
+  text += values;
   read_metadata(parts, &doc);
   text = utf8::repair(text);
   if (doc.title.empty()) {

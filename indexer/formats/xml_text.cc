@@ -143,7 +143,7 @@ std::map<std::string, std::string> xml_fields(std::string_view xml,
 }
 
 std::vector<XmlElement> xml_elements(std::string_view xml,
-                                     const std::vector<std::string_view>& names) {
+                                     const std::vector<std::string_view>& names, bool with_text) {
   std::vector<XmlElement> elements;
   ReaderPtr r = open_reader(xml);
   if (!r) return elements;
@@ -158,6 +158,12 @@ std::vector<XmlElement> xml_elements(std::string_view xml,
                         as_view(xmlTextReaderConstValue(r.get())));
       } while (xmlTextReaderMoveToNextAttribute(r.get()) == 1);
       xmlTextReaderMoveToElement(r.get());
+    }
+    if (with_text) {
+      if (xmlChar* text = xmlTextReaderReadString(r.get())) {
+        e.text = as_view(text);
+        xmlFree(text);
+      }
     }
     elements.push_back(std::move(e));
   }

@@ -45,10 +45,13 @@ std::map<std::string, std::string> xml_fields(std::string_view xml,
 struct XmlElement {
   std::string name;                          // local name
   std::map<std::string, std::string> attrs;  // by local name
+  std::string text;                          // its text content, if asked for
 };
 
-// The elements of `xml` with a local name in `names`, in document order.
+// The elements of `xml` with a local name in `names`, in document order;
+// with `with_text`, each with the text it holds (its descendants' too).
 std::vector<XmlElement> xml_elements(std::string_view xml,
-                                     const std::vector<std::string_view>& names);
+                                     const std::vector<std::string_view>& names,
+                                     bool with_text = false);
 
 }  // namespace trawl::indexer
