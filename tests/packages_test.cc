@@ -101,18 +101,56 @@ TEST_CASE("archives: each member a document with its own key, id and format") {
   };
   const Expected expected[] = {
       {"notes/plan.md", "#notes/plan.md", "markdown"},
+      {"inner.zip#deep/note.txt", "#inner.zip#deep/note.txt", "text"},
       {"logs/app.log.gz", "#logs/app.log.gz", "text"},
       {"data.jsonl#a", "#data.jsonl#a", "jsonl"},
       {"data.jsonl#b", "#data.jsonl#b", "jsonl"},
   };
-  REQUIRE(ex.docs.size() == std::size(expected));  // img.png and inner.zip passed over
+  REQUIRE(ex.docs.size() == std::size(expected));  // img.png passed over
   for (size_t i = 0; i < ex.docs.size(); ++i) {
     CAPTURE(i);
     CHECK(ex.docs[i].id == expected[i].id);
     CHECK(ex.docs[i].key_suffix == expected[i].key_suffix);
     CHECK(ex.docs[i].format == expected[i].format);
   }
-  CHECK(ex.problems.empty());
+  REQUIRE(ex.problems.size() == 1);
+  CHECK(ex.problems[0].rfind("inner.zip#broken.zip: not a readable archive", 0) == 0);
+}
+
+TEST_CASE("archives inside archives: two levels opened, one budget for all") {
+  // top.zip > l1.zip > l2.zip > l3.zip, each level with a text member.
+  std::string inner = testing::make_archive({{"l3.txt", "Level three\n"}}, ARCHIVE_FORMAT_ZIP);
+  for (int level = 2; level >= 1; --level) {
+    const std::string n = std::to_string(level);
+    inner = testing::make_archive({{"l" + n + ".txt", "Level " + n + "\n"},
+                                   {"l" + std::to_string(level + 1) + ".zip", inner}},
+                                  ARCHIVE_FORMAT_ZIP);
+  }
+  Extraction ex;
+  REQUIRE(extract_archive(testing::make_archive({{"l1.zip", inner}}, ARCHIVE_FORMAT_ZIP), {}, &ex)
+              .ok());
+  std::vector<std::string> ids;
+  for (const ExtractedDoc& d : ex.docs) ids.push_back(d.id);
+  CHECK(ids == std::vector<std::string>{"l1.zip#l1.txt", "l1.zip#l2.zip#l2.txt"});
+  CHECK(ex.problems.empty());  // l3.zip is passed over, as binary members are
+
+  // Three members of 600 KB inside a nested zip and two beside it: the
+  // 2 MiB budget (twice --max-filesize) counts them all together.
+  testing::Members nested, top;
+  for (int i = 0; i < 3; ++i) {
+    nested.emplace_back("n" + std::to_string(i) + ".txt", std::string(600000, 'n'));
+  }
+  top.emplace_back("nested.zip", testing::make_archive(nested, ARCHIVE_FORMAT_ZIP));
+  for (int i = 0; i < 2; ++i) {
+    top.emplace_back("t" + std::to_string(i) + ".txt", std::string(600000, 't'));
+  }
+  ExtractOptions small;
+  small.max_expanded = 1 << 20;
+  Extraction budget;
+  REQUIRE(extract_archive(testing::make_archive(top, ARCHIVE_FORMAT_ZIP), small, &budget).ok());
+  CHECK(budget.docs.size() == 3);  // n0, n1, n2: t0 would go over
+  REQUIRE(budget.problems.size() == 1);
+  CHECK(budget.problems[0].rfind("t0.txt: the members expand beyond 2097152 bytes", 0) == 0);
 }
 
 TEST_CASE("archives: with a stream, each member's documents are handed on as read") {
@@ -122,8 +160,8 @@ TEST_CASE("archives: with a stream, each member's documents are handed on as rea
   Extraction ex;
   REQUIRE(extract_archive(sample("archive/bundle.zip"), options, &ex).ok());
   CHECK(ex.docs.empty());
-  CHECK(ids == std::vector<std::string>{"notes/plan.md", "logs/app.log.gz", "data.jsonl#a",
-                                        "data.jsonl#b"});
+  CHECK(ids == std::vector<std::string>{"notes/plan.md", "inner.zip#deep/note.txt",
+                                        "logs/app.log.gz", "data.jsonl#a", "data.jsonl#b"});
   CHECK(ex.skip_reason.empty());
 }
 

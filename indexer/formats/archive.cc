@@ -2,9 +2,10 @@
 // each member trawl can read becomes a document of its own, keyed by the
 // archive's path and the member's name ("docs.zip#notes/plan.md"), with the
 // member's own format. Members holding several documents (JSON Lines, mbox)
-// give one per record ("mail.zip#box.mbox#2"). Binary members and
-// archives inside archives are passed over.
-// Members expand to at most --max-filesize each and twice that together.
+// give one per record ("mail.zip#box.mbox#2"), and archives inside archives
+// are opened too, down to kMaxNesting levels ("backup.zip#old.tar.gz#a.txt").
+// Binary members are passed over. Each member expands to at most
+// --max-filesize, and all members at every level together to twice that.
 #include <string>
 
 #include "archive_reader.h"
@@ -14,12 +15,32 @@
 namespace trawl::indexer {
 namespace {
 
-// Adds the documents of member `name` to *out.
-void add_member(const std::string& name, std::string_view data, const ExtractOptions& options,
-                Extraction* out, size_t* count) {
-  if (format_of_path(name) == "archive") return;  // not opened, as binary members
+// Levels of archives opened: the file's own, and two inside it.
+constexpr int kMaxNesting = 3;
+
+// One archive file and the archives inside it.
+struct Walk {
+  const ExtractOptions& options;
+  Extraction* out;
+  ArchiveLimits limits;  // shared by every level (limits.spent)
+  size_t count = 0;      // documents found
+};
+
+Status read_level(std::string_view bytes, const std::string& prefix, int depth, Walk* walk);
+
+// Adds the documents of member `name` ("inner.zip#notes.txt" below the
+// top level) to the walk's output.
+void add_member(const std::string& name, std::string_view data, int depth, Walk* walk) {
+  Extraction* out = walk->out;
+  if (format_of_path(name) == "archive") {
+    if (depth + 1 >= kMaxNesting) return;  // passed over, as binary members
+    if (Status s = read_level(data, name + "#", depth + 1, walk); !s.ok()) {
+      out->problems.push_back(name + ": " + s.message());
+    }
+    return;
+  }
   FileExtraction member;
-  ExtractOptions inner = options;
+  ExtractOptions inner = walk->options;
   inner.stream = nullptr;  // a member's own records come back whole
   if (Status s = extract_named(name, data, inner, &member); !s.ok()) {
     out->problems.push_back(name + ": " + s.message());
@@ -31,26 +52,34 @@ void add_member(const std::string& name, std::string_view data, const ExtractOpt
     doc.id = doc.id.empty() ? name : name + "#" + doc.id;
     doc.key_suffix = "#" + name + doc.key_suffix;
     doc.format = member.format;
-    ++*count;
-    emit_doc(std::move(doc), options, out);
+    ++walk->count;
+    emit_doc(std::move(doc), walk->options, out);
   }
+}
+
+// Reads the archive `bytes`, whose members are named `prefix` + their name.
+Status read_level(std::string_view bytes, const std::string& prefix, int depth, Walk* walk) {
+  std::vector<std::string> problems;
+  Status s = for_each_member(
+      bytes, walk->limits, nullptr,
+      [&](const std::string& name, std::string&& data) {
+        add_member(prefix + name, data, depth, walk);
+        return true;
+      },
+      &problems);
+  for (std::string& p : problems) walk->out->problems.push_back(prefix + p);
+  return s;
 }
 
 }  // namespace
 
 Status extract_archive(std::string_view bytes, const ExtractOptions& options, Extraction* out) {
-  const ArchiveLimits limits{options.max_expanded, 2 * options.max_expanded};
+  uint64_t spent = 0;
+  Walk walk{options, out, ArchiveLimits{options.max_expanded, 2 * options.max_expanded}};
+  walk.limits.spent = &spent;
   out->encoding = "UTF-8";
-  size_t count = 0;
-  Status s = for_each_member(
-      bytes, limits, nullptr,
-      [&](const std::string& name, std::string&& data) {
-        add_member(name, data, options, out, &count);
-        return true;
-      },
-      &out->problems);
-  if (!s.ok()) return s;
-  if (count == 0 && out->problems.empty()) out->skip_reason = "no member trawl reads";
+  if (Status s = read_level(bytes, "", 0, &walk); !s.ok()) return s;
+  if (walk.count == 0 && out->problems.empty()) out->skip_reason = "no member trawl reads";
   return Status::Ok();
 }
 

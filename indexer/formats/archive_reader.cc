@@ -68,7 +68,7 @@ enum class Next { kVisit, kSkip, kStop };
 // problem noted.
 Next read_member(archive* a, const std::string& name, const ArchiveLimits& limits, uint64_t total,
                  std::string* data, std::vector<std::string>* problems) {
-  const uint64_t room = limits.max_total - total;
+  const uint64_t room = total < limits.max_total ? limits.max_total - total : 0;
   std::string error;
   switch (read_data(a, std::min(limits.max_member, room), data, &error)) {
     case Read::kOk:
@@ -113,7 +113,8 @@ Status for_each_member(std::string_view bytes, const ArchiveLimits& limits,
   std::string error;
   ArchivePtr a = open_reader(bytes, false, &error);
   if (!a) return Status::Failed("not a readable archive: " + error);
-  uint64_t total = 0;
+  uint64_t own = 0;
+  uint64_t& total = limits.spent ? *limits.spent : own;
   std::string data;
   archive_entry* entry = nullptr;
   for (size_t count = 0;; ++count) {
@@ -141,7 +142,7 @@ Status for_each_member(std::string_view bytes, const ArchiveLimits& limits,
     const Next next = read_member(a.get(), name, limits, total, &data, problems);
     if (next == Next::kStop) break;
     if (next == Next::kSkip) continue;
-    total += data.size();
+    total += data.size();  // before the visit, which may read an archive inside
     if (!visit(name, std::move(data))) break;
   }
   return Status::Ok();

@@ -26,6 +26,10 @@ struct ArchiveLimits {
   uint64_t max_member = 64ull << 20;  // bytes one member may expand to
   uint64_t max_total = 128ull << 20;  // bytes all members read may expand to
   size_t max_members = 100000;        // members visited (wanted or not)
+  // If set, the bytes read so far, shared with the archives inside this
+  // one (read by the visitor with the same limits): max_total then bounds
+  // them all together. Not set: this archive's own count.
+  uint64_t* spent = nullptr;
 };
 
 // Returns true to go on, false to stop reading.

@@ -74,6 +74,9 @@ expect_in out "corpus/archive/bundle.zip #notes/plan.md"
 "$TRAWL_SEARCH" --db "$DB" --json --no-collapse walrus > out
 expect_in out '"id":"data.jsonl#a"'
 expect_in out '"format":"jsonl"'
+# An archive inside an archive is opened: its members are "#inner#member".
+expect_exit 0 "$TRAWL_SEARCH" --db "$DB" --color never nestedarchiveword
+expect_in out "corpus/archive/bundle.zip #inner.zip#deep/note.txt"
 
 # --json: one event per file, a summary last; valid JSON throughout.
 rm -rf "$DB"
@@ -88,8 +91,11 @@ assert events[-1]["type"] == "summary", events[-1]
 assert any(d["path"] == "corpus/pdf/damaged.pdf" for d in kinds["failed"])
 assert any(d["path"] == "corpus/other/blob.dat" and d["reason"] == "binary" for d in kinds["skipped"])
 assert any(d["path"] == "corpus/text/cp1251.txt" and d["encoding"] == "windows-1251" for d in kinds["indexed"])
-assert events[-1]["data"]["failed"] == 4  # damaged.pdf, not-a-message.eml, broken.docx, bad.gz
-assert any(d["path"] == "corpus/archive/bundle.zip" and d["format"] == "archive" and d["documents"] == 4 for d in kinds["indexed"])
+# damaged.pdf, not-a-message.eml, broken.docx, bad.gz, and a damaged zip
+# inside bundle.zip (a member that fails, as a bad JSON line)
+assert events[-1]["data"]["failed"] == 5
+assert any(d["path"] == "corpus/archive/bundle.zip" and d["reason"].startswith("inner.zip#broken.zip: not a readable archive") for d in kinds["failed"])
+assert any(d["path"] == "corpus/archive/bundle.zip" and d["format"] == "archive" and d["documents"] == 5 for d in kinds["indexed"])
 PY
 expect_empty events.err
 

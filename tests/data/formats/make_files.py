@@ -73,6 +73,14 @@ def write_zip(path, members, method=zipfile.ZIP_DEFLATED):
             z.writestr(info, data)
 
 
+def zip_bytes(members):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name, data in members:
+            z.writestr(zipfile.ZipInfo(name, date_time=(2024, 5, 3, 10, 0, 0)), data)
+    return out.getvalue()
+
+
 def gz(data):
     out = io.BytesIO()
     with gzip.GzipFile(fileobj=out, mode="wb", mtime=0) as f:
@@ -146,7 +154,8 @@ write_zip("epub/book.epub", [
 write_zip("archive/bundle.zip", [
     ("notes/plan.md", "# Boathouse plan\n\nRepaint the boathouse before the regatta.\n"),
     ("img.png", b"\x89PNG\r\n\x1a\n" + bytes(32)),
-    ("inner.zip", b"PK\x03\x04nestedarchiveword"),
+    ("inner.zip", zip_bytes([("deep/note.txt", "Tide table\nnestedarchiveword at low water\n"),
+                             ("broken.zip", b"PK\x03\x04notreadword")])),
     ("logs/app.log.gz", gz(b"warning: pump pressure low\n")),
     ("data.jsonl", '{"id":"a","title":"Walrus","text":"walrus sighting"}\n'
                    '{"id":"b","text":"seal colony"}\n'),
