@@ -112,9 +112,8 @@ void set_counts(const Xapian::MSet& mset, SearchResult* result);
 // database `mset` came from) in docid order, through one value stream.
 using HitMaker = Hit (*)(const Xapian::MSetIterator&);
 std::vector<Hit> collapse_near_duplicates(const Xapian::Database& db, const Xapian::MSet& mset,
-                                          HitMaker make_hit,
-                                          HitMaker make_similar, size_t from, size_t to,
-                                          size_t* groups);
+                                          HitMaker make_hit, HitMaker make_similar, size_t from,
+                                          size_t to, size_t* groups);
 
 // Fills Hit::explain: each scoring part of `q` (a word and its forms, a
 // phrase, a wildcard) with its share of each hit's score and the words of

@@ -151,8 +151,8 @@ void Searcher::fill_hits(const SearchOptions& options, Xapian::Enquire& enquire,
         enquire.get_mset(0, fetch, std::max(check_at_least, fetch), nullptr, decider);
     set_counts(mset, result);
     size_t groups = 0;
-    std::vector<Hit> page = collapse_near_duplicates(db_, mset, make, make_similar, options.offset,
-                                                        want, &groups);
+    std::vector<Hit> page =
+        collapse_near_duplicates(db_, mset, make, make_similar, options.offset, want, &groups);
     if (groups >= want || mset.size() < fetch || fetch > 100000) {
       for (size_t i = 0; i < page.size(); ++i) {
         page[i].rank = options.offset + i + 1;

@@ -225,8 +225,8 @@ TEST_CASE("office: what is not a ZIP package says what it is") {
 
 TEST_CASE("office: Word comments, headers and footers; Excel sheet names and numbers") {
   const auto w = [](const std::string& element, const std::string& text) {
-    return "<w:" + element + " xmlns:w=\"urn:w\"><w:p><w:r><w:t>" + text + "</w:t></w:r></w:p></w:" +
-           element + ">";
+    return "<w:" + element + " xmlns:w=\"urn:w\"><w:p><w:r><w:t>" + text +
+           "</w:t></w:r></w:p></w:" + element + ">";
   };
   const std::string sheets =
       "<workbook xmlns=\"urn:x\"><sheets><sheet name=\"Budget 2024\" sheetId=\"1\"/>"

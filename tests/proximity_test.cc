@@ -172,7 +172,8 @@ TEST_CASE("title field: only the title terms the database holds; the same weight
     const Xapian::Query q = word(c.forms);
     const Xapian::Query with_title = add_title_field(db, q, prefix, 0.5);
     std::vector<std::string> kept;
-    for (auto t = with_title.get_unique_terms_begin(); t != with_title.get_unique_terms_end(); ++t) {
+    for (auto t = with_title.get_unique_terms_begin(); t != with_title.get_unique_terms_end();
+         ++t) {
       if ((*t).compare(0, prefix.size(), prefix) == 0) kept.push_back(*t);
     }
     CHECK(kept == c.title_terms);

@@ -114,8 +114,8 @@ Status decode_text(std::string_view bytes, const ExtractOptions& options, std::s
   return Status::Ok();
 }
 
-Status decode_text_view(std::string_view bytes, const ExtractOptions& options,
-                        std::string* storage, std::string_view* text, std::string* encoding) {
+Status decode_text_view(std::string_view bytes, const ExtractOptions& options, std::string* storage,
+                        std::string_view* text, std::string* encoding) {
   const bool clean = options.encoding.empty() && bytes.substr(0, 3) != "\xEF\xBB\xBF" &&
                      bytes.find_first_of(std::string_view("\r\0", 2)) == std::string::npos &&
                      !looks_binary(bytes) && utf8::is_valid(bytes);

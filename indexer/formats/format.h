@@ -132,8 +132,8 @@ Status decode_text(std::string_view bytes, const ExtractOptions& options, std::s
 // As decode_text, but without a copy when the bytes are already clean
 // UTF-8 (no byte order mark, CR or NUL, no --encoding): *text views `bytes`
 // then, else `*storage`, which receives the decoded text.
-Status decode_text_view(std::string_view bytes, const ExtractOptions& options,
-                        std::string* storage, std::string_view* text, std::string* encoding);
+Status decode_text_view(std::string_view bytes, const ExtractOptions& options, std::string* storage,
+                        std::string_view* text, std::string* encoding);
 
 // Splits plain text into a title and a body. The title is the first
 // non-empty line that looks like a headline: bare date lines ("Friday, May

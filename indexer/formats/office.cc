@@ -42,9 +42,9 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 
 bool wanted_part(std::string_view name) {
   static constexpr std::string_view kParts[] = {
-      "word/document.xml",    "word/footnotes.xml", "word/endnotes.xml", "word/comments.xml",
-      "xl/sharedStrings.xml", "xl/workbook.xml",    "docProps/core.xml", "content.xml",
-      "meta.xml"};
+      "word/document.xml", "word/footnotes.xml",   "word/endnotes.xml",
+      "word/comments.xml", "xl/sharedStrings.xml", "xl/workbook.xml",
+      "docProps/core.xml", "content.xml",          "meta.xml"};
   if (std::find(std::begin(kParts), std::end(kParts), name) != std::end(kParts)) return true;
   for (std::string_view prefix :
        {kSlidePrefix, kNotesPrefix, kHeaderPrefix, kFooterPrefix, kSheetPrefix}) {
