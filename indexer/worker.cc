@@ -1,7 +1,5 @@
 #include "worker.h"
 
-#include <algorithm>
-
 #include "content_hash.h"
 #include "extract_file.h"
 #include "language.h"
@@ -72,10 +70,12 @@ void Worker::hand_on(FileResult* result, const PartSink& parts) {
   part.texts = std::move(result->texts);
   part.documents = part.docs.size();
   part.text_bytes = result->text_bytes;
-  // The vocabulary goes with each part: a file of many documents would
-  // otherwise hold all its new stems and words until its end.
+  // The vocabulary and field names go with each part: a file of many
+  // documents would otherwise hold them all until its end.
   part.stems = builder_.take_new_stems();
   part.spelling = builder_.take_spelling();
+  part.field_names = std::move(result->field_names);
+  result->field_names.clear();
   result->text_bytes = 0;  // each result counts the text of its own documents
   result->docs.clear();
   result->texts.clear();
@@ -96,12 +96,7 @@ void Worker::add_doc(const FileRef& ref, const FileExtraction& fx, const std::st
     result->truncated = true;
   }
   schema::DocRecord record = make_record(ref, fx, hash, doc);
-  for (const auto& field : record.fields) {
-    std::vector<std::string>& names = result->field_names;  // a few names, many records
-    if (std::find(names.begin(), names.end(), field.first) == names.end()) {
-      names.push_back(field.first);
-    }
-  }
+  for (const auto& field : record.fields) result->field_names.push_back(field.first);
   result->text_bytes += record.text.size();
   Xapian::Document document = builder_.build(std::move(record), key, &result->texts);
   set_ctime(&document, ref.ctime);

@@ -31,7 +31,8 @@ constexpr size_t kMemory = 16u << 20;  // parts of --memory / 256 = 64 KiB of te
 std::string records(int n) {
   std::string out;
   for (int i = 0; i < n; ++i) {
-    out += "{\"_id\":\"" + std::to_string(i) + "\",\"text\":\"record" + std::to_string(i);
+    out += "{\"_id\":\"" + std::to_string(i) + "\",\"pier\":\"p" + std::to_string(i % 3) +
+           "\",\"text\":\"record" + std::to_string(i);
     for (int w = 0; w < 150; ++w) out += " harbour";
     out += "\"}\n";
   }
@@ -107,6 +108,10 @@ TEST_CASE("parts: a file's documents come in parts, the same as built whole") {
   for (FileResult& p : parts) harbour += p.spelling["harbour"];
   CHECK(parts[0].spelling["harbour"] > 0);
   CHECK(harbour == whole.spelling["harbour"]);
+  size_t names = last.field_names.size();  // so do the field names
+  for (const FileResult& p : parts) names += p.field_names.size();
+  CHECK(names == whole.field_names.size());
+  CHECK(last.field_names.size() < whole.field_names.size());
   CHECK(docs == whole.docs.size());
   CHECK(bytes == whole.text_bytes);
 }
