@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <utility>
 
 namespace trawl::searcher {
 namespace {
@@ -32,6 +33,10 @@ bool is_operator(std::string_view w) {
     }
   }
   return false;
+}
+
+bool is_positional(std::string_view w) {
+  return w.substr(0, 4) == "NEAR" || w.substr(0, 3) == "ADJ";
 }
 
 // Builds the rewritten query one piece at a time.
@@ -69,8 +74,19 @@ class Rewriter {
   void filter(std::string_view lead, std::string_view name, std::string_view value);
   // Appends a date: or size: range with normalised ends.
   void range(std::string_view lead, std::string_view name, std::string_view value);
+  // The alias the analyzer made of tokens_'s parts joined ("email" for
+  // e-mail), or nullptr for a word of one part.
+  const Token* whole_alias() const;
   // Records tokens_ as a compound if the analyzer joined its parts.
   void note_compound();
+  // Puts `word`'s joined form in place of its parts (a compound next to
+  // NEAR or ADJ: QueryParser reads NEAR after a phrase as a word, and NEAR
+  // groups terms only; the joined form sits at the last part's position).
+  struct Placed {
+    size_t start = 0, end = 0;  // in out_.text
+    std::string joined;         // "" if the word is no compound
+  };
+  void join_placed(const Placed& word);
   // The terms of tokens_ (aliases left out) joined for QueryParser: '-'
   // between a word's parts, ' ' inside a phrase; accented forms where the
   // word was typed with marks (not for ~word or a wildcard's last part).
@@ -83,6 +99,8 @@ class Rewriter {
   Rewrite out_;
   bool in_phrase_ = false;
   std::vector<Token> tokens_;
+  Placed last_word_;         // the word appended last
+  bool after_near_ = false;  // the piece appended last is NEAR or ADJ
 };
 
 Rewrite Rewriter::run(std::string_view text) {
@@ -134,8 +152,12 @@ void Rewriter::chunk(std::string_view word) {
   std::string lead;
   bool synonyms = false;
   const bool syntax = !fixed_ && !in_phrase_;
+  const Placed previous = std::exchange(last_word_, Placed{});
+  const bool after_near = std::exchange(after_near_, false);
   if (syntax) {
     if (is_operator(word)) {
+      after_near_ = is_positional(word);
+      if (after_near_) join_placed(previous);
       space();
       out_.text.append(word);
       out_.text.push_back(' ');
@@ -193,7 +215,22 @@ void Rewriter::chunk(std::string_view word) {
   }
   space();
   out_.text.append(lead);
+  const Token* alias = syntax && lead.empty() && !wildcard && !synonyms ? whole_alias() : nullptr;
+  last_word_ = Placed{out_.text.size(), out_.text.size() + terms.size(), alias ? alias->term : ""};
   out_.text.append(terms);
+  if (after_near) join_placed(last_word_);
+}
+
+void Rewriter::join_placed(const Placed& word) {
+  if (word.joined.empty() ||
+      out_.text.find_first_not_of(' ', word.end) != std::string::npos) {
+    return;  // no compound, or not the last piece
+  }
+  out_.text.replace(word.start, word.end - word.start, word.joined);
+  if (!out_.compounds.empty() && out_.compounds.back().joined == word.joined) {
+    out_.compounds.pop_back();  // no phrase left for compounds.h
+  }
+  last_word_ = Placed{};
 }
 
 std::string Rewriter::joined_terms(bool synonyms, bool wildcard) const {
@@ -210,22 +247,30 @@ std::string Rewriter::joined_terms(bool synonyms, bool wildcard) const {
   return terms;
 }
 
-void Rewriter::note_compound() {
-  std::vector<std::string> parts;
+const Token* Rewriter::whole_alias() const {
+  size_t parts = 0;
   uint32_t begin = UINT32_MAX, end = 0;
   for (const Token& t : tokens_) {
     if (t.alias) continue;
-    parts.push_back(t.term);
+    ++parts;
     begin = std::min(begin, t.begin);
     end = std::max(end, t.end);
   }
-  if (parts.size() < 2) return;
+  if (parts < 2) return nullptr;
   for (const Token& t : tokens_) {
-    if (t.alias && t.begin == begin && t.end == end) {
-      out_.compounds.push_back(Compound{std::move(parts), t.term});
-      return;
-    }
+    if (t.alias && t.begin == begin && t.end == end) return &t;
   }
+  return nullptr;
+}
+
+void Rewriter::note_compound() {
+  const Token* alias = whole_alias();
+  if (!alias) return;
+  std::vector<std::string> parts;
+  for (const Token& t : tokens_) {
+    if (!t.alias) parts.push_back(t.term);
+  }
+  out_.compounds.push_back(Compound{std::move(parts), alias->term});
 }
 
 void Rewriter::range(std::string_view lead, std::string_view name, std::string_view value) {

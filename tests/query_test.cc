@@ -30,6 +30,13 @@ const RewriteCase kRewrites[] = {
     {"U.S.", "u-s"},
     {"+Navalny -Putin", "+navalny -putin"},
     {"-co-ordinated", "-co-ordinated"},
+    // Next to NEAR or ADJ a compound goes joined (NEAR takes terms only).
+    {"e-mail NEAR canada", "email NEAR canada"},
+    {"canada NEAR/3 co-ordinated", "canada NEAR/3 coordinated"},
+    {"e-mail ADJ co-ordinated NEAR x", "email ADJ coordinated NEAR x"},
+    {"e-mail AND canada", "e-mail AND canada"},
+    {"\"e-mail\" NEAR canada", "\"e mail\" NEAR canada"},
+    {"title:e-mail NEAR canada", "title:e-mail NEAR canada"},
     {"sanct*", "sanct*"},
     {"SANCT*", "sanct*"},
     {"title:Arctic", "title:arctic"},
@@ -169,6 +176,7 @@ const ParseCase kParses[] = {
     {"\"co-ordinated floods\"", "Query((co@1 PHRASE 3 ordinated@2 PHRASE 3 floods@3))"},
     {"title:e-mail", "Query((Se@1 PHRASE 2 Smail@2))"},  // fields, wildcards: as before
     {"e-mail*", "Query((e@1 PHRASE 2 mail@2))"},
+    {"e-mail NEAR canada", "Query((email@1 NEAR 11 canada@2))"},  // no stray "near" word
 };
 
 TEST_CASE("QueryBuilder: parsed queries") {
