@@ -203,7 +203,11 @@ void Rewriter::chunk(std::string_view word) {
     return;
   }
   if (wildcard) {
-    out_.wildcards.push_back(tokens_.back().term);
+    // "e-mail*": the joined form's words (QueryParser has no wildcard in a
+    // phrase); documents index "e-mails" as "emails" too.
+    const Token* alias = whole_alias();
+    if (alias) terms = alias->term;
+    out_.wildcards.push_back(alias ? alias->term : tokens_.back().term);
     terms.push_back('*');
   } else if (lead.find(':') == std::string::npos) {
     for (const Token& t : tokens_) {

@@ -32,6 +32,7 @@ const RewriteCase kRewrites[] = {
     {"-co-ordinated", "-co-ordinated"},
     // Next to NEAR or ADJ a compound goes joined (NEAR takes terms only).
     {"e-mail NEAR canada", "email NEAR canada"},
+    {"e-mail*", "email*"},  // no wildcard in a phrase: the joined form's
     {"canada NEAR/3 co-ordinated", "canada NEAR/3 coordinated"},
     {"e-mail ADJ co-ordinated NEAR x", "email ADJ coordinated NEAR x"},
     {"e-mail AND canada", "e-mail AND canada"},
@@ -174,8 +175,8 @@ const ParseCase kParses[] = {
     {"E-Mail canada", "Query((((e@1 PHRASE 2 mail@2) OR 0 * emails) AND canada))"},
     {"1,400", "Query(((1@1 PHRASE 2 400@2) OR 0 * 1400))"},
     {"\"co-ordinated floods\"", "Query((co@1 PHRASE 3 ordinated@2 PHRASE 3 floods@3))"},
-    {"title:e-mail", "Query((Se@1 PHRASE 2 Smail@2))"},  // fields, wildcards: as before
-    {"e-mail*", "Query((e@1 PHRASE 2 mail@2))"},
+    {"title:e-mail", "Query((Se@1 PHRASE 2 Smail@2))"},  // fields: as before
+    {"e-mail*", "Query(WILDCARD SYNONYM email)"},  // the joined form's words: emails
     {"e-mail NEAR canada", "Query((email@1 NEAR 11 canada@2))"},  // no stray "near" word
 };
 
