@@ -77,8 +77,8 @@ class Rewriter {
   // The alias the analyzer made of tokens_'s parts joined ("email" for
   // e-mail), or nullptr for a word of one part.
   const Token* whole_alias() const;
-  // Records tokens_ as a compound if the analyzer joined its parts.
-  void note_compound();
+  // Records tokens_ as a compound whose parts the analyzer joined as `alias`.
+  void note_compound(const Token& alias);
   // Puts `word`'s joined form in place of its parts (a compound next to
   // NEAR or ADJ: QueryParser reads NEAR after a phrase as a word, and NEAR
   // groups terms only; the joined form sits at the last part's position).
@@ -202,10 +202,10 @@ void Rewriter::chunk(std::string_view word) {
     }
     return;
   }
+  const Token* alias = whole_alias();  // "email" for e-mail
   if (wildcard) {
     // "e-mail*": the joined form's words (QueryParser has no wildcard in a
     // phrase); documents index "e-mails" as "emails" too.
-    const Token* alias = whole_alias();
     if (alias) terms = alias->term;
     out_.wildcards.push_back(alias ? alias->term : tokens_.back().term);
     terms.push_back('*');
@@ -215,19 +215,19 @@ void Rewriter::chunk(std::string_view word) {
       out_.words.push_back(t.term);
       if (synonyms) out_.synonyms.push_back(t.term);
     }
-    if (syntax) note_compound();
+    if (syntax && alias) note_compound(*alias);
   }
   space();
   out_.text.append(lead);
-  const Token* alias = syntax && lead.empty() && !wildcard && !synonyms ? whole_alias() : nullptr;
-  last_word_ = Placed{out_.text.size(), out_.text.size() + terms.size(), alias ? alias->term : ""};
+  const bool joinable = alias && syntax && lead.empty() && !wildcard && !synonyms;
+  last_word_ = Placed{out_.text.size(), out_.text.size() + terms.size(),
+                      joinable ? alias->term : std::string()};
   out_.text.append(terms);
   if (after_near) join_placed(last_word_);
 }
 
 void Rewriter::join_placed(const Placed& word) {
-  if (word.joined.empty() ||
-      out_.text.find_first_not_of(' ', word.end) != std::string::npos) {
+  if (word.joined.empty() || out_.text.find_first_not_of(' ', word.end) != std::string::npos) {
     return;  // no compound, or not the last piece
   }
   out_.text.replace(word.start, word.end - word.start, word.joined);
@@ -267,14 +267,12 @@ const Token* Rewriter::whole_alias() const {
   return nullptr;
 }
 
-void Rewriter::note_compound() {
-  const Token* alias = whole_alias();
-  if (!alias) return;
+void Rewriter::note_compound(const Token& alias) {
   std::vector<std::string> parts;
   for (const Token& t : tokens_) {
     if (!t.alias) parts.push_back(t.term);
   }
-  out_.compounds.push_back(Compound{std::move(parts), alias->term});
+  out_.compounds.push_back(Compound{std::move(parts), alias.term});
 }
 
 void Rewriter::range(std::string_view lead, std::string_view name, std::string_view value) {

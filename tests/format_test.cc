@@ -33,25 +33,28 @@ const TitleCase kTitles[] = {
     {"", ""},
 };
 
-TEST_CASE("split_title: the first line that looks like a headline; the body is the whole text") {
+TEST_CASE("find_title: the first line that looks like a headline; the body is the whole text") {
   for (const TitleCase& c : kTitles) {
     CAPTURE(c.text);
-    TitleSplit s = split_title(c.text);
-    CHECK(s.title == c.title);
-    CHECK(s.body == c.text);  // the whole text: the title line stays in the body
+    CHECK(find_title(c.text).title == c.title);
+    Extraction ex;
+    REQUIRE(extract_text(c.text, {}, &ex).ok());
+    REQUIRE(ex.docs.size() == 1);
+    CHECK(ex.docs[0].body == c.text);  // the whole text: the title line stays in the body
   }
 }
 
-TEST_CASE("split_title: a paragraph yields its first sentence and stays in the body") {
+TEST_CASE("find_title: a paragraph yields its first sentence and stays in the body") {
   std::string para =
       "Canada and its allies on Friday called on the government to release the prisoners being "
       "held. The sanctions target officials over abuses committed against citizens who "
       "protested after the election.";
-  TitleSplit s = split_title(para + "\nMore text.");
-  CHECK(s.title ==
+  CHECK(find_title(para + "\nMore text.").title ==
         "Canada and its allies on Friday called on the government to release the prisoners being "
         "held");
-  CHECK(s.body.find("called on the government") != std::string::npos);
+  Extraction ex;
+  REQUIRE(extract_text(para + "\nMore text.", {}, &ex).ok());
+  CHECK(ex.docs[0].body.find("called on the government") != std::string::npos);
 }
 
 struct DateCase {

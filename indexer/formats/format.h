@@ -135,18 +135,19 @@ Status decode_text(std::string_view bytes, const ExtractOptions& options, std::s
 Status decode_text_view(std::string_view bytes, const ExtractOptions& options, std::string* storage,
                         std::string_view* text, std::string* encoding);
 
-// Splits plain text into a title and a body. The title is the first
-// non-empty line that looks like a headline: bare date lines ("Friday, May
-// 3, 2024"), breadcrumbs ("Home > World", "HomeRegional UpdateCanada"),
-// site navigation ("... Uncategorized") and lines without letters are passed
-// over; a paragraph-length line yields its first sentence, shortened. The
-// body is the whole text, the title line included.
-struct TitleSplit {
-  std::string title;
-  std::string body;
-  std::string date;  // ISO 8601, from a bare date line above the title ("" if none)
+// The title of plain text: the first non-empty line that looks like a
+// headline. Bare date lines ("Friday, May 3, 2024"), breadcrumbs ("Home >
+// World", "HomeRegional UpdateCanada"), site navigation ("...
+// Uncategorized") and lines without letters are passed over; a
+// paragraph-length line yields its first sentence, shortened. The title
+// line stays in the body (callers keep the whole text as the body), so -C
+// shows it as written, a phrase may run on from it, and line numbers are
+// the file's (--passages, --vimgrep).
+struct FoundTitle {
+  std::string title;  // "" if no line looks like a headline
+  std::string date;   // ISO 8601, from a bare date line above the title ("" if none)
 };
-TitleSplit split_title(std::string_view text);
+FoundTitle find_title(std::string_view text);
 
 bool looks_like_date(std::string_view line);
 bool looks_like_breadcrumb(std::string_view line);

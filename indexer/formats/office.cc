@@ -156,10 +156,6 @@ void read_metadata(const Parts& parts, ExtractedDoc* doc) {
   }
 }
 
-}  // namespace
-
-namespace {
-
 // An OLE compound file where a ZIP package was expected: a password-
 // protected Office file (the encrypted package sits in a stream named
 // "EncryptedPackage") or a legacy Office 97-2003 file renamed. Returns the
@@ -203,9 +199,7 @@ Status extract_office(std::string_view bytes, const ExtractOptions& options, Ext
   read_metadata(parts, &doc);
   text = utf8::repair(text);
   if (doc.title.empty()) {
-    TitleSplit split = split_title(text);
-    doc.title = std::move(split.title);
-    text = std::move(split.body);
+    doc.title = find_title(text).title;
   }
   doc.body = std::move(text);
   out->encoding = "UTF-8";

@@ -84,8 +84,7 @@ Status extract_pdf(std::string_view bytes, const ExtractOptions&, Extraction* ou
     return Status::Ok();
   }
   if (result.title.empty()) {
-    TitleSplit split = split_title(result.body);
-    result.title = std::move(split.title);
+    result.title = find_title(result.body).title;
   }
   out->docs.push_back(std::move(result));
   return Status::Ok();

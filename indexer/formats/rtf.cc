@@ -246,9 +246,7 @@ Status extract_rtf(std::string_view bytes, const ExtractOptions& options, Extrac
   std::string text = utf8::repair(reader.body);
   doc.title = utf8::repair(reader.title);
   if (doc.title.empty()) {
-    TitleSplit split = split_title(text);
-    doc.title = std::move(split.title);
-    text = std::move(split.body);
+    doc.title = find_title(text).title;
   }
   doc.body = std::move(text);
   doc.author = utf8::repair(reader.author);

@@ -124,7 +124,7 @@ bool looks_like_breadcrumb(std::string_view line) {
   return glued_words(line) >= 2;
 }
 
-TitleSplit split_title(std::string_view text) {
+FoundTitle find_title(std::string_view text) {
   size_t pos = 0;
   std::string date;  // a bare date line above the headline dates the text
   while (pos < text.size()) {
@@ -134,29 +134,23 @@ TitleSplit split_title(std::string_view text) {
     if (date.empty() && looks_like_date(line)) date = normalize_date(line);
     if (!line.empty() && has_letter(line) && !looks_like_date(line) &&
         !looks_like_breadcrumb(line)) {
-      TitleSplit split;
-      split.date = date;
-      split.title = utf8::length(line) > kMaxTitleChars ? headline_of(line)
-                                                        : std::string(line);
-      // The title line stays in the body too: the body is the whole file,
-      // so -C shows its first line as written, a phrase may run on from
-      // it, and line numbers are those of the file (--passages, --vimgrep).
-      split.body.assign(text);
-      return split;
+      return FoundTitle{utf8::length(line) > kMaxTitleChars ? headline_of(line)
+                                                             : std::string(line),
+                        date};
     }
     pos = eol + 1;
   }
-  return TitleSplit{std::string(), std::string(text), date};
+  return FoundTitle{std::string(), date};
 }
 
 Status extract_text(std::string_view bytes, const ExtractOptions& options, Extraction* out) {
   std::string text;
   if (Status s = decode_text(bytes, options, &text, &out->encoding); !s.ok()) return s;
-  TitleSplit split = split_title(text);
+  FoundTitle found = find_title(text);
   ExtractedDoc doc;
-  doc.title = std::move(split.title);
-  doc.body = std::move(split.body);
-  doc.date = std::move(split.date);
+  doc.title = std::move(found.title);
+  doc.body = std::move(text);  // the title line included
+  doc.date = std::move(found.date);
   out->docs.push_back(std::move(doc));
   return Status::Ok();
 }
