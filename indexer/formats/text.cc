@@ -134,8 +134,7 @@ FoundTitle find_title(std::string_view text) {
     if (date.empty() && looks_like_date(line)) date = normalize_date(line);
     if (!line.empty() && has_letter(line) && !looks_like_date(line) &&
         !looks_like_breadcrumb(line)) {
-      return FoundTitle{utf8::length(line) > kMaxTitleChars ? headline_of(line)
-                                                             : std::string(line),
+      return FoundTitle{utf8::length(line) > kMaxTitleChars ? headline_of(line) : std::string(line),
                         date};
     }
     pos = eol + 1;
