@@ -3,15 +3,50 @@
 #include <xxhash.h>
 
 #include <cstdio>
+#include <memory>
+#include <vector>
 
 namespace trawl::indexer {
+namespace {
 
-std::string content_hash(std::string_view bytes) {
-  XXH128_hash_t h = XXH3_128bits(bytes.data(), bytes.size());
+std::string hex_of(XXH128_hash_t h) {
   char hex[33];
   std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
                 static_cast<unsigned long long>(h.low64));
   return hex;
+}
+
+struct StateFree {
+  void operator()(XXH3_state_t* state) const { XXH3_freeState(state); }
+};
+
+// Bytes read at a time when hashing a file.
+constexpr size_t kHashPiece = 256 << 10;
+
+}  // namespace
+
+std::string content_hash(std::string_view bytes) {
+  return hex_of(XXH3_128bits(bytes.data(), bytes.size()));
+}
+
+Status content_hash(ByteSource& source, std::string* hash) {
+  std::unique_ptr<XXH3_state_t, StateFree> state(XXH3_createState());
+  if (!state || XXH3_128bits_reset(state.get()) != XXH_OK) return Status::Failed("out of memory");
+  std::vector<char> buffer(kHashPiece);
+  for (;;) {
+    size_t got = 0;
+    if (Status s = source.read(buffer.data(), buffer.size(), &got); !s.ok()) return s;
+    if (got == 0) break;
+    XXH3_128bits_update(state.get(), buffer.data(), got);
+  }
+  *hash = hex_of(XXH3_128bits_digest(state.get()));
+  return Status::Ok();
+}
+
+Status hash_file(const FileSystem& fs, const std::string& path, std::string* hash) {
+  std::unique_ptr<ByteSource> source;
+  if (Status s = fs.open(path, &source); !s.ok()) return s;
+  return content_hash(*source, hash);
 }
 
 }  // namespace trawl::indexer

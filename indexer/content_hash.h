@@ -6,8 +6,19 @@
 #include <string>
 #include <string_view>
 
+#include "file_system.h"
+
 namespace trawl::indexer {
 
 std::string content_hash(std::string_view bytes);
+
+// The content hash of what `source` reads from its position to its end:
+// the same as content_hash() of those bytes, without holding them all.
+// Fails if a read fails.
+Status content_hash(ByteSource& source, std::string* hash);
+
+// The content hash of regular file `path`, read in pieces. Fails if the
+// file cannot be opened or read.
+Status hash_file(const FileSystem& fs, const std::string& path, std::string* hash);
 
 }  // namespace trawl::indexer

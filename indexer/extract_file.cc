@@ -45,4 +45,18 @@ Status extract_file(const IndexOptions& options, const std::string& path, std::s
   return extract_named(path, bytes, with_stream, out);
 }
 
+bool read_in_pieces(const IndexOptions& options, std::string_view path) {
+  return format_of_path(path) == "archive" && find_filter(options, path) == nullptr;
+}
+
+Status extract_source(const IndexOptions& options, ByteSource& source, FileExtraction* out,
+                      const DocSink& stream) {
+  ExtractOptions with_stream = options.extract;
+  with_stream.stream = stream;
+  out->format = "archive";
+  if (Status s = extract_archive(source, with_stream, &out->extraction); !s.ok()) return s;
+  out->skip_reason = out->extraction.skip_reason;
+  return Status::Ok();
+}
+
 }  // namespace trawl::indexer

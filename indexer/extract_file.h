@@ -28,4 +28,14 @@ bool known_by_name(const IndexOptions& options, std::string_view path);
 Status extract_file(const IndexOptions& options, const std::string& path, std::string_view bytes,
                     FileExtraction* out, const DocSink& stream = nullptr);
 
+// True if the file at `path` is read in pieces (extract_source) rather
+// than whole: an archive with no filter for its extension.
+bool read_in_pieces(const IndexOptions& options, std::string_view path);
+
+// Extracts the documents of the archive that `source` reads, handing each
+// to `stream` (if given) as soon as it is read. Fails if it is not an
+// archive trawl reads.
+Status extract_source(const IndexOptions& options, ByteSource& source, FileExtraction* out,
+                      const DocSink& stream = nullptr);
+
 }  // namespace trawl::indexer

@@ -37,6 +37,42 @@ struct Fd {
 
 void fill(const struct stat& st, FileInfo* info);
 
+// Opens regular file `path` for reading into f->fd, *st describing it.
+// O_NONBLOCK: opening a FIFO that slipped in must not hang the crawl.
+Status open_regular(const std::string& path, Fd* f, struct stat* st) {
+  f->fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (f->fd < 0) return errno_status(errno);
+  if (::fstat(f->fd, st) != 0) return errno_status(errno);
+  if (!S_ISREG(st->st_mode)) return Status::Failed("not a regular file");
+  return Status::Ok();
+}
+
+// A regular file read in pieces; owns its descriptor.
+class FileSource : public ByteSource {
+ public:
+  FileSource(int fd, uint64_t size) : fd_{fd}, size_(size) {}
+  FileSource(const FileSource&) = delete;
+  FileSource& operator=(const FileSource&) = delete;
+
+  Status read(char* buffer, size_t size, size_t* got) override {
+    ssize_t n;
+    while ((n = ::read(fd_.fd, buffer, size)) < 0 && errno == EINTR) {
+    }
+    if (n < 0) return errno_status(errno);
+    *got = static_cast<size_t>(n);
+    return Status::Ok();
+  }
+  Status seek(uint64_t offset) override {
+    if (::lseek(fd_.fd, static_cast<off_t>(offset), SEEK_SET) < 0) return errno_status(errno);
+    return Status::Ok();
+  }
+  uint64_t size() const override { return size_; }
+
+ private:
+  Fd fd_;
+  uint64_t size_;
+};
+
 }  // namespace
 
 Status RealFileSystem::list(const std::string& dir,
@@ -96,11 +132,9 @@ Status RealFileSystem::resolve(const std::string& path, std::string* real, FileI
 
 Status RealFileSystem::read_head(const std::string& path, uint64_t max_bytes,
                                  std::string* bytes) const {
-  Fd f{::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)};
-  if (f.fd < 0) return errno_status(errno);
+  Fd f{-1};
   struct stat st;
-  if (::fstat(f.fd, &st) != 0) return errno_status(errno);
-  if (!S_ISREG(st.st_mode)) return Status::Failed("not a regular file");
+  if (Status s = open_regular(path, &f, &st); !s.ok()) return s;
   bytes->resize(static_cast<size_t>(max_bytes));
   ssize_t n;
   while ((n = ::read(f.fd, bytes->data(), bytes->size())) < 0 && errno == EINTR) {
@@ -112,12 +146,9 @@ Status RealFileSystem::read_head(const std::string& path, uint64_t max_bytes,
 
 Status RealFileSystem::read(const std::string& path, uint64_t max_bytes,
                             std::string* bytes) const {
-  // O_NONBLOCK: opening a FIFO that slipped in must not hang the crawl.
-  Fd f{::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)};
-  if (f.fd < 0) return errno_status(errno);
+  Fd f{-1};
   struct stat st;
-  if (::fstat(f.fd, &st) != 0) return errno_status(errno);
-  if (!S_ISREG(st.st_mode)) return Status::Failed("not a regular file");
+  if (Status s = open_regular(path, &f, &st); !s.ok()) return s;
   if (static_cast<uint64_t>(st.st_size) > max_bytes) {
     return Status::Failed("file is larger than " + std::to_string(max_bytes) + " bytes");
   }
@@ -133,6 +164,15 @@ Status RealFileSystem::read(const std::string& path, uint64_t max_bytes,
     got += static_cast<size_t>(n);
   }
   bytes->resize(got);
+  return Status::Ok();
+}
+
+Status RealFileSystem::open(const std::string& path, std::unique_ptr<ByteSource>* source) const {
+  Fd f{-1};
+  struct stat st;
+  if (Status s = open_regular(path, &f, &st); !s.ok()) return s;
+  *source = std::make_unique<FileSource>(f.fd, static_cast<uint64_t>(st.st_size));
+  f.fd = -1;  // the source owns it now
   return Status::Ok();
 }
 

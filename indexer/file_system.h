@@ -8,9 +8,11 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "formats/byte_source.h"
 #include "status.h"
 
 namespace trawl::indexer {
@@ -46,6 +48,10 @@ class FileSystem {
   // Reads at most the first `max_bytes` of regular file `path`.
   virtual Status read_head(const std::string& path, uint64_t max_bytes,
                            std::string* bytes) const = 0;
+  // Opens the regular file `path` to be read in pieces (archives, hashes of
+  // large files): its bytes are never all in memory at once. Fails if it is
+  // not a regular file.
+  virtual Status open(const std::string& path, std::unique_ptr<ByteSource>* source) const = 0;
   // Follows symlinks: *real receives the canonical path of what `path`
   // points to, *info describes it. Fails for a dangling link or a loop.
   virtual Status resolve(const std::string& path, std::string* real, FileInfo* info) const = 0;
@@ -60,6 +66,7 @@ class RealFileSystem : public FileSystem {
               std::string* bytes) const override;
   Status read_head(const std::string& path, uint64_t max_bytes,
                    std::string* bytes) const override;
+  Status open(const std::string& path, std::unique_ptr<ByteSource>* source) const override;
   Status resolve(const std::string& path, std::string* real, FileInfo* info) const override;
 };
 

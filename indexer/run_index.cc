@@ -310,8 +310,8 @@ Plan plan_run(const IndexOptions& options, const FileSystem& fs, const Crawl& cr
                            options.retry_failed, TRAWL_VERSION,    options.track_ctime};
   Plan plan = make_plan(crawl.files, crawl.unreadable, stamps, failed, plan_options,
                         [&fs](const std::string& path) {
-                          std::string bytes;
-                          return fs.read(path, ~0ull, &bytes).ok() ? content_hash(bytes) : "";
+                          std::string hash;
+                          return hash_file(fs, path, &hash).ok() ? hash : "";
                         });
   if (plan.reanalysed > 0) {
     reporter.warning(options.db_path,

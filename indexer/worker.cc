@@ -1,5 +1,7 @@
 #include "worker.h"
 
+#include <memory>
+
 #include "content_hash.h"
 #include "extract_file.h"
 #include "language.h"
@@ -108,6 +110,34 @@ void Worker::add_doc(const FileRef& ref, const FileExtraction& fx, const std::st
   if (parts && result->text_bytes >= part_bytes) hand_on(result, parts);
 }
 
+bool Worker::read_and_extract(const FileRef& ref, FileExtraction* fx, std::string* hash,
+                              const DocSink& stream, FileResult* result) {
+  // An archive is read in pieces, its hash first: it may be far larger than
+  // --memory, and only the member being read is held. Other files are read
+  // whole, into a buffer kept for the next file.
+  const bool in_pieces = read_in_pieces(options_, ref.path);
+  std::unique_ptr<ByteSource> source;
+  Status read = in_pieces ? hash_file(fs_, ref.path, hash)
+                          : fs_.read(ref.path, options_.max_filesize, &bytes_);
+  if (read.ok() && in_pieces) read = fs_.open(ref.path, &source);
+  if (!read.ok()) {
+    if (read.not_found()) {
+      result->vanished = true;
+    } else {
+      result->failure = "cannot read: " + read.message();
+    }
+    return false;
+  }
+  Status s = in_pieces ? extract_source(options_, *source, fx, stream)
+                       : extract_file(options_, ref.path, bytes_, fx, stream);
+  if (!s.ok()) {
+    result->failure = s.message();
+    result->content_failed = true;
+    return false;
+  }
+  return true;
+}
+
 FileResult Worker::process(const FileRef& ref, bool update, const PartSink& parts) {
   FileResult result;
   result.ref = ref;
@@ -116,14 +146,6 @@ FileResult Worker::process(const FileRef& ref, bool update, const PartSink& part
     result.skip_reason = "too large";
     result.skip_detail =
         "larger than --max-filesize " + std::to_string(options_.max_filesize) + " bytes";
-    return result;
-  }
-  if (Status s = fs_.read(ref.path, options_.max_filesize, &bytes_); !s.ok()) {
-    if (s.not_found()) {
-      result.vanished = true;
-    } else {
-      result.failure = "cannot read: " + s.message();
-    }
     return result;
   }
   std::string hash;  // of the content, once a document needs it
@@ -138,11 +160,7 @@ FileResult Worker::process(const FileRef& ref, bool update, const PartSink& part
   const DocSink stream = [&](ExtractedDoc&& doc) {
     add_doc(ref, fx, hashed(), doc, &result, parts);
   };
-  if (Status s = extract_file(options_, ref.path, bytes_, &fx, stream); !s.ok()) {
-    result.failure = s.message();
-    result.content_failed = true;
-    return result;
-  }
+  if (!read_and_extract(ref, &fx, &hash, stream, &result)) return result;
   result.format = fx.format;
   result.encoding = fx.extraction.encoding;
   result.problems = std::move(fx.extraction.problems);

@@ -7,6 +7,7 @@
 // Binary members are passed over. Each member expands to at most
 // --max-filesize, and all members at every level together to twice that.
 #include <string>
+#include <vector>
 
 #include "archive_reader.h"
 #include "file_types.h"
@@ -26,7 +27,10 @@ struct Walk {
   size_t count = 0;      // documents found
 };
 
-Status read_level(std::string_view bytes, const std::string& prefix, int depth, Walk* walk);
+// Reads the archive in `input` (bytes, or a ByteSource& read in pieces),
+// whose members are named `prefix` + their name.
+template <typename Input>
+Status read_level(Input&& input, const std::string& prefix, int depth, Walk* walk);
 
 // Adds the documents of member `name` ("inner.zip#notes.txt" below the
 // top level) to the walk's output.
@@ -57,11 +61,11 @@ void add_member(const std::string& name, std::string_view data, int depth, Walk*
   }
 }
 
-// Reads the archive `bytes`, whose members are named `prefix` + their name.
-Status read_level(std::string_view bytes, const std::string& prefix, int depth, Walk* walk) {
+template <typename Input>
+Status read_level(Input&& input, const std::string& prefix, int depth, Walk* walk) {
   std::vector<std::string> problems;
   Status s = for_each_member(
-      bytes, walk->limits, nullptr,
+      input, walk->limits, nullptr,
       [&](const std::string& name, std::string&& data) {
         add_member(prefix + name, data, depth, walk);
         return true;
@@ -71,16 +75,25 @@ Status read_level(std::string_view bytes, const std::string& prefix, int depth, 
   return s;
 }
 
-}  // namespace
-
-Status extract_archive(std::string_view bytes, const ExtractOptions& options, Extraction* out) {
+template <typename Input>
+Status extract_levels(Input&& input, const ExtractOptions& options, Extraction* out) {
   uint64_t spent = 0;
   Walk walk{options, out, ArchiveLimits{options.max_expanded, 2 * options.max_expanded}};
   walk.limits.spent = &spent;
   out->encoding = "UTF-8";
-  if (Status s = read_level(bytes, "", 0, &walk); !s.ok()) return s;
+  if (Status s = read_level(input, "", 0, &walk); !s.ok()) return s;
   if (walk.count == 0 && out->problems.empty()) out->skip_reason = "no member trawl reads";
   return Status::Ok();
+}
+
+}  // namespace
+
+Status extract_archive(std::string_view bytes, const ExtractOptions& options, Extraction* out) {
+  return extract_levels(bytes, options, out);
+}
+
+Status extract_archive(ByteSource& source, const ExtractOptions& options, Extraction* out) {
+  return extract_levels(source, options, out);
 }
 
 }  // namespace trawl::indexer

@@ -2,7 +2,7 @@
 // ZIP, tar (plain or compressed), 7z or similar archive, and the content of a
 // single compressed stream (gzip, bzip2, xz, zstd).
 //
-//   for_each_member(zip_bytes, limits, wanted, visit)
+//   for_each_member(zip_bytes_or_source, limits, wanted, visit)
 //     calls visit("docs/plan.txt", "<the member's bytes>") for each regular
 //     file member that wanted() accepts, in archive order
 //
@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "byte_source.h"
 #include "status.h"
 
 namespace trawl::indexer {
@@ -41,6 +42,12 @@ using MemberVisitor = std::function<bool(const std::string& name, std::string&& 
 // is damaged before the first member; damage later stops the reading and is
 // noted in *problems, keeping what was read.
 Status for_each_member(std::string_view bytes, const ArchiveLimits& limits,
+                       const std::function<bool(std::string_view name)>& wanted,
+                       const MemberVisitor& visit, std::vector<std::string>* problems);
+
+// As above, for an archive read from `source` in pieces: only the member
+// being visited is in memory, however large the archive.
+Status for_each_member(ByteSource& source, const ArchiveLimits& limits,
                        const std::function<bool(std::string_view name)>& wanted,
                        const MemberVisitor& visit, std::vector<std::string>* problems);
 

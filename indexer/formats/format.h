@@ -21,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "byte_source.h"
 #include "dates.h"
 #include "status.h"
 
@@ -113,6 +114,9 @@ Status extract_epub(std::string_view bytes, const ExtractOptions& options, Extra
 Status extract_rtf(std::string_view bytes, const ExtractOptions& options, Extraction* out);
 // ZIP, tar and other archives: one document per member that trawl reads.
 Status extract_archive(std::string_view bytes, const ExtractOptions& options, Extraction* out);
+// The same for an archive read from `source` in pieces: only the member
+// being read is in memory, however large the archive.
+Status extract_archive(ByteSource& source, const ExtractOptions& options, Extraction* out);
 
 // Extracts data named `name` (a path, or a member's name in an archive): a
 // compressed stream (.gz, .bz2, .xz, .zst) is expanded first, up to

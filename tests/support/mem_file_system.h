@@ -98,6 +98,27 @@ class MemFileSystem : public indexer::FileSystem {
   }
 
   Status read(const std::string& path, uint64_t max_bytes, std::string* bytes) const override {
+    const std::string* content = nullptr;
+    if (Status s = find_content(path, &content); !s.ok()) return s;
+    if (content->size() > max_bytes) return Status::Failed("file too large");
+    *bytes = *content;
+    return Status::Ok();
+  }
+
+  // Reads in pieces of kPiece bytes, so that readers must join them. The
+  // source reads the file's content in place: the file must not change
+  // while it is open.
+  static constexpr size_t kPiece = 1000;
+  Status open(const std::string& path, std::unique_ptr<indexer::ByteSource>* source) const override {
+    const std::string* content = nullptr;
+    if (Status s = find_content(path, &content); !s.ok()) return s;
+    *source = std::make_unique<indexer::MemorySource>(*content, kPiece);
+    return Status::Ok();
+  }
+
+ private:
+  // Counts a read of `path` and finds its content.
+  Status find_content(const std::string& path, const std::string** content) const {
     {
       std::lock_guard<std::mutex> lock(*mu_);
       ++reads_[path];
@@ -106,12 +127,10 @@ class MemFileSystem : public indexer::FileSystem {
     auto it = nodes_.find(resolve_parents(path));
     if (it == nodes_.end()) return Status::NotFound("No such file or directory");
     if (it->second.type != indexer::FileType::kRegular) return Status::Failed("not a regular file");
-    if (it->second.content.size() > max_bytes) return Status::Failed("file too large");
-    *bytes = it->second.content;
+    *content = &it->second.content;
     return Status::Ok();
   }
 
- private:
   struct Node {
     indexer::FileType type;
     std::string content;

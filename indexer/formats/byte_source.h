@@ -1,0 +1,47 @@
+// ByteSource: a file read in pieces, with seeking, for inputs that may be
+// far larger than the memory an indexing run may use (an archive: its
+// members are read one at a time, never the whole file). FileSystem::open
+// gives one for a file; MemorySource reads bytes already in memory.
+//
+// A source is used by one thread at a time. Movable only through its owner
+// (std::unique_ptr).
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "status.h"
+
+namespace trawl::indexer {
+
+class ByteSource {
+ public:
+  virtual ~ByteSource() = default;
+  // Reads up to `size` bytes at the current position into `buffer` and
+  // moves past them; *got receives how many (0 at the end). Fails with the
+  // system's message on a read error.
+  virtual Status read(char* buffer, size_t size, size_t* got) = 0;
+  // Moves the position to `offset` bytes from the start.
+  // REQUIRES: offset <= size().
+  virtual Status seek(uint64_t offset) = 0;
+  // The length in bytes when opened.
+  virtual uint64_t size() const = 0;
+};
+
+// Reads `bytes`, which must outlive it, at most `max_piece` bytes per read
+// (tests use small pieces to check that readers join them correctly).
+class MemorySource : public ByteSource {
+ public:
+  explicit MemorySource(std::string_view bytes, size_t max_piece = SIZE_MAX)
+      : bytes_(bytes), max_piece_(max_piece) {}
+  Status read(char* buffer, size_t size, size_t* got) override;
+  Status seek(uint64_t offset) override;
+  uint64_t size() const override { return bytes_.size(); }
+
+ private:
+  std::string_view bytes_;
+  size_t max_piece_;
+  size_t position_ = 0;
+};
+
+}  // namespace trawl::indexer
