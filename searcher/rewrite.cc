@@ -2,6 +2,7 @@
 
 #include "dates.h"
 #include "fold.h"
+#include "near_phrases.h"
 #include "utf8.h"
 
 #include <cctype>
@@ -145,6 +146,7 @@ Rewrite Rewriter::run(std::string_view text) {
     i += n;
   }
   while (!out_.text.empty() && out_.text.back() == ' ') out_.text.pop_back();
+  if (!fixed_) out_.text = near_phrases(out_.text);
   return std::move(out_);
 }
 

@@ -36,7 +36,16 @@ const RewriteCase kRewrites[] = {
     {"canada NEAR/3 co-ordinated", "canada NEAR/3 coordinated"},
     {"e-mail ADJ co-ordinated NEAR x", "email ADJ coordinated NEAR x"},
     {"e-mail AND canada", "e-mail AND canada"},
-    {"\"e-mail\" NEAR canada", "\"e mail\" NEAR canada"},
+    // A phrase next to NEAR or ADJ: the phrase, and its words in the chain.
+    {"\"e-mail\" NEAR canada", "(\"e mail\" AND e NEAR mail NEAR canada)"},
+    {"\"harbour bridge\" NEAR/3 \"city hall\" ADJ x",
+     "(\"harbour bridge\" AND \"city hall\" AND harbour NEAR/3 bridge NEAR/3 city NEAR/3 hall) ADJ x"},
+    {"(\"a b\" ADJ c) OR d", "((\"a b\" AND a ADJ b ADJ c)) OR d"},
+    {"x \"a\" NEAR b", "x a NEAR b"},
+    {"+\"a b\" NEAR c", "+\"a b\" NEAR c"},        // a lead: left alone
+    {"title:\"a b\" NEAR c", "title:\"a b\" NEAR c"},
+    {"\"a b\" AND c", "\"a b\" AND c"},
+    {"\"a NEAR b\"", "\"a near b\""},
     {"title:e-mail NEAR canada", "title:e-mail NEAR canada"},
     {"sanct*", "sanct*"},
     {"SANCT*", "sanct*"},
@@ -178,6 +187,8 @@ const ParseCase kParses[] = {
     {"title:e-mail", "Query((Se@1 PHRASE 2 Smail@2))"},  // fields: as before
     {"e-mail*", "Query(WILDCARD SYNONYM email)"},  // the joined form's words: emails
     {"e-mail NEAR canada", "Query((email@1 NEAR 11 canada@2))"},  // no stray "near" word
+    {"\"canada floods\" NEAR bridges",
+     "Query(((canada@1 PHRASE 2 floods@2) AND (canada@3 NEAR 12 floods@4 NEAR 12 bridges@5)))"},
 };
 
 TEST_CASE("QueryBuilder: parsed queries") {
