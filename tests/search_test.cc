@@ -69,6 +69,12 @@ TEST_CASE("search: NEAR and phrases use positions") {
   CHECK(paths(run(db, "river NEAR/3 rose")) == std::vector<std::string>{"near"});
   CHECK(paths(run(db, "\"river quickly rose\"")) == std::vector<std::string>{"near"});
   CHECK(run(db, "\"rose river\"").hits.empty());
+  // A phrase next to NEAR: the phrase, and its words near the other word.
+  CHECK(paths(run(db, "\"the river\" NEAR/3 rose")) == std::vector<std::string>{"near"});
+  CHECK(paths(run(db, "\"river was\" NEAR/3 quickly")).empty());
+  // river is 10 words before "finally rose"
+  CHECK(paths(run(db, "\"finally rose\" NEAR/5 river")).empty());
+  CHECK(paths(run(db, "\"finally rose\" NEAR/10 river")) == std::vector<std::string>{"far"});
 }
 
 TEST_CASE("search: limit, offset and ranks") {
