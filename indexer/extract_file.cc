@@ -46,16 +46,23 @@ Status extract_file(const IndexOptions& options, const std::string& path, std::s
 }
 
 bool read_in_pieces(const IndexOptions& options, std::string_view path) {
-  return format_of_path(path) == "archive" && find_filter(options, path) == nullptr;
+  if (find_filter(options, path) != nullptr) return false;
+  const std::string_view format = format_of_path(path);
+  return format == "archive" || (format == "jsonl" && compression_suffix(path).empty());
 }
 
-Status extract_source(const IndexOptions& options, ByteSource& source, FileExtraction* out,
-                      const DocSink& stream) {
+Status extract_source(const IndexOptions& options, std::string_view path, ByteSource& source,
+                      FileExtraction* out, const DocSink& stream) {
   ExtractOptions with_stream = options.extract;
   with_stream.stream = stream;
-  out->format = "archive";
-  if (Status s = extract_archive(source, with_stream, &out->extraction); !s.ok()) return s;
+  out->format = std::string(format_of_path(path));
+  Status s = out->format == "archive" ? extract_archive(source, with_stream, &out->extraction)
+                                      : extract_jsonl(source, with_stream, &out->extraction);
+  if (!s.ok()) return s;
   out->skip_reason = out->extraction.skip_reason;
+  if (out->skip_reason == "binary") {
+    out->skip_detail = "NUL or control bytes in a ." + extension_of(path) + " file";
+  }
   return Status::Ok();
 }
 

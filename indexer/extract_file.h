@@ -29,13 +29,15 @@ Status extract_file(const IndexOptions& options, const std::string& path, std::s
                     FileExtraction* out, const DocSink& stream = nullptr);
 
 // True if the file at `path` is read in pieces (extract_source) rather
-// than whole: an archive with no filter for its extension.
+// than whole: an archive or a JSON Lines file (not compressed) with no
+// filter for its extension.
 bool read_in_pieces(const IndexOptions& options, std::string_view path);
 
-// Extracts the documents of the archive that `source` reads, handing each
-// to `stream` (if given) as soon as it is read. Fails if it is not an
-// archive trawl reads.
-Status extract_source(const IndexOptions& options, ByteSource& source, FileExtraction* out,
-                      const DocSink& stream = nullptr);
+// Extracts the documents of the file at `path` (read_in_pieces) that
+// `source` reads, handing each to `stream` (if given) as soon as it is
+// read: only a piece of the file is in memory at a time. Fails if the file
+// is unusable.
+Status extract_source(const IndexOptions& options, std::string_view path, ByteSource& source,
+                      FileExtraction* out, const DocSink& stream = nullptr);
 
 }  // namespace trawl::indexer

@@ -112,9 +112,10 @@ void Worker::add_doc(const FileRef& ref, const FileExtraction& fx, const std::st
 
 bool Worker::read_and_extract(const FileRef& ref, FileExtraction* fx, std::string* hash,
                               const DocSink& stream, FileResult* result) {
-  // An archive is read in pieces, its hash first: it may be far larger than
-  // --memory, and only the member being read is held. Other files are read
-  // whole, into a buffer kept for the next file.
+  // An archive or JSON Lines file is read in pieces, its hash first: it may
+  // be far larger than --memory, and only the member or window of lines
+  // being read is held. Other files are read whole, into a buffer kept for
+  // the next file.
   const bool in_pieces = read_in_pieces(options_, ref.path);
   std::unique_ptr<ByteSource> source;
   Status read = in_pieces ? hash_file(fs_, ref.path, hash)
@@ -128,7 +129,7 @@ bool Worker::read_and_extract(const FileRef& ref, FileExtraction* fx, std::strin
     }
     return false;
   }
-  Status s = in_pieces ? extract_source(options_, *source, fx, stream)
+  Status s = in_pieces ? extract_source(options_, ref.path, *source, fx, stream)
                        : extract_file(options_, ref.path, bytes_, fx, stream);
   if (!s.ok()) {
     result->failure = s.message();

@@ -1,11 +1,13 @@
-// Files read in pieces (formats/byte_source.h): a content hash and an
-// archive read from a ByteSource give what the same bytes in memory give,
+// Files read in pieces (formats/byte_source.h): a content hash, an archive
+// and a JSON Lines file read from a ByteSource give what the same bytes in
+// memory give,
 // whatever the piece size; a read error is reported with what was read
 // before it kept; RealFileSystem::open reads a file and refuses what is not
 // one.
 #include <archive.h>
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <fstream>
 #include <memory>
@@ -124,6 +126,81 @@ TEST_CASE("archives read in pieces: a read error keeps what came before it") {
   const Status s = extract_archive(at_once, {}, &none);
   CHECK_FALSE(s.ok());
   CHECK(s.message() == "not a readable archive: Input/output error");
+}
+
+TEST_CASE("for_each_window: chunks cut after the '\\n' of a separator, nothing lost") {
+  std::string lines, mbox;
+  for (int i = 0; i < 300; ++i) lines += std::string(i % 37, 'x') + "\n";
+  lines += "no newline at the end";
+  for (int i = 0; i < 40; ++i) mbox += "From a@b\nSubject: " + std::to_string(i) + "\n\nFrom here on\n";
+  struct Case {
+    std::string_view name;
+    const std::string& input;
+    size_t window;
+    std::string_view separator;
+    size_t min_chunks;
+  };
+  const std::string one_long = std::string(5000, 'y') + "\nz";
+  // clang-format off
+  const Case cases[] = {{"lines", lines, 100, "\n", 20},
+                        {"lines, one window", lines, 1 << 20, "\n", 1},
+                        {"mbox", mbox, 64, "\nFrom ", 10},
+                        {"a line longer than the window", one_long, 10, "\n", 1},
+                        {"empty", std::string(), 10, "\n", 0}};
+  // clang-format on
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    for (size_t piece : kPieces) {
+      CAPTURE(piece);
+      MemorySource source(c.input, piece);
+      std::string joined;
+      size_t chunks = 0;
+      REQUIRE(for_each_window(source, c.window, c.separator, [&](std::string_view chunk) {
+                ++chunks;
+                joined.append(chunk);
+                const bool at_end = joined.size() == c.input.size();
+                CHECK((at_end || c.input.compare(joined.size() - 1, c.separator.size(), c.separator) == 0));
+                return true;
+              }).ok());
+      CHECK(joined == c.input);
+      CHECK(chunks >= c.min_chunks);
+    }
+  }
+}
+
+TEST_CASE("JSON Lines read in windows give the records read whole") {
+  std::string big;  // beyond one window (1 MiB): records, a bad line deep in
+  for (int i = 0; big.size() < (3u << 20); ++i) {
+    big += "{\"id\":\"r" + std::to_string(i) + "\",\"text\":\"record " + std::to_string(i) + " words\"}\n";
+    if (i == 20000) big += "{not json\n";
+  }
+  struct Case {
+    std::string_view name;
+    std::string bytes;
+  };
+  const Case cases[] = {
+      {"three windows, a bad line", big},
+      {"CRLF, no final newline", "{\"id\":1,\"text\":\"a\"}\r\n{\"id\":2,\"text\":\"b\"}"},
+      {"UTF-8 byte order mark", "\xEF\xBB\xBF{\"id\":1,\"text\":\"caf\xC3\xA9\"}\n"},
+      {"Latin-1", "{\"id\":1,\"text\":\"caf\xE9 cr\xE8me\"}\n{\"id\":2,\"text\":\"na\xEFve\"}\n"},
+      {"UTF-16 (read whole)", std::string("\xFF\xFE{\0\"\0i\0d\0\"\0:\0\x31\0,\0\"\0t\0e\0x\0t\0\"\0:\0\"\0"
+                                          "z\0\"\0}\0\n\0", 38)},
+      {"blank lines only", "\n  \n\n"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    Extraction whole;
+    REQUIRE(extract_jsonl(c.bytes, {}, &whole).ok());
+    MemorySource source(c.bytes, 100000);
+    Extraction windows;
+    REQUIRE(extract_jsonl(source, {}, &windows).ok());
+    CHECK(summary_of(windows) == summary_of(whole));
+    CHECK(windows.encoding == whole.encoding);
+  }
+  Extraction binary;
+  MemorySource nul(std::string(100, '\0') + "{}\n", 7);
+  REQUIRE(extract_jsonl(nul, {}, &binary).ok());
+  CHECK(binary.skip_reason == "binary");
 }
 
 TEST_CASE("RealFileSystem::open: reads a file in pieces and seeks; refuses others") {

@@ -18,4 +18,48 @@ Status MemorySource::seek(uint64_t offset) {
   return Status::Ok();
 }
 
+Status read_all(ByteSource& source, std::string* bytes) {
+  constexpr size_t kPiece = 256 << 10;
+  for (;;) {
+    const size_t old = bytes->size();
+    bytes->resize(old + kPiece);
+    size_t got = 0;
+    Status s = source.read(bytes->data() + old, kPiece, &got);
+    bytes->resize(old + got);
+    if (!s.ok()) return s;
+    if (got == 0) return Status::Ok();
+  }
+}
+
+Status for_each_window(ByteSource& source, size_t window, std::string_view separator,
+                       const std::function<bool(std::string_view chunk)>& take) {
+  std::string buffer;
+  size_t want = window;  // bytes to hold before cutting
+  bool end = false;
+  for (;;) {
+    while (!end && buffer.size() < want) {
+      const size_t old = buffer.size();
+      buffer.resize(want);
+      size_t got = 0;
+      Status s = source.read(buffer.data() + old, want - old, &got);
+      buffer.resize(old + got);
+      if (!s.ok()) return s;
+      end = got == 0;
+    }
+    if (buffer.empty()) return Status::Ok();
+    size_t cut = buffer.size();  // at the end: all that is left
+    if (!end) {
+      const size_t at = buffer.rfind(separator);
+      if (at == std::string::npos) {  // a record longer than the buffer: read on
+        want = 2 * buffer.size();
+        continue;
+      }
+      cut = at + 1;
+    }
+    if (!take(std::string_view(buffer).substr(0, cut))) return Status::Ok();
+    buffer.erase(0, cut);
+    want = window;
+  }
+}
+
 }  // namespace trawl::indexer

@@ -8,6 +8,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <string>
 #include <string_view>
 
 #include "status.h"
@@ -43,5 +45,16 @@ class MemorySource : public ByteSource {
   size_t max_piece_;
   size_t position_ = 0;
 };
+
+// Reads `source` to its end in chunks of about `window` bytes, each cut
+// just after a '\n' that starts `separator` ("\n" for lines, "\nFrom " for
+// mbox messages), so that no record is split: a record longer than the
+// window makes its chunk longer. Calls take(chunk) for each; stops early if
+// take returns false. Fails if a read fails.
+Status for_each_window(ByteSource& source, size_t window, std::string_view separator,
+                       const std::function<bool(std::string_view chunk)>& take);
+
+// Reads what is left of `source` into *bytes.
+Status read_all(ByteSource& source, std::string* bytes);
 
 }  // namespace trawl::indexer

@@ -107,6 +107,9 @@ Status extract_pdf(std::string_view bytes, const ExtractOptions& options, Extrac
 Status extract_email(std::string_view bytes, const ExtractOptions& options, Extraction* out);
 Status extract_mbox(std::string_view bytes, const ExtractOptions& options, Extraction* out);
 Status extract_jsonl(std::string_view bytes, const ExtractOptions& options, Extraction* out);
+// The same for a file read from `source` a window of lines at a time, in
+// the encoding its start is in (a UTF-16 or UTF-32 file is read whole).
+Status extract_jsonl(ByteSource& source, const ExtractOptions& options, Extraction* out);
 Status extract_json(std::string_view bytes, const ExtractOptions& options, Extraction* out);
 // Word, PowerPoint and Excel (Office Open XML) and OpenDocument files.
 Status extract_office(std::string_view bytes, const ExtractOptions& options, Extraction* out);

@@ -7,8 +7,10 @@
 // field of its own.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <string>
 
+#include "encoding.h"
 #include "format.h"
 
 namespace trawl::indexer {
@@ -96,16 +98,17 @@ void add_record(const json& j, const ExtractOptions& options, const std::string&
   emit_doc(std::move(doc), options, out);
 }
 
-}  // namespace
-
-Status extract_jsonl(std::string_view bytes, const ExtractOptions& options, Extraction* out) {
+// The records of `bytes`, whose first line is line `first_line` of the
+// file (for the messages).
+Status extract_lines(std::string_view bytes, const ExtractOptions& options, size_t first_line,
+                     Extraction* out) {
   std::string storage;
   std::string_view text;
   if (Status s = decode_text_view(bytes, options, &storage, &text, &out->encoding); !s.ok()) {
     return s;
   }
   size_t pos = 0;
-  for (size_t line_no = 1; pos < text.size(); ++line_no) {
+  for (size_t line_no = first_line; pos < text.size(); ++line_no) {
     size_t eol = text.find('\n', pos);
     if (eol == std::string_view::npos) eol = text.size();
     std::string_view line = text.substr(pos, eol - pos);
@@ -120,6 +123,56 @@ Status extract_jsonl(std::string_view bytes, const ExtractOptions& options, Extr
     add_record(j, options, where, out);
   }
   return Status::Ok();
+}
+
+// True if `source` starts with a UTF-16 or UTF-32 byte order mark (whose
+// text cannot be cut at a '\n' byte); the source is back at its start.
+bool starts_wide(ByteSource& source) {
+  char head[2] = {};
+  size_t got = 0;
+  const bool read = source.read(head, sizeof head, &got).ok();
+  source.seek(0);
+  const std::string_view bom(head, got);
+  return read && (bom == "\xFF\xFE" || bom == "\xFE\xFF" || bom == std::string_view("\0\0", 2));
+}
+
+// Bytes of a JSON Lines file read and decoded at a time.
+constexpr size_t kLinesWindow = 1 << 20;
+
+}  // namespace
+
+Status extract_jsonl(std::string_view bytes, const ExtractOptions& options, Extraction* out) {
+  return extract_lines(bytes, options, 1, out);
+}
+
+Status extract_jsonl(ByteSource& source, const ExtractOptions& options, Extraction* out) {
+  if (starts_wide(source)) {
+    std::string bytes;
+    if (Status s = read_all(source, &bytes); !s.ok()) return s;
+    return extract_jsonl(bytes, options, out);
+  }
+  size_t first_line = 1;
+  ExtractOptions window_options = options;
+  Status failed;
+  Status read = for_each_window(source, kLinesWindow, "\n", [&](std::string_view chunk) {
+    if (first_line == 1 && looks_binary(chunk)) {  // as extract_named does for a whole file
+      out->skip_reason = "binary";
+      return false;
+    }
+    Status s = extract_lines(chunk, window_options, first_line, out);
+    if (!s.ok() && first_line == 1) {
+      failed = s;  // unreadable from the start: the file fails
+      return false;
+    }
+    if (!s.ok()) out->problems.push_back("line " + std::to_string(first_line) + " on: " + s.message());
+    // The encoding the start was found in holds for the rest.
+    if (first_line == 1 && window_options.encoding.empty() && out->encoding != "UTF-8") {
+      window_options.encoding = out->encoding;
+    }
+    first_line += static_cast<size_t>(std::count(chunk.begin(), chunk.end(), '\n'));
+    return true;
+  });
+  return read.ok() ? failed : read;
 }
 
 Status extract_json(std::string_view bytes, const ExtractOptions& options, Extraction* out) {

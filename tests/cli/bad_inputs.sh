@@ -48,11 +48,11 @@ expect_exit 0 "$TRAWL_INDEX" --db db4 --memory 16M huge
 expect_in err "trawl-index: warning: 'huge/h.txt': only the first part of its text was indexed"
 expect_exit 0 "$TRAWL_SEARCH" --db db4 firstword
 expect_exit 1 "$TRAWL_SEARCH" --db db4 lastword
-# An archive is read in pieces, never whole: one of 120 MB (binary members,
-# passed over, between two text members) is indexed with a raised
-# --max-filesize in less memory than its size (it was read whole until the
-# tenth session: 150 MB and more). Sanitizer builds hold freed memory in
-# quarantine, so only their result is checked.
+# Archives and JSON Lines files are read in pieces, never whole: 120 MB of
+# either (binary members, or lines that are not JSON, between two good
+# ones) is indexed with a raised --max-filesize in less memory than its size
+# (read whole until the tenth session: 144 MB and more). Sanitizer builds
+# hold freed memory in quarantine, so only their results are checked.
 mkdir bigarc
 python3 - <<'PY'
 import io, os, tarfile
@@ -65,12 +65,19 @@ with tarfile.open("bigarc/big.tar", "w") as t:
     for i in range(30):
         add("blob%d.bin" % i, os.urandom(4 << 20))
     add("last.txt", b"Last\n\nbigarclastword\n")
+with open("bigarc/big.jsonl", "w") as f:
+    f.write('{"id": "a", "text": "bigjsonfirstword"}\n')
+    for i in range(30):
+        f.write("x" * (4 << 20) + "\n")
+    f.write('{"id": "b", "text": "bigjsonlastword"}\n')
 PY
-expect_exit 0 /usr/bin/time -f %M -o rss "$TRAWL_INDEX" --db db5 --max-filesize 200M bigarc
+expect_exit 1 /usr/bin/time -f %M -o rss "$TRAWL_INDEX" --db db5 --max-filesize 200M bigarc
 rss=$(tail -n 1 rss)
 if [[ -z "${TRAWL_SANITIZED:-}" ]] && ! [[ "$rss" =~ ^[0-9]+$ && $rss -lt 100000 ]]; then
-  fail "a 120 MB archive took ${rss} KiB: read whole?"
+  fail "a 120 MB archive and JSON Lines file took ${rss} KiB: read whole?"
 fi
-expect_exit 0 "$TRAWL_SEARCH" --db db5 bigarcfirstword
-expect_exit 0 "$TRAWL_SEARCH" --db db5 bigarclastword
+expect_in err "trawl-index: error: 'bigarc/big.jsonl': line 31: invalid JSON"
+for w in bigarcfirstword bigarclastword bigjsonfirstword bigjsonlastword; do
+  expect_exit 0 "$TRAWL_SEARCH" --db db5 "$w"
+done
 finish
