@@ -48,7 +48,8 @@ Status extract_file(const IndexOptions& options, const std::string& path, std::s
 bool read_in_pieces(const IndexOptions& options, std::string_view path) {
   if (find_filter(options, path) != nullptr) return false;
   const std::string_view format = format_of_path(path);
-  return format == "archive" || (format == "jsonl" && compression_suffix(path).empty());
+  return format == "archive" ||
+         ((format == "jsonl" || format == "mbox") && compression_suffix(path).empty());
 }
 
 Status extract_source(const IndexOptions& options, std::string_view path, ByteSource& source,
@@ -56,8 +57,10 @@ Status extract_source(const IndexOptions& options, std::string_view path, ByteSo
   ExtractOptions with_stream = options.extract;
   with_stream.stream = stream;
   out->format = std::string(format_of_path(path));
-  Status s = out->format == "archive" ? extract_archive(source, with_stream, &out->extraction)
-                                      : extract_jsonl(source, with_stream, &out->extraction);
+  Status (*extract)(ByteSource&, const ExtractOptions&, Extraction*) = extract_jsonl;
+  if (out->format == "archive") extract = extract_archive;
+  if (out->format == "mbox") extract = extract_mbox;
+  Status s = extract(source, with_stream, &out->extraction);
   if (!s.ok()) return s;
   out->skip_reason = out->extraction.skip_reason;
   if (out->skip_reason == "binary") {

@@ -29,8 +29,8 @@ Status extract_file(const IndexOptions& options, const std::string& path, std::s
                     FileExtraction* out, const DocSink& stream = nullptr);
 
 // True if the file at `path` is read in pieces (extract_source) rather
-// than whole: an archive or a JSON Lines file (not compressed) with no
-// filter for its extension.
+// than whole: an archive, or a JSON Lines or mbox file (not compressed),
+// with no filter for its extension.
 bool read_in_pieces(const IndexOptions& options, std::string_view path);
 
 // Extracts the documents of the file at `path` (read_in_pieces) that

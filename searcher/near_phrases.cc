@@ -42,7 +42,8 @@ Item phrase_at(std::string_view text, size_t i) {
   if (close == std::string_view::npos) close = text.size() - 1;
   Item item{Item::kOther, i, close + 1, split(text.substr(i + 1, close - i - 1))};
   const bool clean_before = i == 0 || text[i - 1] == ' ' || text[i - 1] == '(';
-  const bool clean_after = close + 1 >= text.size() || text[close + 1] == ' ' || text[close + 1] == ')';
+  const bool clean_after =
+      close + 1 >= text.size() || text[close + 1] == ' ' || text[close + 1] == ')';
   if (clean_before && clean_after && !item.words.empty()) item.kind = Item::kPhrase;
   for (std::string_view w : item.words) {
     if (!is_plain(w)) item.kind = Item::kOther;

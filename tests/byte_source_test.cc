@@ -1,9 +1,11 @@
-// Files read in pieces (formats/byte_source.h): a content hash, an archive
-// and a JSON Lines file read from a ByteSource give what the same bytes in
-// memory give,
+// Files read in pieces (formats/byte_source.h): a content hash, an
+// archive, a JSON Lines file and an mbox file read from a ByteSource give
+// what the same bytes in memory give,
 // whatever the piece size; a read error is reported with what was read
 // before it kept; RealFileSystem::open reads a file and refuses what is not
 // one.
+#include "formats/byte_source.h"
+
 #include <archive.h>
 #include <doctest/doctest.h>
 
@@ -16,7 +18,6 @@
 
 #include "content_hash.h"
 #include "file_system.h"
-#include "formats/byte_source.h"
 #include "formats/format.h"
 #include "support/make_archive.h"
 #include "support/temp_dir.h"
@@ -35,7 +36,8 @@ class FailingSource : public MemorySource {
   FailingSource(std::string_view bytes, size_t good) : MemorySource(bytes, 512), good_(good) {}
   Status read(char* buffer, size_t size, size_t* got) override {
     if (done_ >= good_) return Status::Failed("Input/output error");
-    if (Status s = MemorySource::read(buffer, std::min(size, good_ - done_), got); !s.ok()) return s;
+    if (Status s = MemorySource::read(buffer, std::min(size, good_ - done_), got); !s.ok())
+      return s;
     done_ += *got;
     return Status::Ok();
   }
@@ -72,7 +74,8 @@ TEST_CASE("content_hash: a source read in pieces hashes as its bytes") {
 // What an extraction found, as one comparable text.
 std::string summary_of(const Extraction& ex) {
   std::string out;
-  for (const ExtractedDoc& d : ex.docs) out += d.id + "|" + d.key_suffix + "|" + d.format + "|" + d.body + "\n";
+  for (const ExtractedDoc& d : ex.docs)
+    out += d.id + "|" + d.key_suffix + "|" + d.format + "|" + d.body + "\n";
   for (const std::string& p : ex.problems) out += "problem: " + p + "\n";
   return out + "skip: " + ex.skip_reason;
 }
@@ -110,9 +113,10 @@ TEST_CASE("archives read in pieces give the documents read from memory") {
 
 TEST_CASE("archives read in pieces: a read error keeps what came before it") {
   std::string big(200000, 'z');  // the second member starts beyond the first 200 KB
-  const std::string tar = testing::make_archive(
-      {{"first.txt", "First\n\nkeptword\n"}, {"filler.bin", big}, {"last.txt", "Last\n\nlostword\n"}},
-      ARCHIVE_FORMAT_TAR_PAX_RESTRICTED);
+  const std::string tar = testing::make_archive({{"first.txt", "First\n\nkeptword\n"},
+                                                 {"filler.bin", big},
+                                                 {"last.txt", "Last\n\nlostword\n"}},
+                                                ARCHIVE_FORMAT_TAR_PAX_RESTRICTED);
   FailingSource source(tar, 100000);
   Extraction ex;
   REQUIRE(extract_archive(source, {}, &ex).ok());
@@ -132,7 +136,8 @@ TEST_CASE("for_each_window: chunks cut after the '\\n' of a separator, nothing l
   std::string lines, mbox;
   for (int i = 0; i < 300; ++i) lines += std::string(i % 37, 'x') + "\n";
   lines += "no newline at the end";
-  for (int i = 0; i < 40; ++i) mbox += "From a@b\nSubject: " + std::to_string(i) + "\n\nFrom here on\n";
+  for (int i = 0; i < 40; ++i)
+    mbox += "From a@b\nSubject: " + std::to_string(i) + "\n\nFrom here on\n";
   struct Case {
     std::string_view name;
     const std::string& input;
@@ -155,13 +160,17 @@ TEST_CASE("for_each_window: chunks cut after the '\\n' of a separator, nothing l
       MemorySource source(c.input, piece);
       std::string joined;
       size_t chunks = 0;
-      REQUIRE(for_each_window(source, c.window, c.separator, [&](std::string_view chunk) {
-                ++chunks;
-                joined.append(chunk);
-                const bool at_end = joined.size() == c.input.size();
-                CHECK((at_end || c.input.compare(joined.size() - 1, c.separator.size(), c.separator) == 0));
-                return true;
-              }).ok());
+      bool ended = false;
+      REQUIRE(
+          for_each_window(source, c.window, c.separator, [&](std::string_view chunk, bool last) {
+            ++chunks;
+            joined.append(chunk);
+            ended = last;
+            const size_t at = joined.size() - 1;
+            CHECK((last || c.input.compare(at, c.separator.size(), c.separator) == 0));
+            return true;
+          }).ok());
+      CHECK((ended || c.input.empty()));
       CHECK(joined == c.input);
       CHECK(chunks >= c.min_chunks);
     }
@@ -171,7 +180,8 @@ TEST_CASE("for_each_window: chunks cut after the '\\n' of a separator, nothing l
 TEST_CASE("JSON Lines read in windows give the records read whole") {
   std::string big;  // beyond one window (1 MiB): records, a bad line deep in
   for (int i = 0; big.size() < (3u << 20); ++i) {
-    big += "{\"id\":\"r" + std::to_string(i) + "\",\"text\":\"record " + std::to_string(i) + " words\"}\n";
+    big += "{\"id\":\"r" + std::to_string(i) + "\",\"text\":\"record " + std::to_string(i) +
+           " words\"}\n";
     if (i == 20000) big += "{not json\n";
   }
   struct Case {
@@ -183,8 +193,10 @@ TEST_CASE("JSON Lines read in windows give the records read whole") {
       {"CRLF, no final newline", "{\"id\":1,\"text\":\"a\"}\r\n{\"id\":2,\"text\":\"b\"}"},
       {"UTF-8 byte order mark", "\xEF\xBB\xBF{\"id\":1,\"text\":\"caf\xC3\xA9\"}\n"},
       {"Latin-1", "{\"id\":1,\"text\":\"caf\xE9 cr\xE8me\"}\n{\"id\":2,\"text\":\"na\xEFve\"}\n"},
-      {"UTF-16 (read whole)", std::string("\xFF\xFE{\0\"\0i\0d\0\"\0:\0\x31\0,\0\"\0t\0e\0x\0t\0\"\0:\0\"\0"
-                                          "z\0\"\0}\0\n\0", 38)},
+      {"UTF-16 (read whole)",
+       std::string("\xFF\xFE{\0\"\0i\0d\0\"\0:\0\x31\0,\0\"\0t\0e\0x\0t\0\"\0:\0\"\0"
+                   "z\0\"\0}\0\n\0",
+                   38)},
       {"blank lines only", "\n  \n\n"},
   };
   for (const Case& c : cases) {
@@ -201,6 +213,50 @@ TEST_CASE("JSON Lines read in windows give the records read whole") {
   MemorySource nul(std::string(100, '\0') + "{}\n", 7);
   REQUIRE(extract_jsonl(nul, {}, &binary).ok());
   CHECK(binary.skip_reason == "binary");
+}
+
+TEST_CASE("mbox files read in windows give the messages read whole; bad ones skipped") {
+  std::string big;  // beyond one window (4 MiB)
+  for (int i = 0; big.size() < (9u << 20); ++i) {
+    const std::string n = std::to_string(i);
+    big += "From sender" + n + "@example.org Mon Jan  1 00:00:00 2024\nFrom: s" + n +
+           "@example.org\nSubject: Message " + n + "\nMessage-ID: <m" + n +
+           "@example.org>\n\nBody of message " + n + "\n>From a quoted line\n" +
+           std::string(2000, 'w') + "\n\n";
+  }
+  const std::string cases[] = {sample("email/mailbox.mbox"), big};
+  for (const std::string& bytes : cases) {
+    CAPTURE(bytes.size());
+    Extraction whole;
+    REQUIRE(extract_mbox(bytes, {}, &whole).ok());
+    CHECK(whole.docs.size() >= 2);
+    MemorySource source(bytes, 100000);
+    Extraction windows;
+    REQUIRE(extract_mbox(source, {}, &windows).ok());
+    CHECK(summary_of(windows) == summary_of(whole));
+  }
+  // A message GMime cannot parse (headers that start with a continuation
+  // line) is reported; the messages after it are all read.
+  const std::string bad =
+      "From a Mon Jan  1 00:00:00 2024\nSubject: one\n\nfirst\n\n"
+      "From b Mon Jan  1 00:00:00 2024\n continued!\nSubject: two\n\nsecond\n\n"
+      "From c Mon Jan  1 00:00:00 2024\nSubject: three\n\nthird\n\n"
+      "From d Mon Jan  1 00:00:00 2024\nSubject: four\n\nfourth\n";
+  Extraction whole;
+  REQUIRE(extract_mbox(bad, {}, &whole).ok());
+  std::string ids;
+  for (const ExtractedDoc& d : whole.docs) ids += d.id + " ";
+  CHECK(ids == "1 3 4 ");
+  CHECK(whole.problems == std::vector<std::string>{"message 2: cannot parse"});
+  MemorySource bad_source(bad, 5);
+  Extraction windows;
+  REQUIRE(extract_mbox(bad_source, {}, &windows).ok());
+  CHECK(summary_of(windows) == summary_of(whole));
+
+  MemorySource not_mbox("Subject: no From line\n\nbody\n");
+  Extraction none;
+  const Status s = extract_mbox(not_mbox, {}, &none);
+  CHECK(s.message() == "not an mbox file (no \"From \" line)");
 }
 
 TEST_CASE("RealFileSystem::open: reads a file in pieces and seeks; refuses others") {

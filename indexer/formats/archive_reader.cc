@@ -167,8 +167,7 @@ Status each_member(archive* a, const ArchiveLimits& limits,
     if (r == ARCHIVE_EOF) break;
     if (r < ARCHIVE_WARN) {
       if (count == 0) return Status::Failed("not a readable archive: " + error_of(a));
-      problems->push_back("damaged after " + std::to_string(count) +
-                          " members: " + error_of(a));
+      problems->push_back("damaged after " + std::to_string(count) + " members: " + error_of(a));
       break;
     }
     if (count == limits.max_members) {

@@ -32,7 +32,7 @@ Status read_all(ByteSource& source, std::string* bytes) {
 }
 
 Status for_each_window(ByteSource& source, size_t window, std::string_view separator,
-                       const std::function<bool(std::string_view chunk)>& take) {
+                       const WindowFn& take) {
   std::string buffer;
   size_t want = window;  // bytes to hold before cutting
   bool end = false;
@@ -56,7 +56,7 @@ Status for_each_window(ByteSource& source, size_t window, std::string_view separ
       }
       cut = at + 1;
     }
-    if (!take(std::string_view(buffer).substr(0, cut))) return Status::Ok();
+    if (!take(std::string_view(buffer).substr(0, cut), end)) return Status::Ok();
     buffer.erase(0, cut);
     want = window;
   }

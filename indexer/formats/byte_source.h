@@ -49,10 +49,12 @@ class MemorySource : public ByteSource {
 // Reads `source` to its end in chunks of about `window` bytes, each cut
 // just after a '\n' that starts `separator` ("\n" for lines, "\nFrom " for
 // mbox messages), so that no record is split: a record longer than the
-// window makes its chunk longer. Calls take(chunk) for each; stops early if
-// take returns false. Fails if a read fails.
+// window makes its chunk longer. Calls take(chunk, last) for each (`last`:
+// the chunk ends at the end of the source, not at a separator); stops early
+// if take returns false. Fails if a read fails.
+using WindowFn = std::function<bool(std::string_view chunk, bool last)>;
 Status for_each_window(ByteSource& source, size_t window, std::string_view separator,
-                       const std::function<bool(std::string_view chunk)>& take);
+                       const WindowFn& take);
 
 // Reads what is left of `source` into *bytes.
 Status read_all(ByteSource& source, std::string* bytes);

@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 
 #include "format.h"
 #include "utf8.h"
@@ -141,16 +142,22 @@ Status extract_email(std::string_view bytes, const ExtractOptions&, Extraction* 
   return Status::Ok();
 }
 
-Status extract_mbox(std::string_view bytes, const ExtractOptions& options, Extraction* out) {
-  if (bytes.substr(0, 5) != "From ") return Status::Failed("not an mbox file (no \"From \" line)");
+namespace {
+
+// Parses the messages of mbox text `bytes`, numbered from *number on (the
+// next number is left there), up to its end or to a message GMime cannot
+// parse: returns that message's offset (npos if none).
+size_t parse_messages(std::string_view bytes, const ExtractOptions& options, int* number,
+                      Extraction* out) {
   GPtr<GMimeParser> parser = parser_for(bytes, /*mbox=*/true);
-  out->encoding = "UTF-8";
-  for (int n = 1; !g_mime_parser_eos(parser.get()); ++n) {
+  for (int& n = *number; !g_mime_parser_eos(parser.get()); ++n) {
+    const gint64 start = g_mime_parser_tell(parser.get());
     GPtr<GMimeMessage> message(g_mime_parser_construct_message(parser.get(), nullptr));
     const std::string where = "message " + std::to_string(n);
     if (!message) {
       out->problems.push_back(where + ": cannot parse");
-      break;  // the parser cannot resynchronise
+      ++n;
+      return start > 0 ? static_cast<size_t>(start) : 0;
     }
     ExtractedDoc doc;
     if (Status s = read_message(message.get(), &doc); !s.ok()) {
@@ -164,7 +171,52 @@ Status extract_mbox(std::string_view bytes, const ExtractOptions& options, Extra
     doc.key_suffix = std::string("#").append(std::to_string(n));
     emit_doc(std::move(doc), options, out);
   }
+  return std::string_view::npos;
+}
+
+// All the messages of mbox text `bytes` (see parse_messages): after one
+// GMime cannot parse (a header block that starts with a continuation line),
+// parsing starts again at the next "From " line.
+void extract_messages(std::string_view bytes, const ExtractOptions& options, int* number,
+                      Extraction* out) {
+  out->encoding = "UTF-8";
+  for (size_t offset = 0; offset < bytes.size();) {
+    const size_t failed = parse_messages(bytes.substr(offset), options, number, out);
+    if (failed == std::string_view::npos) return;
+    const size_t next = bytes.find("\nFrom ", offset + failed + 1);
+    if (next == std::string_view::npos) return;
+    offset = next + 1;
+  }
+}
+
+constexpr std::string_view kNotMbox = "not an mbox file (no \"From \" line)";
+// Bytes of an mbox file parsed at a time (whole messages).
+constexpr size_t kMboxWindow = 4 << 20;
+
+}  // namespace
+
+Status extract_mbox(std::string_view bytes, const ExtractOptions& options, Extraction* out) {
+  if (bytes.substr(0, 5) != "From ") return Status::Failed(std::string(kNotMbox));
+  int number = 1;
+  extract_messages(bytes, options, &number, out);
   return Status::Ok();
+}
+
+Status extract_mbox(ByteSource& source, const ExtractOptions& options, Extraction* out) {
+  int number = 1;
+  Status failed;
+  Status read =
+      for_each_window(source, kMboxWindow, "\nFrom ", [&](std::string_view chunk, bool last) {
+        if (number == 1 && chunk.substr(0, 5) != "From ") {
+          failed = Status::Failed(std::string(kNotMbox));
+          return false;
+        }
+        // The line end before a "From " line belongs to it, not to the message.
+        if (!last) chunk.remove_suffix(1);
+        extract_messages(chunk, options, &number, out);
+        return true;
+      });
+  return read.ok() ? failed : read;
 }
 
 }  // namespace trawl::indexer

@@ -106,6 +106,9 @@ Status extract_html(std::string_view bytes, const ExtractOptions& options, Extra
 Status extract_pdf(std::string_view bytes, const ExtractOptions& options, Extraction* out);
 Status extract_email(std::string_view bytes, const ExtractOptions& options, Extraction* out);
 Status extract_mbox(std::string_view bytes, const ExtractOptions& options, Extraction* out);
+// The same for a file read from `source` a window of whole messages (4
+// MiB) at a time.
+Status extract_mbox(ByteSource& source, const ExtractOptions& options, Extraction* out);
 Status extract_jsonl(std::string_view bytes, const ExtractOptions& options, Extraction* out);
 // The same for a file read from `source` a window of lines at a time, in
 // the encoding its start is in (a UTF-16 or UTF-32 file is read whole).

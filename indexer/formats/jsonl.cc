@@ -154,7 +154,7 @@ Status extract_jsonl(ByteSource& source, const ExtractOptions& options, Extracti
   size_t first_line = 1;
   ExtractOptions window_options = options;
   Status failed;
-  Status read = for_each_window(source, kLinesWindow, "\n", [&](std::string_view chunk) {
+  Status read = for_each_window(source, kLinesWindow, "\n", [&](std::string_view chunk, bool) {
     if (first_line == 1 && looks_binary(chunk)) {  // as extract_named does for a whole file
       out->skip_reason = "binary";
       return false;
@@ -164,7 +164,8 @@ Status extract_jsonl(ByteSource& source, const ExtractOptions& options, Extracti
       failed = s;  // unreadable from the start: the file fails
       return false;
     }
-    if (!s.ok()) out->problems.push_back("line " + std::to_string(first_line) + " on: " + s.message());
+    if (!s.ok())
+      out->problems.push_back("line " + std::to_string(first_line) + " on: " + s.message());
     // The encoding the start was found in holds for the rest.
     if (first_line == 1 && window_options.encoding.empty() && out->encoding != "UTF-8") {
       window_options.encoding = out->encoding;

@@ -48,9 +48,9 @@ expect_exit 0 "$TRAWL_INDEX" --db db4 --memory 16M huge
 expect_in err "trawl-index: warning: 'huge/h.txt': only the first part of its text was indexed"
 expect_exit 0 "$TRAWL_SEARCH" --db db4 firstword
 expect_exit 1 "$TRAWL_SEARCH" --db db4 lastword
-# Archives and JSON Lines files are read in pieces, never whole: 120 MB of
-# either (binary members, or lines that are not JSON, between two good
-# ones) is indexed with a raised --max-filesize in less memory than its size
+# Archives, JSON Lines and mbox files are read in pieces, never whole: 120
+# MB of each (binary members, lines that are not JSON, messages of one long
+# token, between two good ones) is indexed with a raised --max-filesize in less memory than its size
 # (read whole until the tenth session: 144 MB and more). Sanitizer builds
 # hold freed memory in quarantine, so only their results are checked.
 mkdir bigarc
@@ -70,14 +70,19 @@ with open("bigarc/big.jsonl", "w") as f:
     for i in range(30):
         f.write("x" * (4 << 20) + "\n")
     f.write('{"id": "b", "text": "bigjsonlastword"}\n')
+with open("bigarc/big.mbox", "w") as f:
+    for i in range(30):
+        word = "bigmboxfirstword" if i == 0 else "bigmboxlastword" if i == 29 else "x" * (4 << 20)
+        f.write("From a@b Mon Jan  1 00:00:00 2024\nSubject: %d\n\n%s\n\n" % (i, word))
 PY
 expect_exit 1 /usr/bin/time -f %M -o rss "$TRAWL_INDEX" --db db5 --max-filesize 200M bigarc
 rss=$(tail -n 1 rss)
 if [[ -z "${TRAWL_SANITIZED:-}" ]] && ! [[ "$rss" =~ ^[0-9]+$ && $rss -lt 100000 ]]; then
-  fail "a 120 MB archive and JSON Lines file took ${rss} KiB: read whole?"
+  fail "120 MB archive, JSON Lines and mbox files took ${rss} KiB: read whole?"
 fi
 expect_in err "trawl-index: error: 'bigarc/big.jsonl': line 31: invalid JSON"
-for w in bigarcfirstword bigarclastword bigjsonfirstword bigjsonlastword; do
+for w in bigarcfirstword bigarclastword bigjsonfirstword bigjsonlastword bigmboxfirstword \
+  bigmboxlastword; do
   expect_exit 0 "$TRAWL_SEARCH" --db db5 "$w"
 done
 finish

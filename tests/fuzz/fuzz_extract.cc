@@ -2,8 +2,8 @@
 // TRAWL_EXTRACT as the extractor's function). Whatever the bytes, the
 // extractor returns (no crash, no hang: libFuzzer's -timeout), and every
 // title, body, id and field it gives is valid UTF-8. With TRAWL_IN_PIECES
-// (archives), the same bytes are also read from a ByteSource in pieces of
-// a size the first byte chooses, as files are.
+// (archives, JSON Lines, mbox), the same bytes are also read from a
+// ByteSource in pieces of a size the first byte chooses, as files are.
 #include <cstdint>
 #include <string_view>
 

@@ -109,7 +109,8 @@ class MemFileSystem : public indexer::FileSystem {
   // source reads the file's content in place: the file must not change
   // while it is open.
   static constexpr size_t kPiece = 1000;
-  Status open(const std::string& path, std::unique_ptr<indexer::ByteSource>* source) const override {
+  Status open(const std::string& path,
+              std::unique_ptr<indexer::ByteSource>* source) const override {
     const std::string* content = nullptr;
     if (Status s = find_content(path, &content); !s.ok()) return s;
     *source = std::make_unique<indexer::MemorySource>(*content, kPiece);
