@@ -4,6 +4,12 @@
 #include <cstring>
 
 namespace trawl::indexer {
+namespace {
+
+// Bytes asked of a source at a time.
+constexpr size_t kReadPiece = 64 << 10;
+
+}  // namespace
 
 Status MemorySource::read(char* buffer, size_t size, size_t* got) {
   *got = std::min({size, max_piece_, bytes_.size() - position_});
@@ -19,12 +25,11 @@ Status MemorySource::seek(uint64_t offset) {
 }
 
 Status read_all(ByteSource& source, std::string* bytes) {
-  constexpr size_t kPiece = 256 << 10;
   for (;;) {
     const size_t old = bytes->size();
-    bytes->resize(old + kPiece);
+    bytes->resize(old + kReadPiece);
     size_t got = 0;
-    Status s = source.read(bytes->data() + old, kPiece, &got);
+    Status s = source.read(bytes->data() + old, kReadPiece, &got);
     bytes->resize(old + got);
     if (!s.ok()) return s;
     if (got == 0) return Status::Ok();
@@ -39,9 +44,10 @@ Status for_each_window(ByteSource& source, size_t window, std::string_view separ
   for (;;) {
     while (!end && buffer.size() < want) {
       const size_t old = buffer.size();
-      buffer.resize(want);
+      const size_t room = std::min(want - old, kReadPiece);  // small files stay small
+      buffer.resize(old + room);
       size_t got = 0;
-      Status s = source.read(buffer.data() + old, want - old, &got);
+      Status s = source.read(buffer.data() + old, room, &got);
       buffer.resize(old + got);
       if (!s.ok()) return s;
       end = got == 0;
