@@ -63,9 +63,7 @@ Status extract_source(const IndexOptions& options, std::string_view path, ByteSo
   Status s = extract(source, with_stream, &out->extraction);
   if (!s.ok()) return s;
   out->skip_reason = out->extraction.skip_reason;
-  if (out->skip_reason == "binary") {
-    out->skip_detail = "NUL or control bytes in a ." + extension_of(path) + " file";
-  }
+  if (out->skip_reason == "binary") out->skip_detail = binary_detail(path);
   return Status::Ok();
 }
 

@@ -112,10 +112,10 @@ void Worker::add_doc(const FileRef& ref, const FileExtraction& fx, const std::st
 
 bool Worker::read_and_extract(const FileRef& ref, FileExtraction* fx, std::string* hash,
                               const DocSink& stream, FileResult* result) {
-  // An archive or JSON Lines file is read in pieces, its hash first: it may
-  // be far larger than --memory, and only the member or window of lines
-  // being read is held. Other files are read whole, into a buffer kept for
-  // the next file.
+  // An archive, JSON Lines or mbox file is read in pieces, its hash first:
+  // it may be far larger than --memory, and only the member or window of
+  // records being read is held. Other files are read whole, into a buffer
+  // kept for the next file.
   const bool in_pieces = read_in_pieces(options_, ref.path);
   std::unique_ptr<ByteSource> source;
   Status read = in_pieces ? hash_file(fs_, ref.path, hash)

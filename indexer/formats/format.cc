@@ -61,6 +61,10 @@ const Format* format_named(std::string_view name) {
   return nullptr;
 }
 
+std::string binary_detail(std::string_view name) {
+  return "NUL or control bytes in a ." + extension_of(name) + " file";
+}
+
 Status extract_named(std::string_view name, std::string_view bytes, const ExtractOptions& options,
                      FileExtraction* out) {
   std::string expanded;
@@ -79,7 +83,7 @@ Status extract_named(std::string_view name, std::string_view bytes, const Extrac
   out->format = std::string(format->name);
   if (!format->binary && looks_binary(bytes)) {
     out->skip_reason = "binary";
-    out->skip_detail = "NUL or control bytes in a ." + extension_of(name) + " file";
+    out->skip_detail = binary_detail(name);
     return Status::Ok();
   }
   if (Status s = format->extract(bytes, options, &out->extraction); !s.ok()) return s;

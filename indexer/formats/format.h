@@ -131,6 +131,9 @@ Status extract_archive(ByteSource& source, const ExtractOptions& options, Extrac
 // the data cannot be expanded or the format's extractor fails.
 Status extract_named(std::string_view name, std::string_view bytes, const ExtractOptions& options,
                      FileExtraction* out);
+// FileExtraction::skip_detail for a file of a text format named `name`
+// that holds binary data.
+std::string binary_detail(std::string_view name);
 
 // Decodes file bytes into clean text (see encoding.h for the detection
 // order; `hint` is a charset declared by the document itself, such as an
