@@ -45,21 +45,26 @@ Status extract_file(const IndexOptions& options, const std::string& path, std::s
   return extract_named(path, bytes, with_stream, out);
 }
 
-bool read_in_pieces(const IndexOptions& options, std::string_view path) {
-  if (find_filter(options, path) != nullptr) return false;
+std::string_view pieces_format(const IndexOptions& options, std::string_view path,
+                               std::string_view head) {
+  if (find_filter(options, path) != nullptr) return {};
+  const bool compressed = !compression_suffix(path).empty();
   const std::string_view format = format_of_path(path);
-  return format == "archive" ||
-         ((format == "jsonl" || format == "mbox") && compression_suffix(path).empty());
+  if (format == "archive") return format;
+  if (format == "jsonl" || format == "mbox") return compressed ? std::string_view() : format;
+  if (!format.empty() || compressed || head.empty()) return {};
+  const Format* sniffed = sniff_format(head);
+  return sniffed && sniffed->name == "mbox" ? sniffed->name : std::string_view();
 }
 
-Status extract_source(const IndexOptions& options, std::string_view path, ByteSource& source,
-                      FileExtraction* out, const DocSink& stream) {
+Status extract_source(const IndexOptions& options, std::string_view path, std::string_view format,
+                      ByteSource& source, FileExtraction* out, const DocSink& stream) {
   ExtractOptions with_stream = options.extract;
   with_stream.stream = stream;
-  out->format = std::string(format_of_path(path));
+  out->format = std::string(format);
   Status (*extract)(ByteSource&, const ExtractOptions&, Extraction*) = extract_jsonl;
-  if (out->format == "archive") extract = extract_archive;
-  if (out->format == "mbox") extract = extract_mbox;
+  if (format == "archive") extract = extract_archive;
+  if (format == "mbox") extract = extract_mbox;
   Status s = extract(source, with_stream, &out->extraction);
   if (!s.ok()) return s;
   out->skip_reason = out->extraction.skip_reason;

@@ -1,7 +1,7 @@
 // extract_file: one file's bytes -> documents, choosing how: an external
 // filter registered for its extension wins, then the format of its
-// extension, then sniffing of the content (PDF and HTML signatures, text vs
-// binary). Thread-safe.
+// extension, then sniffing of the content (PDF, RTF, HTML and mbox
+// signatures, text vs binary). Thread-safe.
 #pragma once
 
 #include <string>
@@ -28,16 +28,19 @@ bool known_by_name(const IndexOptions& options, std::string_view path);
 Status extract_file(const IndexOptions& options, const std::string& path, std::string_view bytes,
                     FileExtraction* out, const DocSink& stream = nullptr);
 
-// True if the file at `path` is read in pieces (extract_source) rather
-// than whole: an archive, or a JSON Lines or mbox file (not compressed),
-// with no filter for its extension.
-bool read_in_pieces(const IndexOptions& options, std::string_view path);
+// The format ("archive", "jsonl" or "mbox") in which the file at `path` is
+// read in pieces (extract_source) rather than whole, or "" if it is read
+// whole: an archive, or a JSON Lines or mbox file (not compressed), with no
+// filter for its extension. A file whose name tells no format is an mbox
+// if its first bytes, `head` (1 KiB is enough), look like one.
+std::string_view pieces_format(const IndexOptions& options, std::string_view path,
+                               std::string_view head = {});
 
-// Extracts the documents of the file at `path` (read_in_pieces) that
-// `source` reads, handing each to `stream` (if given) as soon as it is
+// Extracts the documents of the file at `path`, of `format` (pieces_format),
+// that `source` reads, handing each to `stream` (if given) as soon as it is
 // read: only a piece of the file is in memory at a time. Fails if the file
 // is unusable.
-Status extract_source(const IndexOptions& options, std::string_view path, ByteSource& source,
-                      FileExtraction* out, const DocSink& stream = nullptr);
+Status extract_source(const IndexOptions& options, std::string_view path, std::string_view format,
+                      ByteSource& source, FileExtraction* out, const DocSink& stream = nullptr);
 
 }  // namespace trawl::indexer

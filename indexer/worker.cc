@@ -27,6 +27,9 @@ constexpr size_t kMemoryPerTerm = 2560;
 constexpr size_t kPartDivisor = 256;
 // A worker keeps its read buffer between files up to this size.
 constexpr size_t kKeptBufferBytes = 4u << 20;
+// The first bytes of a file whose name tells no format, read to tell an
+// mbox file (read in pieces) from others.
+constexpr size_t kSniffBytes = 1024;
 
 schema::DocRecord make_record(const FileRef& ref, const FileExtraction& fx, const std::string& hash,
                               ExtractedDoc& doc) {
@@ -115,8 +118,12 @@ bool Worker::read_and_extract(const FileRef& ref, FileExtraction* fx, std::strin
   // An archive, JSON Lines or mbox file is read in pieces, its hash first:
   // it may be far larger than --memory, and only the member or window of
   // records being read is held. Other files are read whole, into a buffer
-  // kept for the next file.
-  const bool in_pieces = read_in_pieces(options_, ref.path);
+  // kept for the next file. A file whose name tells no format (a mail
+  // folder such as "Inbox") is sniffed first.
+  std::string head;
+  if (!known_by_name(options_, ref.path)) fs_.read_head(ref.path, kSniffBytes, &head);
+  const std::string_view pieces = pieces_format(options_, ref.path, head);
+  const bool in_pieces = !pieces.empty();
   std::unique_ptr<ByteSource> source;
   Status read = in_pieces ? hash_file(fs_, ref.path, hash)
                           : fs_.read(ref.path, options_.max_filesize, &bytes_);
@@ -129,7 +136,7 @@ bool Worker::read_and_extract(const FileRef& ref, FileExtraction* fx, std::strin
     }
     return false;
   }
-  Status s = in_pieces ? extract_source(options_, ref.path, *source, fx, stream)
+  Status s = in_pieces ? extract_source(options_, ref.path, pieces, *source, fx, stream)
                        : extract_file(options_, ref.path, bytes_, fx, stream);
   if (!s.ok()) {
     result->failure = s.message();

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extract_file.h"
 #include "formats/encoding.h"
 #include "formats/format.h"
 
@@ -227,6 +228,77 @@ TEST_CASE("find_format: by extension") {
     CAPTURE(c.path);
     const Format* f = find_format(c.path);
     CHECK((f ? f->name : std::string_view()) == c.format);
+  }
+}
+
+// Files whose extension tells nothing: the format from the first bytes.
+struct SniffCase {
+  std::string_view name;
+  std::string bytes;
+  std::string_view format;  // "" = binary, not indexed
+};
+
+const SniffCase kSniffs[] = {
+    {"PDF", "%PDF-1.7\n%\xE2\xE3", "pdf"},
+    {"RTF", "{\\rtf1\\ansi Hello}", "rtf"},
+    {"HTML doctype after a BOM", "\xEF\xBB\xBF\n<!DOCTYPE html><p>x", "html"},
+    {"PNG", "\x89PNG\r\n\x1A\n", ""},
+    {"gzip", "\x1F\x8B\x08\x00", ""},
+    {"Thunderbird Inbox", "From - Mon Jan  1 00:00:00 2024\nX-Mozilla-Status: 0001\n", "mbox"},
+    {"mbox, From: later", "From a@b Mon Jan  1 00:00:00 2024\nReceived: by x\nFrom: a@b\n",
+     "mbox"},
+    {"prose that starts with From", "From here on the road\nclimbs: slowly\n", "text"},
+    {"From line without a time", "From a@b on Monday\nSubject: x\n", "text"},
+    {"From line alone", "From a@b Mon Jan  1 00:00:00 2024", "text"},
+    {"header before the From line", "Subject: x\nFrom a@b\nTo: c\n", "text"},
+    {"lower-case from", "from a@b\nSubject: x\n", "text"},
+    {"plain text", "Shopping list\n\neggs, flour\n", "text"},
+    {"Maildir message", "Return-Path: <a@b>\nReceived: from x\n\tby y\nFrom: A <a@b>\n"
+                        "Subject: Hi\nDate: Mon, 1 Jan 2024\n\nBody\n", "email"},
+    {"MH message, CRLF", "From: a@b\r\nDate: Mon, 1 Jan 2024\r\n\r\nBody\r\n", "email"},
+    {"message cut by 8 KiB", "From: a@b\nSubject: Hi\nX-Long: " + std::string(9000, 'x'),
+     "email"},
+    {"fields but no From", "Title: Plans\nDate: today\n\nBody\n", "text"},
+    {"From but no Date or Subject", "From: a@b\n\nHello\n", "text"},
+    {"a field, then prose", "Subject: x\nthis line is prose: yes\nFrom: a\n", "text"},
+    {"folded line first", " From: a@b\nSubject: x\n\n", "text"},
+};
+
+TEST_CASE("sniff_format: signatures and text vs binary") {
+  for (const SniffCase& c : kSniffs) {
+    CAPTURE(c.name);
+    const Format* f = sniff_format(c.bytes);
+    CHECK((f ? f->name : std::string_view()) == c.format);
+  }
+}
+
+// Which files are read in pieces, and as what.
+struct PiecesCase {
+  std::string_view path;
+  std::string_view head;    // first bytes
+  std::string_view format;  // "" = read whole
+};
+
+const PiecesCase kPieces[] = {
+    {"a/b.tar.gz", "", "archive"},
+    {"a/d.jsonl", "", "jsonl"},
+    {"a/d.jsonl.gz", "", ""},
+    {"a/box.mbox", "", "mbox"},
+    {"a/Inbox", "From - Mon Jan  1 00:00:00 2024\nX-Account-Key: a1\n", "mbox"},
+    {"a/Inbox", "Dear all,\n", ""},
+    {"a/Inbox.gz", "From - Mon Jan  1 00:00:00 2024\nX-Account-Key: a1\n", ""},
+    {"a/notes.txt", "From - Mon Jan  1 00:00:00 2024\nX-Account-Key: a1\n", ""},
+    {"a/x.conv", "From - Mon Jan  1 00:00:00 2024\nX-Account-Key: a1\n", ""},  // filter
+    {"a/x.conv.jsonl", "", "jsonl"},
+};
+
+TEST_CASE("pieces_format: archives, JSON Lines and mbox files, by name or first bytes") {
+  IndexOptions options;
+  options.filters.push_back({"conv", {"cat"}});
+  for (const PiecesCase& c : kPieces) {
+    CAPTURE(c.path);
+    CAPTURE(c.head);
+    CHECK(pieces_format(options, c.path, c.head) == c.format);
   }
 }
 

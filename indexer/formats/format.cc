@@ -26,6 +26,60 @@ constexpr Format kEpub{"epub", extract_epub, true};
 constexpr Format kArchive{"archive", extract_archive, true};
 constexpr Format kRtf{"rtf", extract_rtf, false};
 
+// The length of the field name of a mail header line ("Subject: x" -> 7),
+// or 0 if `line` is not a header field (RFC 5322: printable ASCII but ':').
+size_t field_name_length(std::string_view line) {
+  const size_t colon = line.find(':');
+  if (colon == 0 || colon == std::string_view::npos) return 0;
+  const bool printable = std::all_of(line.begin(), line.begin() + colon,
+                                     [](char c) { return c > ' ' && c < 0x7F; });
+  return printable ? colon : 0;
+}
+
+// An mbox file starts with a "From " line that holds a time ("From a@b Mon
+// Jan 13 09:30:00 2025"), and a header field follows it: mail programs
+// keep folders so without an extension (Thunderbird's "Inbox"), and their
+// first message's "From:" may come after many Received lines.
+bool looks_like_mbox(std::string_view head) {
+  if (head.substr(0, 5) != "From ") return false;
+  const size_t eol = head.find('\n');
+  if (eol == std::string_view::npos) return false;
+  const std::string_view line = head.substr(0, eol);
+  const auto digit = [&](size_t i) { return std::isdigit(static_cast<unsigned char>(line[i])); };
+  bool time = false;
+  for (size_t i = 2; i + 2 < line.size() && !time; ++i) {
+    time = line[i] == ':' && digit(i - 2) && digit(i - 1) && digit(i + 1) && digit(i + 2);
+  }
+  return time && field_name_length(head.substr(eol + 1)) > 0;
+}
+
+// A mail message (a Maildir or MH file, which have no extension) starts
+// with a header block, fields and their folded lines up to a blank line,
+// with From and Date or Subject among its fields. Only the first 8 KiB are
+// looked at.
+bool looks_like_message(std::string_view bytes) {
+  const std::string_view head = bytes.substr(0, 8192);
+  bool from = false, date_or_subject = false;
+  size_t pos = 0;
+  while (pos < head.size()) {
+    const size_t eol = head.find('\n', pos);
+    if (eol == std::string_view::npos) break;  // cut off by the 8 KiB
+    std::string_view line = head.substr(pos, eol - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) break;  // end of the header block
+    const bool folded = line[0] == ' ' || line[0] == '\t';
+    if (folded && pos == 0) return false;
+    pos = eol + 1;
+    if (folded) continue;
+    const size_t length = field_name_length(line);
+    if (length == 0) return false;
+    const std::string name = ascii_lower(line.substr(0, length));
+    from = from || name == "from";
+    date_or_subject = date_or_subject || name == "date" || name == "subject";
+  }
+  return from && date_or_subject;
+}
+
 }  // namespace
 
 const Format* find_format(std::string_view path) { return format_named(format_of_path(path)); }
@@ -48,8 +102,9 @@ const Format* sniff_format(std::string_view bytes) {
   if (first != std::string::npos) {
     std::string_view s = std::string_view(start).substr(first);
     if (s.rfind("<!doctype html", 0) == 0 || s.rfind("<html", 0) == 0) return &kHtml;
-    if (s.rfind("from ", 0) == 0 && start.find("\nfrom:") != std::string::npos) return &kMbox;
   }
+  if (looks_like_mbox(head)) return &kMbox;
+  if (looks_like_message(bytes)) return &kEmail;
   return &kText;
 }
 

@@ -51,8 +51,10 @@ expect_exit 1 "$TRAWL_SEARCH" --db db4 lastword
 # Archives, JSON Lines and mbox files are read in pieces, never whole: 120
 # MB of each (binary members, lines that are not JSON, messages of one long
 # token, between two good ones) is indexed with a raised --max-filesize in less memory than its size
-# (read whole until the tenth session: 144 MB and more). Sanitizer builds
-# hold freed memory in quarantine, so only their results are checked.
+# (read whole until the tenth session: 144 MB and more). The mbox file has
+# no extension, as mail programs keep their folders ("Inbox"): it is known
+# by its first lines. Sanitizer builds hold freed memory in quarantine, so
+# only their results are checked.
 mkdir bigarc
 python3 - <<'PY'
 import io, os, tarfile
@@ -70,7 +72,7 @@ with open("bigarc/big.jsonl", "w") as f:
     for i in range(30):
         f.write("x" * (4 << 20) + "\n")
     f.write('{"id": "b", "text": "bigjsonlastword"}\n')
-with open("bigarc/big.mbox", "w") as f:
+with open("bigarc/Inbox", "w") as f:
     for i in range(30):
         word = "bigmboxfirstword" if i == 0 else "bigmboxlastword" if i == 29 else "x" * (4 << 20)
         f.write("From a@b Mon Jan  1 00:00:00 2024\nSubject: %d\n\n%s\n\n" % (i, word))
