@@ -242,7 +242,9 @@ void IndexWriter::commit() {
   DbStore::sync_dir(path_);
   db_.begin_transaction();
   // The batch's postings are freed now, in the arenas of the threads that
-  // built them: give the pages back, or peak RSS grows by half again.
+  // built them: give the pages back, or peak RSS grows by half again. (This
+  // is for glibc's malloc; jemalloc, trawl-index's allocator, gives them
+  // back within a second by itself: jemalloc_conf.cc.)
   malloc_trim(0);
 }
 
