@@ -78,6 +78,12 @@ constexpr std::string_view kCompressed[] = {".gz", ".bz2", ".xz", ".zst"};
 }  // namespace
 
 std::string extension_of(std::string_view path) {
+  // Maildir's "info" suffix: ":2," and flag letters, at the end of the name.
+  const size_t info = path.rfind(":2,");
+  if (info != std::string_view::npos &&
+      std::all_of(path.begin() + info + 3, path.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
+    path = path.substr(0, info);
+  }
   const size_t slash = path.rfind('/');
   const size_t dot = path.rfind('.');
   if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash + 2)) {

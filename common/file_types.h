@@ -28,6 +28,9 @@ std::string_view format_of_path(std::string_view path);
 
 // The extension of the file name in `path`, lower case without the dot;
 // "" if it has none ("a/README", "a/.bashrc"): extension_of("a/B.TXT") == "txt".
+// A Maildir message's flags are not part of it: mail programs rename
+// "cur/1700.M1.host:2,S" to "...:2,RS" when a message is answered, and
+// extension_of gives "host" for both.
 std::string extension_of(std::string_view path);
 
 // The compression suffix of `path` as written (".gz", ".BZ2", ".xz",

@@ -3,17 +3,11 @@
 #include <map>
 #include <set>
 
+#include "file_types.h"
 #include "schema.h"
 
 namespace trawl::indexer {
 namespace {
-
-std::string extension_of(const std::string& path) {
-  size_t slash = path.rfind('/');
-  size_t dot = path.rfind('.');
-  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
-  return path.substr(dot);
-}
 
 // Decides what to do with a file the database already knows.
 void classify_known(const FileRef& f, const FileStamp& stamp, const PlanOptions& options,
@@ -50,7 +44,8 @@ const FailedFile* still_failing(const FileRef& f, const Failures& failed, const 
 }
 
 // A new file is the move of a vanished one with the same size, extension
-// and content hash (taken off *vanished), else an addition.
+// (extension_of: case and Maildir flags aside) and content hash (taken off
+// *vanished), else an addition.
 void add_or_move(const FileRef& f, const Stamps& stamps, const HashFn& hash,
                  std::multimap<uint64_t, std::string>* vanished, Plan* plan) {
   auto [lo, hi] = vanished->equal_range(f.size);

@@ -55,6 +55,31 @@ TEST_CASE("format_of_path: by extension, any case; conventional names; nothing e
   }
 }
 
+TEST_CASE("extension_of: lower case, no dot; dotfiles and Maildir flags are not extensions") {
+  struct Case {
+    std::string_view path;
+    std::string_view ext;
+  };
+  const Case cases[] = {
+      {"a/B.TXT", "txt"},
+      {"notes.tar.gz", "gz"},
+      {"a/README", ""},
+      {"a/.bashrc", ""},
+      {"dir.md/file", ""},
+      {"Mail/new/1700000001.M12P345.host", "host"},
+      {"Mail/cur/1700000001.M12P345.host:2,S", "host"},
+      {"Mail/cur/1700000001.M12P345.host:2,RS", "host"},
+      {"Mail/cur/1700000001.M12P345.host:2,", "host"},
+      {"Mail/cur/1700000001:2,S", ""},
+      {"times/12:2,5.txt", "txt"},
+      {"odd/name.txt:2,x1", "txt:2,x1"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.path);
+    CHECK(extension_of(c.path) == c.ext);
+  }
+}
+
 TEST_CASE("type_format and type_formats: names, aliases, unknown names named") {
   CHECK(type_format("markdown") == "markdown");
   CHECK(type_format("md") == "markdown");

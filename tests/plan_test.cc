@@ -64,6 +64,30 @@ TEST_CASE("plan: new, unchanged, touched, changed, vanished, moved") {
   CHECK(disk.reads == 3);  // touched, edited, new-name: not same.txt, grown.txt, new.txt, old.txt
 }
 
+TEST_CASE("plan: a Maildir message whose flags change is moved, not made again") {
+  struct Case {
+    std::string_view from, to;
+    bool moved;
+  };
+  const Case cases[] = {
+      {"/m/new/17.M1.host", "/m/cur/17.M1.host:2,S", true},      // read
+      {"/m/cur/17.M1.host:2,S", "/m/cur/17.M1.host:2,RS", true},  // answered
+      {"/m/cur/17.M1.host:2,RS", "/m/cur/17.M1.host", true},
+      {"/m/cur/17.M1.host:2,S", "/m/cur/17.M1.other:2,S", false},  // another extension
+      {"/m/notes.txt", "/m/notes.TXT", true},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.from);
+    CAPTURE(c.to);
+    const Stamps stamps = {{std::string(c.from), stamp(10, 5, "h-mail")}};
+    Disk disk;
+    disk.hashes = {{std::string(c.to), "h-mail"}};
+    const Plan plan = make_plan({{std::string(c.to), 5, 20}}, {}, stamps, {}, PlanOptions{}, disk.fn());
+    CHECK(plan.moves.size() == (c.moved ? 1u : 0u));
+    CHECK(plan.add.size() == (c.moved ? 0u : 1u));
+  }
+}
+
 TEST_CASE("plan: files of an older analysis are updated, never moved") {
   FileStamp old = stamp(10, 5, "h-old");
   old.analysis = schema::kAnalysisVersion - 1;

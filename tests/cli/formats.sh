@@ -124,6 +124,23 @@ expect_in out '"date":"2021-03-05"'
 expect_exit 0 "$TRAWL_SEARCH" --db "$WORK/mapped.db" region:north
 expect_exit 1 "$TRAWL_SEARCH" --db "$WORK/mapped.db" region:south
 
+# A Maildir folder: messages have no extension (sniffed as e-mail), and a
+# mail program renames them as they are read and answered (new/X ->
+# cur/X:2,S -> cur/X:2,RS): each rename is a move, never a new extraction.
+msg=1700000001.M12P345.mailhost
+mkdir -p maildir/new maildir/cur
+cp "$DATA/formats/email/maildir/cur/$msg" maildir/new/
+expect_exit 0 "$TRAWL_INDEX" --db "$WORK/mail.db" maildir
+mv "maildir/new/$msg" "maildir/cur/$msg:2,S"
+expect_exit 0 "$TRAWL_INDEX" --db "$WORK/mail.db" --json maildir
+expect_in out '{"type":"moved","data":{"from":"maildir/new/'"$msg"'","path":"maildir/cur/'"$msg"':2,S"}}'
+mv "maildir/cur/$msg:2,S" "maildir/cur/$msg:2,RS"
+expect_exit 0 "$TRAWL_INDEX" --db "$WORK/mail.db" --json maildir
+expect_in out '"moved":1'
+expect_in out '"added":0'
+"$TRAWL_SEARCH" --db "$WORK/mail.db" --json 'slipway from:dora' > out
+expect_in out '"path":"maildir/cur/'"$msg"':2,RS","title":"Slipway repairs"'
+
 # --encoding forces one; an unknown one is a usage error.
 expect_exit 2 "$TRAWL_INDEX" --db "$WORK/e.db" --encoding klingon-8 corpus
 expect_in err "unknown encoding"
