@@ -81,7 +81,8 @@ std::string extension_of(std::string_view path) {
   // Maildir's "info" suffix: ":2," and flag letters, at the end of the name.
   const size_t info = path.rfind(":2,");
   if (info != std::string_view::npos &&
-      std::all_of(path.begin() + info + 3, path.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
+      std::all_of(path.begin() + info + 3, path.end(),
+                  [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
     path = path.substr(0, info);
   }
   const size_t slash = path.rfind('/');

@@ -70,7 +70,7 @@ TEST_CASE("plan: a Maildir message whose flags change is moved, not made again")
     bool moved;
   };
   const Case cases[] = {
-      {"/m/new/17.M1.host", "/m/cur/17.M1.host:2,S", true},      // read
+      {"/m/new/17.M1.host", "/m/cur/17.M1.host:2,S", true},       // read
       {"/m/cur/17.M1.host:2,S", "/m/cur/17.M1.host:2,RS", true},  // answered
       {"/m/cur/17.M1.host:2,RS", "/m/cur/17.M1.host", true},
       {"/m/cur/17.M1.host:2,S", "/m/cur/17.M1.other:2,S", false},  // another extension
@@ -82,7 +82,8 @@ TEST_CASE("plan: a Maildir message whose flags change is moved, not made again")
     const Stamps stamps = {{std::string(c.from), stamp(10, 5, "h-mail")}};
     Disk disk;
     disk.hashes = {{std::string(c.to), "h-mail"}};
-    const Plan plan = make_plan({{std::string(c.to), 5, 20}}, {}, stamps, {}, PlanOptions{}, disk.fn());
+    const Plan plan =
+        make_plan({{std::string(c.to), 5, 20}}, {}, stamps, {}, PlanOptions{}, disk.fn());
     CHECK(plan.moves.size() == (c.moved ? 1u : 0u));
     CHECK(plan.add.size() == (c.moved ? 0u : 1u));
   }

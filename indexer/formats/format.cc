@@ -31,8 +31,8 @@ constexpr Format kRtf{"rtf", extract_rtf, false};
 size_t field_name_length(std::string_view line) {
   const size_t colon = line.find(':');
   if (colon == 0 || colon == std::string_view::npos) return 0;
-  const bool printable = std::all_of(line.begin(), line.begin() + colon,
-                                     [](char c) { return c > ' ' && c < 0x7F; });
+  const bool printable =
+      std::all_of(line.begin(), line.begin() + colon, [](char c) { return c > ' ' && c < 0x7F; });
   return printable ? colon : 0;
 }
 
