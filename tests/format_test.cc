@@ -244,6 +244,7 @@ const SniffCase kSniffs[] = {
     {"HTML doctype after a BOM", "\xEF\xBB\xBF\n<!DOCTYPE html><p>x", "html"},
     {"PNG", "\x89PNG\r\n\x1A\n", ""},
     {"gzip", "\x1F\x8B\x08\x00", ""},
+    {"Thunderbird summary (Mork)", "// <!-- <mdb:mork:z v=\"1.4\"/> -->\n< <(a=c)>", ""},
     {"Thunderbird Inbox", "From - Mon Jan  1 00:00:00 2024\nX-Mozilla-Status: 0001\n", "mbox"},
     {"mbox, From: later", "From a@b Mon Jan  1 00:00:00 2024\nReceived: by x\nFrom: a@b\n", "mbox"},
     {"prose that starts with From", "From here on the road\nclimbs: slowly\n", "text"},

@@ -88,11 +88,13 @@ const Format* sniff_format(std::string_view bytes) {
   std::string_view head = bytes.substr(0, 1024);
   if (head.substr(0, 5) == "%PDF-") return &kPdf;
   if (head.substr(0, 5) == "{\\rtf") return &kRtf;
-  // Signatures of common binary formats, which may lack NUL bytes early on.
+  // Signatures of common binary formats, which may lack NUL bytes early on,
+  // and of Thunderbird's folder summaries (Inbox.msf: Mork, text that is
+  // no document).
   static const std::string_view kBinary[] = {
       "\x89PNG", "\xFF\xD8\xFF", "GIF87a", "GIF89a", "PK\x03\x04", "\x1F\x8B", "\x7F" "ELF",
       "BZh", "\xFD" "7zXZ", "7z\xBC\xAF", "Rar!", "OggS", "ID3", "fLaC", "RIFF",
-      std::string_view("\x00\x00\x01\x00", 4)};
+      std::string_view("\x00\x00\x01\x00", 4), "// <!-- <mdb:mork:"};
   for (std::string_view magic : kBinary) {
     if (head.substr(0, magic.size()) == magic) return nullptr;
   }
