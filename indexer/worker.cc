@@ -28,8 +28,11 @@ constexpr size_t kPartDivisor = 256;
 // A worker keeps its read buffer between files up to this size.
 constexpr size_t kKeptBufferBytes = 4u << 20;
 // The first bytes of a file whose name tells no format, read to tell an
-// mbox file (read in pieces) from others.
+// mbox file (read in pieces) from others; only files larger than
+// kSniffAbove are looked at first: a smaller one is read whole anyway, and
+// extract_file sniffs its bytes (an mbox of one window is read whole too).
 constexpr size_t kSniffBytes = 1024;
+constexpr uint64_t kSniffAbove = 4u << 20;
 
 schema::DocRecord make_record(const FileRef& ref, const FileExtraction& fx, const std::string& hash,
                               ExtractedDoc& doc) {
@@ -118,10 +121,12 @@ bool Worker::read_and_extract(const FileRef& ref, FileExtraction* fx, std::strin
   // An archive, JSON Lines or mbox file is read in pieces, its hash first:
   // it may be far larger than --memory, and only the member or window of
   // records being read is held. Other files are read whole, into a buffer
-  // kept for the next file. A file whose name tells no format (a mail
-  // folder such as "Inbox") is sniffed first.
+  // kept for the next file. A large file whose name tells no format (a
+  // mail folder such as "Inbox") is sniffed first.
   std::string head;
-  if (!known_by_name(options_, ref.path)) fs_.read_head(ref.path, kSniffBytes, &head);
+  if (ref.size > kSniffAbove && !known_by_name(options_, ref.path)) {
+    fs_.read_head(ref.path, kSniffBytes, &head);
+  }
   const std::string_view pieces = pieces_format(options_, ref.path, head);
   const bool in_pieces = !pieces.empty();
   std::unique_ptr<ByteSource> source;

@@ -94,8 +94,8 @@ void emit_doc(ExtractedDoc&& doc, const ExtractOptions& options, Extraction* out
 // extension is not one trawl knows.
 const Format* find_format(std::string_view path);
 // The format of data with an unknown extension, from its first bytes:
-// PDF, RTF and HTML by their signatures, mbox by a "From " line followed by
-// a header field, a mail message (Maildir, MH) by a header block with From
+// PDF, RTF and HTML by their signatures, mbox by a "From " line with a
+// time followed by a header field, a mail message (Maildir, MH) by a header block with From
 // and Date or Subject, text if it decodes as text, nullptr for binary data.
 const Format* sniff_format(std::string_view bytes);
 // The format named `name` ("text", "html", ...), or nullptr.
