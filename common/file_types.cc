@@ -75,6 +75,26 @@ constexpr std::string_view kFormats[] = {"text",  "markdown", "html", "pdf",    
 // Single compressed streams: "notes.txt.gz" is text, "logs.tar.gz" an archive.
 constexpr std::string_view kCompressed[] = {".gz", ".bz2", ".xz", ".zst"};
 
+// A Maildir message: a file in "cur/" or "new/" named as Maildir delivers
+// ("<seconds>.<unique>.<host>", flags after ":2," kept by mail programs).
+// Its host part is no extension: "1700000001.M1P2.mx.example.org" is mail,
+// not Org text.
+bool is_maildir_message(std::string_view path) {
+  const size_t slash = path.rfind('/');
+  if (slash == std::string_view::npos || slash < 3) return false;
+  const std::string_view parent = path.substr(0, slash);
+  const std::string_view folder = parent.substr(parent.size() - 3);
+  if ((folder != "cur" && folder != "new") ||
+      (parent.size() > 3 && parent[parent.size() - 4] != '/')) {
+    return false;
+  }
+  const std::string_view name = path.substr(slash + 1);
+  size_t digits = 0;
+  while (digits < name.size() && std::isdigit(static_cast<unsigned char>(name[digits]))) ++digits;
+  return digits >= 6 && digits < name.size() && name[digits] == '.' &&
+         name.find('.', digits + 1) != std::string_view::npos;
+}
+
 }  // namespace
 
 std::string extension_of(std::string_view path) {
@@ -104,6 +124,7 @@ std::string_view compression_suffix(std::string_view path) {
 }
 
 std::string_view format_of_path(std::string_view path) {
+  if (is_maildir_message(path)) return "email";
   if (const std::string_view c = compression_suffix(path); !c.empty()) {
     const std::string_view inner = path.substr(0, path.size() - c.size());
     if (inner.size() > 4 && ascii_lower(inner.substr(inner.size() - 4)) == ".tar") return "archive";
@@ -166,6 +187,7 @@ std::string type_list() {
     std::sort(exts.begin(), exts.end());
     for (size_t i = 0; i < exts.size(); ++i) out.append(i ? ", *" : " *").append(exts[i]);
     if (f == "text") out.append(", and README, LICENSE, Makefile ... without extension");
+    if (f == "email") out.append(", and Maildir messages (cur/* and new/* named as delivered)");
     if (f == "archive") out.append(", *.tar.gz, *.tar.bz2, *.tar.xz, *.tar.zst");
     out.append("\n");
   }

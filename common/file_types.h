@@ -7,9 +7,12 @@
 //   type_format("md")                == "markdown"  (an alias)
 //   format_of_path("app.log.gz")     == "text"      (compressed: the inner name)
 //   format_of_path("logs.tar.gz")    == "archive"
+//   format_of_path("Mail/cur/1700000001.M1P2.mx.example.org:2,S") == "email"
 //
-// Types go by extension, as ripgrep's do: a file the indexer recognises
-// only by its content (an HTML page without extension) has no type here.
+// Types go by name, as ripgrep's do: by extension, a conventional name, or
+// Maildir's layout (a "cur/" or "new/" file named as Maildir delivers is
+// e-mail); a file the indexer recognises only by its content (an HTML page
+// or an mbox without extension, an MH message) has no type here.
 // Immutable tables: thread-safe.
 #pragma once
 
@@ -23,7 +26,9 @@ namespace trawl {
 // "jsonl", "json", "office", "epub", "archive") that the extension (or
 // conventional name) of `path` selects, or "" if none does. Case does not
 // matter. A compressed file (.gz, .bz2, .xz, .zst) has the format of its
-// name without that suffix, except that *.tar.* is an archive.
+// name without that suffix, except that *.tar.* is an archive. A Maildir
+// message ("cur/<seconds>.<unique>.<host>[:2,<flags>]", also in "new/")
+// is "email" whatever its host name ends in.
 std::string_view format_of_path(std::string_view path);
 
 // The extension of the file name in `path`, lower case without the dot;

@@ -57,6 +57,11 @@ std::string_view pieces_format(const IndexOptions& options, std::string_view pat
   return sniffed && sniffed->name == "mbox" ? sniffed->name : std::string_view();
 }
 
+uint64_t size_limit(const IndexOptions& options, std::string_view pieces) {
+  return pieces == "jsonl" || pieces == "mbox" ? options.max_streamed_filesize
+                                               : options.max_filesize;
+}
+
 Status extract_source(const IndexOptions& options, std::string_view path, std::string_view format,
                       ByteSource& source, FileExtraction* out, const DocSink& stream) {
   ExtractOptions with_stream = options.extract;

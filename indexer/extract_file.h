@@ -36,6 +36,12 @@ Status extract_file(const IndexOptions& options, const std::string& path, std::s
 std::string_view pieces_format(const IndexOptions& options, std::string_view path,
                                std::string_view head = {});
 
+// The size above which a file read as `pieces` (pieces_format) is skipped:
+// options.max_streamed_filesize for a JSON Lines or mbox file (a record is
+// held at a time, so a 2 GB mail folder needs no more memory than a small
+// one), options.max_filesize for any other, archives included.
+uint64_t size_limit(const IndexOptions& options, std::string_view pieces);
+
 // Extracts the documents of the file at `path`, of `format` (pieces_format),
 // that `source` reads, handing each to `stream` (if given) as soon as it is
 // read: only a piece of the file is in memory at a time. Fails if the file

@@ -86,7 +86,8 @@ void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
   app.add_flag("--hidden", o.crawl.hidden, "Index hidden files and folders too");
   app.add_flag("--no-ignore", o.crawl.no_ignore, "Do not honour .gitignore, .ignore, .trawlignore");
   app.add_option("-t,--type", f.types,
-                 "Index only files of this type (by extension: markdown, md, text, html, pdf, "
+                 "Index only files of this type (by extension, and Maildir's cur/ and new/ "
+                 "files as email: markdown, md, text, html, pdf, "
                  "email, mbox, jsonl, json, rtf, office, epub, archive; repeatable; see "
                  "--type-list)")
       ->allow_extra_args(false);
@@ -106,7 +107,8 @@ void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
                "With -L, also follow symlinks to targets outside the PATHs");
   app.add_option("--max-filesize", f.max_filesize,
                  "Skip larger files; also what a compressed file or an archive member may "
-                 "expand to (default 64M; K, M, G)");
+                 "expand to (default 64M, and no limit for mbox and JSON Lines files, which "
+                 "are read a record at a time; K, M, G)");
   app.add_option("--empty-docs", f.empty_docs,
                  "Files with no text: skip (default; counted in the summary), warn (skip and "
                  "name each), or index (findable by path, ext:, date: and size:)")
@@ -187,7 +189,10 @@ void finish_options(const Flags& f, const std::string& cwd, IndexOptions& o) {
   for (const std::string& p : f.paths.empty() ? std::vector<std::string>{"."} : f.paths) {
     o.roots.push_back(trawl::absolute_path(p, cwd));
   }
-  if (!f.max_filesize.empty()) o.max_filesize = parse_size("--max-filesize", f.max_filesize);
+  if (!f.max_filesize.empty()) {
+    o.max_filesize = parse_size("--max-filesize", f.max_filesize);
+    o.max_streamed_filesize = o.max_filesize;
+  }
   o.crawl.types = trawl::type_formats(f.types, "-t");
   o.crawl.types_not = trawl::type_formats(f.types_not, "-T");
   if (f.unrestricted >= 1) o.crawl.no_ignore = true;

@@ -40,6 +40,9 @@ struct IndexOptions {
   CrawlRules crawl;
   // Files larger than this are skipped with a message. Default 64 MiB.
   uint64_t max_filesize = 64ull << 20;
+  // The same for JSON Lines and mbox files, which are read a record at a
+  // time: no limit unless --max-filesize is given (main() sets both).
+  uint64_t max_streamed_filesize = UINT64_MAX;
   // --empty-docs: a file with no text and no title (an empty file, a blank
   // page) is skipped (kSkip, counted in the summary), skipped and named on
   // stderr (kWarn), or indexed all the same (kIndex: its path, name,

@@ -378,12 +378,13 @@ int list_files(const IndexOptions& options, const FileSystem& fs, Reporter& repo
   Crawl crawl = crawl_all(options, fs, reporter, ignored);
   std::string head;
   for (const FileRef& ref : crawl.files) {
-    if (ref.size > options.max_filesize) {
+    head.clear();
+    bool wanted = known_by_name(options, ref.path);
+    if (!wanted && fs.read_head(ref.path, 8192, &head).ok()) wanted = sniff_format(head) != nullptr;
+    if (ref.size > size_limit(options, pieces_format(options, ref.path, head))) {
       reporter.skipped(ref.path, "too large", "");
       continue;
     }
-    bool wanted = known_by_name(options, ref.path);
-    if (!wanted && fs.read_head(ref.path, 8192, &head).ok()) wanted = sniff_format(head) != nullptr;
     if (wanted) {
       out << display_path(ref.path, cwd) << '\n';
     } else {

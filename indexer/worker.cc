@@ -116,18 +116,20 @@ void Worker::add_doc(const FileRef& ref, const FileExtraction& fx, const std::st
   if (parts && result->text_bytes >= part_bytes) hand_on(result, parts);
 }
 
-bool Worker::read_and_extract(const FileRef& ref, FileExtraction* fx, std::string* hash,
-                              const DocSink& stream, FileResult* result) {
-  // An archive, JSON Lines or mbox file is read in pieces, its hash first:
-  // it may be far larger than --memory, and only the member or window of
-  // records being read is held. Other files are read whole, into a buffer
-  // kept for the next file. A large file whose name tells no format (a
-  // mail folder such as "Inbox") is sniffed first.
+std::string_view Worker::pieces_of(const FileRef& ref) {
   std::string head;
   if (ref.size > kSniffAbove && !known_by_name(options_, ref.path)) {
     fs_.read_head(ref.path, kSniffBytes, &head);
   }
-  const std::string_view pieces = pieces_format(options_, ref.path, head);
+  return pieces_format(options_, ref.path, head);
+}
+
+bool Worker::read_and_extract(const FileRef& ref, std::string_view pieces, FileExtraction* fx,
+                              std::string* hash, const DocSink& stream, FileResult* result) {
+  // An archive, JSON Lines or mbox file is read in pieces, its hash first:
+  // it may be far larger than --memory, and only the member or window of
+  // records being read is held. Other files are read whole, into a buffer
+  // kept for the next file.
   const bool in_pieces = !pieces.empty();
   std::unique_ptr<ByteSource> source;
   Status read = in_pieces ? hash_file(fs_, ref.path, hash)
@@ -155,10 +157,10 @@ FileResult Worker::process(const FileRef& ref, bool update, const PartSink& part
   FileResult result;
   result.ref = ref;
   result.update = update;
-  if (ref.size > options_.max_filesize) {
+  const std::string_view pieces = pieces_of(ref);
+  if (const uint64_t limit = size_limit(options_, pieces); ref.size > limit) {
     result.skip_reason = "too large";
-    result.skip_detail =
-        "larger than --max-filesize " + std::to_string(options_.max_filesize) + " bytes";
+    result.skip_detail = "larger than --max-filesize " + std::to_string(limit) + " bytes";
     return result;
   }
   std::string hash;  // of the content, once a document needs it
@@ -173,7 +175,7 @@ FileResult Worker::process(const FileRef& ref, bool update, const PartSink& part
   const DocSink stream = [&](ExtractedDoc&& doc) {
     add_doc(ref, fx, hashed(), doc, &result, parts);
   };
-  if (!read_and_extract(ref, &fx, &hash, stream, &result)) return result;
+  if (!read_and_extract(ref, pieces, &fx, &hash, stream, &result)) return result;
   result.format = fx.format;
   result.encoding = fx.extraction.encoding;
   result.problems = std::move(fx.extraction.problems);

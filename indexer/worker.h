@@ -66,12 +66,16 @@ class Worker {
   // Builds `doc` of the file into *result (handing a part on when due).
   void add_doc(const FileRef& ref, const FileExtraction& fx, const std::string& hash,
                ExtractedDoc& doc, FileResult* result, const PartSink& parts);
-  // Reads ref's file and extracts it into *fx (documents of files of many
-  // documents go to `stream`); an archive's hash is made on the way, into
-  // *hash. Returns false with *result saying why (vanished, unreadable,
-  // unusable content) if there is nothing to build.
-  bool read_and_extract(const FileRef& ref, FileExtraction* fx, std::string* hash,
-                        const DocSink& stream, FileResult* result);
+  // The format in which ref's file is read in pieces, or "" (pieces_format;
+  // a large file whose name tells no format is sniffed first).
+  std::string_view pieces_of(const FileRef& ref);
+  // Reads ref's file, in pieces if `pieces` names a format, and extracts it
+  // into *fx (documents of files of many documents go to `stream`); the
+  // hash of a file read in pieces is made on the way, into *hash. Returns
+  // false with *result saying why (vanished, unreadable, unusable content)
+  // if there is nothing to build.
+  bool read_and_extract(const FileRef& ref, std::string_view pieces, FileExtraction* fx,
+                        std::string* hash, const DocSink& stream, FileResult* result);
   // Hands the documents built so far to `parts` as a part.
   void hand_on(FileResult* result, const PartSink& parts);
 

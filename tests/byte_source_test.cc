@@ -177,6 +177,58 @@ TEST_CASE("for_each_window: chunks cut after the '\\n' of a separator, nothing l
   }
 }
 
+TEST_CASE("for_each_window: a record that reaches max_record is read past, never held") {
+  const std::string y(5000, 'y');
+  struct Case {
+    std::string_view name;
+    std::string input;
+    std::string_view separator;
+    std::string kept;               // the chunks joined
+    std::vector<uint64_t> dropped;  // too_long's lengths
+  };
+  const std::string msg = "From a\nSubject: s\n\n";
+  const Case cases[] = {
+      {"a long line between two", "a\n" + y + "\nb\n", "\n", "a\nb\n", {5001}},
+      {"a long last line", "a\n" + y, "\n", "a\n", {5000}},
+      {"a long first line", y + "\nb", "\n", "b", {5001}},
+      {"two long lines", y + "\n" + y + "\n", "\n", "", {5001, 5001}},
+      {"long lines around empty ones", y + "\n\n" + y + "\n\nb\n", "\n", "\n\nb\n", {5001, 5001}},
+      {"lines at the limit's edge",
+       std::string(99, 'x') + "\n" + y + "\n",
+       "\n",
+       std::string(99, 'x') + "\n",
+       {5001}},
+      {"a long message",
+       msg + "one\n" + msg + y + "\n" + msg + "three\n",
+       "\nFrom ",
+       msg + "one\n" + msg + "three\n",
+       {msg.size() + 5001}},
+      {"a long message, From inside",
+       msg + y + "\nFrom\n" + y + "\n" + msg + "z\n",
+       "\nFrom ",
+       msg + "z\n",
+       {msg.size() + 2 * 5001 + 5}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    for (size_t piece : kPieces) {
+      CAPTURE(piece);
+      MemorySource source(c.input, piece);
+      std::string kept;
+      std::vector<uint64_t> dropped;
+      const auto take = [&](std::string_view chunk, bool) {
+        CHECK(chunk.size() <= 100);  // never a long record
+        kept.append(chunk);
+        return true;
+      };
+      const auto too_long = [&](uint64_t bytes) { dropped.push_back(bytes); };
+      REQUIRE(for_each_window(source, 10, c.separator, take, 100, too_long).ok());
+      CHECK(kept == c.kept);
+      CHECK(dropped == c.dropped);
+    }
+  }
+}
+
 TEST_CASE("JSON Lines read in windows give the records read whole") {
   std::string big;  // beyond one window (1 MiB): records, a bad line deep in
   for (int i = 0; big.size() < (3u << 20); ++i) {
@@ -262,6 +314,36 @@ TEST_CASE("mbox files read in windows give the messages read whole; bad ones ski
   Extraction none;
   const Status s = extract_mbox(not_mbox, {}, &none);
   CHECK(s.message() == "not an mbox file (no \"From \" line)");
+}
+
+TEST_CASE("a JSON Lines line or mbox message over --max-filesize is named and passed over") {
+  ExtractOptions options;
+  options.max_expanded = 3u << 20;  // more than a window: 1 MiB of lines, 4 MiB of mail
+  const std::string long_text(5u << 20, 'w');
+  const std::string lines = "{\"id\":\"a\",\"text\":\"one\"}\n{\"id\":\"b\",\"text\":\"" +
+                            long_text + "\"}\n{\"id\":\"c\",\"text\":\"three\"}\n{not json\n";
+  MemorySource line_source(lines, 100000);
+  Extraction jsonl;
+  REQUIRE(extract_jsonl(line_source, options, &jsonl).ok());
+  std::string ids;
+  for (const ExtractedDoc& d : jsonl.docs) ids += d.id + " ";
+  CHECK(ids == "a c ");
+  CHECK(jsonl.problems ==
+        std::vector<std::string>{"line 2: 5242901 bytes, over --max-filesize (3145728), not read",
+                                 "line 4: invalid JSON"});
+
+  options.max_expanded = 5u << 20;
+  const std::string head = "From a Mon Jan  1 00:00:00 2024\nSubject: ";
+  const std::string mbox =
+      head + "one\n\nfirst\n\n" + head + "two\n\n" + long_text + "\n\n" + head + "three\n\nthird\n";
+  MemorySource mbox_source(mbox, 100000);
+  Extraction mail;
+  REQUIRE(extract_mbox(mbox_source, options, &mail).ok());
+  ids.clear();
+  for (const ExtractedDoc& d : mail.docs) ids += d.id + " ";
+  CHECK(ids == "1 3 ");
+  CHECK(mail.problems == std::vector<std::string>{
+                             "message 2: 5242928 bytes, over --max-filesize (5242880), not read"});
 }
 
 TEST_CASE("RealFileSystem::open: reads a file in pieces and seeks; refuses others") {

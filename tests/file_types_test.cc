@@ -12,7 +12,8 @@
 namespace trawl {
 namespace {
 
-TEST_CASE("format_of_path: by extension, any case; conventional names; nothing else") {
+TEST_CASE(
+    "format_of_path: by extension, any case; conventional names; Maildir messages; nothing else") {
   struct Case {
     const char* path;
     const char* format;
@@ -48,6 +49,18 @@ TEST_CASE("format_of_path: by extension, any case; conventional names; nothing e
       {".hidden", ""},
       {"dir.md/file", ""},
       {"", ""},
+      // Maildir messages, by their folder and delivery name.
+      {"Mail/cur/1700000001.M12P345.host:2,S", "email"},
+      {"Mail/new/1700000001.M12P345.host", "email"},
+      {"new/1700000001.4242_1.host", "email"},
+      {"Mail/cur/1700000001.M1P2.mx.example.org:2,RS", "email"},
+      {"Mail/cur/1700000001.M1P2.host,S=1234,W=1260:2,S", "email"},
+      {"Mail/tmp/1700000001.M12P345.host", ""},
+      {"Mail/xcur/1700000001.M12P345.host", ""},
+      {"Mail/cur/notes.txt", "text"},
+      {"Mail/cur/12345678.txt", "text"},
+      {"Mail/cur/1700000001", ""},
+      {"Mail/cur/12345.M1.host", ""},
   };
   for (const Case& c : cases) {
     CAPTURE(std::string_view(c.path));
@@ -101,8 +114,9 @@ TEST_CASE("type_format and type_formats: names, aliases, unknown names named") {
   }
   const std::string list = type_list();
   for (const char* line : {"markdown (md): *.markdown, *.md, *.mdown\n", "pdf: *.pdf\n",
-                           "jsonl (ndjson): *.jsonl, *.ndjson\n", "rtf: *.rtf\n",
-                           "epub: *.epub\n", "*.zst, is of the type of its name without"}) {
+                           "jsonl (ndjson): *.jsonl, *.ndjson\n", "rtf: *.rtf\n", "epub: *.epub\n",
+                           "email (eml, mail): *.eml, and Maildir messages (cur/* and new/*",
+                           "*.zst, is of the type of its name without"}) {
     CHECK(list.find(line) != std::string::npos);
   }
 }

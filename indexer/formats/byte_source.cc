@@ -24,6 +24,11 @@ Status MemorySource::seek(uint64_t offset) {
   return Status::Ok();
 }
 
+std::string over_limit(uint64_t bytes, uint64_t limit) {
+  return std::to_string(bytes) + " bytes, over --max-filesize (" + std::to_string(limit) +
+         "), not read";
+}
+
 Status read_all(ByteSource& source, std::string* bytes) {
   for (;;) {
     const size_t old = bytes->size();
@@ -36,33 +41,93 @@ Status read_all(ByteSource& source, std::string* bytes) {
   }
 }
 
+namespace {
+
+// Appends up to `want` bytes of `source` to *buffer, a piece at a time;
+// sets *end when the source is exhausted.
+Status fill(ByteSource& source, size_t want, std::string* buffer, bool* end) {
+  while (!*end && buffer->size() < want) {
+    const size_t old = buffer->size();
+    const size_t room = std::min(want - old, kReadPiece);  // small files stay small
+    buffer->resize(old + room);
+    size_t got = 0;
+    Status s = source.read(buffer->data() + old, room, &got);
+    buffer->resize(old + got);
+    if (!s.ok()) return s;
+    *end = got == 0;
+  }
+  return Status::Ok();
+}
+
+// Drops the record at the start of *buffer, which holds no separator: reads
+// on to the '\n' that starts the next one (or to the end), keeping only
+// what follows it. *dropped receives the record's length.
+Status drop_record(ByteSource& source, std::string_view separator, std::string* buffer, bool* end,
+                   uint64_t* dropped) {
+  *dropped = 0;
+  for (;;) {
+    if (const size_t at = buffer->find(separator); at != std::string::npos) {
+      *dropped += at + 1;
+      buffer->erase(0, at + 1);
+      return Status::Ok();
+    }
+    // Keep what could be the start of a separator cut by the read.
+    const size_t keep = *end ? 0 : std::min(buffer->size(), separator.size() - 1);
+    *dropped += buffer->size() - keep;
+    buffer->erase(0, buffer->size() - keep);
+    if (*end) return Status::Ok();
+    if (Status s = fill(source, keep + kReadPiece, buffer, end); !s.ok()) return s;
+  }
+}
+
+// Gives `chunk` (whole records) to take, except records longer than
+// max_record (with their separator's '\n'), which go to too_long. Returns
+// false if take asks to stop.
+bool take_records(std::string_view chunk, bool last, std::string_view separator, size_t max_record,
+                  const WindowFn& take, const TooLongFn& too_long) {
+  if (chunk.size() <= max_record) return take(chunk, last);
+  size_t kept = 0;  // start of the records not yet given
+  for (size_t start = 0; start < chunk.size();) {
+    const size_t next = chunk.find(separator, start);
+    const size_t stop = next == std::string_view::npos ? chunk.size() : next + 1;
+    if (stop - start > max_record) {
+      if (start > kept && !take(chunk.substr(kept, start - kept), false)) return false;
+      if (too_long) too_long(stop - start);
+      kept = stop;
+    }
+    start = stop;
+  }
+  return kept == chunk.size() || take(chunk.substr(kept), last);
+}
+
+}  // namespace
+
 Status for_each_window(ByteSource& source, size_t window, std::string_view separator,
-                       const WindowFn& take) {
+                       const WindowFn& take, size_t max_record, const TooLongFn& too_long) {
   std::string buffer;
   size_t want = window;  // bytes to hold before cutting
   bool end = false;
   for (;;) {
-    while (!end && buffer.size() < want) {
-      const size_t old = buffer.size();
-      const size_t room = std::min(want - old, kReadPiece);  // small files stay small
-      buffer.resize(old + room);
-      size_t got = 0;
-      Status s = source.read(buffer.data() + old, room, &got);
-      buffer.resize(old + got);
-      if (!s.ok()) return s;
-      end = got == 0;
-    }
+    if (Status s = fill(source, want, &buffer, &end); !s.ok()) return s;
     if (buffer.empty()) return Status::Ok();
     size_t cut = buffer.size();  // at the end: all that is left
     if (!end) {
       const size_t at = buffer.rfind(separator);
+      if (at == std::string::npos && buffer.size() >= max_record) {  // one record, too long
+        uint64_t dropped = 0;
+        if (Status s = drop_record(source, separator, &buffer, &end, &dropped); !s.ok()) return s;
+        if (too_long) too_long(dropped);
+        want = window;
+        continue;
+      }
       if (at == std::string::npos) {  // a record longer than the buffer: read on
-        want = 2 * buffer.size();
+        want = std::min(2 * buffer.size(), max_record);
         continue;
       }
       cut = at + 1;
     }
-    if (!take(std::string_view(buffer).substr(0, cut), end)) return Status::Ok();
+    const std::string_view chunk = std::string_view(buffer).substr(0, cut);
+    if (!take_records(chunk, end, separator, max_record, take, too_long)) return Status::Ok();
     buffer.erase(0, cut);
     want = window;
   }

@@ -51,10 +51,18 @@ class MemorySource : public ByteSource {
 // mbox messages), so that no record is split: a record longer than the
 // window makes its chunk longer. Calls take(chunk, last) for each (`last`:
 // the chunk ends at the end of the source, not at a separator); stops early
-// if take returns false. Fails if a read fails.
+// if take returns false. A record that reaches `max_record` bytes is never
+// held whole: it is read past, and too_long(its length) is called in its
+// place. Fails if a read fails.
 using WindowFn = std::function<bool(std::string_view chunk, bool last)>;
+using TooLongFn = std::function<void(uint64_t bytes)>;
 Status for_each_window(ByteSource& source, size_t window, std::string_view separator,
-                       const WindowFn& take);
+                       const WindowFn& take, size_t max_record = SIZE_MAX,
+                       const TooLongFn& too_long = nullptr);
+
+// What a record dropped by for_each_window is reported as: "70000000
+// bytes, over --max-filesize (67108864), not read".
+std::string over_limit(uint64_t bytes, uint64_t limit);
 
 // Reads what is left of `source` into *bytes.
 Status read_all(ByteSource& source, std::string* bytes);

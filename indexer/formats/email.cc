@@ -205,17 +205,22 @@ Status extract_mbox(std::string_view bytes, const ExtractOptions& options, Extra
 Status extract_mbox(ByteSource& source, const ExtractOptions& options, Extraction* out) {
   int number = 1;
   Status failed;
+  const auto take = [&](std::string_view chunk, bool last) {
+    if (number == 1 && chunk.substr(0, 5) != "From ") {
+      failed = Status::Failed(std::string(kNotMbox));
+      return false;
+    }
+    // The line end before a "From " line belongs to it, not to the message.
+    if (!last) chunk.remove_suffix(1);
+    extract_messages(chunk, options, &number, out);
+    return true;
+  };
+  const auto too_long = [&](uint64_t bytes) {
+    out->problems.push_back("message " + std::to_string(number++) + ": " +
+                            over_limit(bytes, options.max_expanded));
+  };
   Status read =
-      for_each_window(source, kMboxWindow, "\nFrom ", [&](std::string_view chunk, bool last) {
-        if (number == 1 && chunk.substr(0, 5) != "From ") {
-          failed = Status::Failed(std::string(kNotMbox));
-          return false;
-        }
-        // The line end before a "From " line belongs to it, not to the message.
-        if (!last) chunk.remove_suffix(1);
-        extract_messages(chunk, options, &number, out);
-        return true;
-      });
+      for_each_window(source, kMboxWindow, "\nFrom ", take, options.max_expanded, too_long);
   return read.ok() ? failed : read;
 }
 

@@ -157,7 +157,7 @@ Status extract_jsonl(ByteSource& source, const ExtractOptions& options, Extracti
   size_t first_line = 1;
   ExtractOptions window_options = options;
   Status failed;
-  Status read = for_each_window(source, kLinesWindow, "\n", [&](std::string_view chunk, bool) {
+  const auto take = [&](std::string_view chunk, bool) {
     if (first_line == 1 && looks_binary(chunk)) {  // as extract_named does for a whole file
       out->skip_reason = "binary";
       return false;
@@ -175,7 +175,12 @@ Status extract_jsonl(ByteSource& source, const ExtractOptions& options, Extracti
     }
     first_line += static_cast<size_t>(std::count(chunk.begin(), chunk.end(), '\n'));
     return true;
-  });
+  };
+  const auto too_long = [&](uint64_t bytes) {
+    out->problems.push_back("line " + std::to_string(first_line++) + ": " +
+                            over_limit(bytes, options.max_expanded));
+  };
+  Status read = for_each_window(source, kLinesWindow, "\n", take, options.max_expanded, too_long);
   return read.ok() ? failed : read;
 }
 

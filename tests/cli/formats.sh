@@ -141,6 +141,16 @@ expect_in out '"added":0'
 "$TRAWL_SEARCH" --db "$WORK/mail.db" --json 'slipway from:dora' > out
 expect_in out '"path":"maildir/cur/'"$msg"':2,RS","title":"Slipway repairs"'
 
+# -t email takes Maildir messages by their folder and delivery name, even
+# from a host whose name ends like a file type (".org" is Org text).
+mkdir -p typed/cur
+cp "$DATA/formats/email/maildir/cur/$msg" "typed/cur/1700000002.M1P2.mx.example.org:2,S"
+echo "Slipway notes kept as text" > typed/notes.txt
+expect_exit 0 "$TRAWL_INDEX" --db "$WORK/typed.db" --json -t email typed
+expect_in out '"added":1'
+"$TRAWL_SEARCH" --db "$WORK/typed.db" --json 'slipway from:dora' > out
+expect_in out '"title":"Slipway repairs"'
+
 # --encoding forces one; an unknown one is a usage error.
 expect_exit 2 "$TRAWL_INDEX" --db "$WORK/e.db" --encoding klingon-8 corpus
 expect_in err "unknown encoding"
