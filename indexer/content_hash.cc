@@ -2,6 +2,7 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <vector>
@@ -30,14 +31,22 @@ std::string content_hash(std::string_view bytes) {
 }
 
 Status content_hash(ByteSource& source, std::string* hash) {
+  return content_hash(source, UINT64_MAX, hash, nullptr);
+}
+
+Status content_hash(ByteSource& source, uint64_t limit, std::string* hash,
+                    const std::function<void(std::string_view piece)>& see) {
   std::unique_ptr<XXH3_state_t, StateFree> state(XXH3_createState());
   if (!state || XXH3_128bits_reset(state.get()) != XXH_OK) return Status::Failed("out of memory");
   std::vector<char> buffer(kHashPiece);
-  for (;;) {
+  for (uint64_t left = limit; left > 0;) {
     size_t got = 0;
-    if (Status s = source.read(buffer.data(), buffer.size(), &got); !s.ok()) return s;
+    const size_t want = static_cast<size_t>(std::min<uint64_t>(buffer.size(), left));
+    if (Status s = source.read(buffer.data(), want, &got); !s.ok()) return s;
     if (got == 0) break;
     XXH3_128bits_update(state.get(), buffer.data(), got);
+    if (see) see(std::string_view(buffer.data(), got));
+    left -= got;
   }
   *hash = hex_of(XXH3_128bits_digest(state.get()));
   return Status::Ok();

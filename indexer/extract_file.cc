@@ -63,9 +63,11 @@ uint64_t size_limit(const IndexOptions& options, std::string_view pieces) {
 }
 
 Status extract_source(const IndexOptions& options, std::string_view path, std::string_view format,
-                      ByteSource& source, FileExtraction* out, const DocSink& stream) {
+                      ByteSource& source, FileExtraction* out, const DocSink& stream,
+                      uint64_t first_record) {
   ExtractOptions with_stream = options.extract;
   with_stream.stream = stream;
+  with_stream.first_record = first_record;
   out->format = std::string(format);
   Status (*extract)(ByteSource&, const ExtractOptions&, Extraction*) = extract_jsonl;
   if (format == "archive") extract = extract_archive;

@@ -140,11 +140,16 @@ IndexWriter::IndexWriter(const std::string& path, const std::string& language,
 }
 
 size_t IndexWriter::apply(FileResult& result) {
-  size_t deleted = result.update && !result.parts_before ? remove(result.ref.path) : 0;
-  if (result.partial) {
-    partial_changed_ = partial_.insert(result.ref.path).second || partial_changed_;
+  const std::string& path = result.ref.path;
+  size_t deleted = result.update && !result.parts_before ? remove(path) : 0;
+  if (result.appended && !result.parts_before) restamp(result.ref, result.hash);
+  for (auto& [id_term, doc] : result.docs) {
+    if (result.appended && db_.term_exists(id_term)) clashed_.insert(path);
+  }
+  if (result.partial || clashed_.count(path)) {
+    partial_changed_ = partial_.insert(path).second || partial_changed_;
   } else {
-    partial_changed_ = partial_.erase(result.ref.path) > 0 || partial_changed_;
+    partial_changed_ = partial_.erase(path) > 0 || partial_changed_;
   }
   add_field_names(result.field_names);
   for (auto& [id_term, doc] : result.docs) db_.replace_document(id_term, doc);
@@ -179,15 +184,17 @@ void IndexWriter::move(const std::string& from, const FileRef& to) {
   }
 }
 
-void IndexWriter::restamp(const FileRef& file) {
+void IndexWriter::restamp(const FileRef& file, const std::string& hash) {
   for (Xapian::docid id : docs_of(db_, file.path)) {
     Xapian::Document doc = db_.get_document(id);
     schema::DocRecord record;
     if (schema::decode_record(doc.get_data(), &record)) {
       record.mtime = file.mtime;
       record.size = file.size;
+      if (!hash.empty()) record.hash = hash;
       doc.set_data(schema::encode_record(record));
     }
+    if (!hash.empty()) doc.add_value(schema::kSlotHash, hash);
     doc.add_value(schema::kSlotMtime, Xapian::sortable_serialise(static_cast<double>(file.mtime)));
     doc.add_value(schema::kSlotSize, Xapian::sortable_serialise(static_cast<double>(file.size)));
     set_ctime(&doc, file.ctime);

@@ -39,15 +39,20 @@ class IndexWriter {
   IndexWriter(const std::string& path, const std::string& language, const std::string& name);
 
   // Writes a worker's result: for an update, first deletes the file's old
-  // documents. A part (result.partial) marks its file as not yet whole
-  // until its last result comes. Returns the number of documents deleted.
+  // documents; for a grown file (result.appended), first gives them its new
+  // stamp and hash. A part (result.partial) marks its file as not yet whole
+  // until its last result comes. A grown file one of whose new documents
+  // has the key of an old one (mbox messages numbered otherwise than the
+  // old part's count said) stays marked, so that the next run makes it
+  // whole again. Returns the number of documents deleted.
   size_t apply(FileResult& result);
   // Deletes the documents of the file at `path`; returns how many.
   size_t remove(const std::string& path);
   // Moves the documents of `from` to the file `to` (same content).
   void move(const std::string& from, const FileRef& to);
-  // Refreshes the stamp values of `file`'s documents.
-  void restamp(const FileRef& file);
+  // Refreshes the stamp values of `file`'s documents (and their content
+  // hash, if `hash` is given).
+  void restamp(const FileRef& file, const std::string& hash = "");
   // Records extra field names for the searcher (written at commit()).
   void add_field_names(const std::vector<std::string>& names);
 
@@ -65,6 +70,7 @@ class IndexWriter {
   // again), including those a stopped run left.
   std::set<std::string> partial_;
   bool partial_changed_ = false;
+  std::set<std::string> clashed_;  // grown files whose new keys met old ones
 };
 
 // Records (stem, term) pairs in the stem table (schema.h).

@@ -54,7 +54,7 @@ void work(int index, Worker& worker, const std::vector<Job>& jobs, std::atomic<s
   const Worker::PartSink parts = [&](FileResult&& part) { push(index, std::move(part), p, q); };
   try {
     for (size_t i; (i = next_job(index, &own, next, p, jobs.size())) < jobs.size();) {
-      push(index, worker.process(jobs[i].ref, jobs[i].update, parts), p, q);
+      push(index, worker.process(jobs[i].ref, jobs[i].update, parts, jobs[i].growth), p, q);
     }
   } catch (const Stopped&) {
     // another thread failed: its error is reported

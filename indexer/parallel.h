@@ -22,6 +22,7 @@ namespace trawl::indexer {
 struct Job {
   FileRef ref;
   bool update = false;
+  Growth growth;  // a grown file: only its new records are read
 };
 
 struct Pipeline {

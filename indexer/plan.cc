@@ -11,7 +11,7 @@ namespace {
 
 // Decides what to do with a file the database already knows.
 void classify_known(const FileRef& f, const FileStamp& stamp, const PlanOptions& options,
-                    const HashFn& hash, Plan* plan) {
+                    const HashFn& hash, const GrowthFn& grown, Plan* plan) {
   if (options.force || stamp.partial) return plan->update.push_back(f);
   if (stamp.analysis < schema::kAnalysisVersion) {
     ++plan->reanalysed;
@@ -30,6 +30,9 @@ void classify_known(const FileRef& f, const FileStamp& stamp, const PlanOptions&
     ++plan->unchanged;
     if (!same_stamp) plan->restamp.push_back(f);
     return;
+  }
+  if (Growth g; f.size > stamp.size && grown && grown(f, stamp, &g)) {
+    return plan->append.push_back(Append{f, g});
   }
   plan->update.push_back(f);
 }
@@ -70,7 +73,7 @@ void add_or_move(const FileRef& f, const Stamps& stamps, const HashFn& hash,
 
 Plan make_plan(const std::vector<FileRef>& crawled, const std::vector<std::string>& unreadable,
                const Stamps& stamps, const Failures& failed, const PlanOptions& options,
-               const HashFn& hash) {
+               const HashFn& hash, const GrowthFn& grown) {
   Plan plan;
   std::set<std::string> seen;
   std::vector<FileRef> fresh;
@@ -85,7 +88,7 @@ Plan make_plan(const std::vector<FileRef>& crawled, const std::vector<std::strin
     if (it == stamps.end()) {
       fresh.push_back(f);
     } else {
-      classify_known(f, it->second, options, hash, &plan);
+      classify_known(f, it->second, options, hash, grown, &plan);
     }
   }
   // Vanished files, by size, as candidates for moves.

@@ -4,6 +4,9 @@
 //   known file, same size and mtime   -> unchanged
 //   known file, same size, new mtime,
 //     same content hash               -> restamp (unchanged; only the stamp)
+//   known JSON Lines or mbox file that
+//     only grew (growth.h)            -> append (its old documents kept; only
+//                                        the new records read)
 //   known file, otherwise changed     -> update (delete its documents, re-add)
 //   known file not found under a root -> remove (unless --no-delete), or,
 //     if a new file has its content   -> move (the documents change path;
@@ -25,6 +28,7 @@
 
 #include "crawl.h"
 #include "failures.h"
+#include "growth.h"
 #include "state.h"
 
 namespace trawl::indexer {
@@ -43,9 +47,15 @@ struct Move {
   FileRef to;        // the file now
 };
 
+struct Append {
+  FileRef file;
+  Growth growth;
+};
+
 struct Plan {
   std::vector<FileRef> add;
   std::vector<FileRef> update;
+  std::vector<Append> append;        // grown files: only their new records read
   std::vector<FileRef> restamp;      // content unchanged, stamp refreshed
   std::vector<Move> moves;
   std::vector<std::string> remove;   // paths whose documents go
@@ -57,12 +67,15 @@ struct Plan {
 
 // Returns the content hash of the file at a path, or "" if unreadable.
 using HashFn = std::function<std::string(const std::string& path)>;
+// Says whether file `f`, recorded as `stamp`, only grew (grown_only), and
+// how; may be null (nothing is appended).
+using GrowthFn = std::function<bool(const FileRef& f, const FileStamp& stamp, Growth* growth)>;
 
 // `crawled`: files found this run; `unreadable`: folders and files that
 // failed (their documents are kept); `stamps` and `failed`: the database's
 // view of the files under this run's roots.
 Plan make_plan(const std::vector<FileRef>& crawled, const std::vector<std::string>& unreadable,
                const Stamps& stamps, const Failures& failed, const PlanOptions& options,
-               const HashFn& hash);
+               const HashFn& hash, const GrowthFn& grown = nullptr);
 
 }  // namespace trawl::indexer

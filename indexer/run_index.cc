@@ -148,17 +148,18 @@ void report(const FileResult& r, Reporter& reporter, IndexSummary& s) {
                        "only the first part of its text was indexed (raise --memory to index more)");
     }
     ++s.files;
-    ++(r.update ? s.updated : s.added);
+    ++(r.update || r.appended ? s.updated : s.added);
     s.documents += r.documents;
-    reporter.indexed(r.ref.path, r.update ? "updated" : "added", r.format, r.encoding,
-                     r.documents);
+    const char* action = r.appended ? "appended" : r.update ? "updated" : "added";
+    reporter.indexed(r.ref.path, action, r.format, r.encoding, r.documents);
   }
 }
 
 std::vector<Job> jobs_of(const Plan& plan) {
   std::vector<Job> jobs;
-  for (const FileRef& f : plan.add) jobs.push_back(Job{f, false});
-  for (const FileRef& f : plan.update) jobs.push_back(Job{f, true});
+  for (const FileRef& f : plan.add) jobs.push_back(Job{f, false, {}});
+  for (const FileRef& f : plan.update) jobs.push_back(Job{f, true, {}});
+  for (const Append& a : plan.append) jobs.push_back(Job{a.file, false, a.growth});
   return jobs;
 }
 
@@ -261,7 +262,7 @@ void update_live(Run& run, const Plan& plan, const Crawl& crawl, Progress& progr
   Pipeline p = make_pipeline(run, progress, /*track_vocabulary=*/true);
   auto report_one = p.sink;
   p.sink = [&](FileResult&& r) {
-    if (r.vanished && r.update) {  // gone since the crawl: its documents go too
+    if (r.vanished && (r.update || r.appended)) {  // gone since the crawl: its documents go too
       writer.remove(r.ref.path);
       ++run.summary.deleted;
     } else if (r.failure.empty()) {
@@ -288,12 +289,15 @@ void update_live(Run& run, const Plan& plan, const Crawl& crawl, Progress& progr
 void print_plan(const Plan& plan, const std::string& cwd, std::ostream& out) {
   for (const FileRef& f : plan.add) out << "add " << display_path(f.path, cwd) << '\n';
   for (const FileRef& f : plan.update) out << "update " << display_path(f.path, cwd) << '\n';
+  for (const Append& a : plan.append) {
+    out << "append " << display_path(a.file.path, cwd) << " (from byte " << a.growth.from << ")\n";
+  }
   for (const Move& m : plan.moves) {
     out << "move " << display_path(m.from, cwd) << " -> " << display_path(m.to.path, cwd) << '\n';
   }
   for (const std::string& p : plan.remove) out << "delete " << display_path(p, cwd) << '\n';
-  out << "# " << plan.add.size() << " to add, " << plan.update.size() << " to update, "
-      << plan.moves.size() << " to move, " << plan.remove.size() << " to delete, "
+  out << "# " << plan.add.size() << " to add, " << plan.update.size() + plan.append.size()
+      << " to update, " << plan.moves.size() << " to move, " << plan.remove.size() << " to delete, "
       << plan.unchanged << " unchanged";
   if (!plan.failed_before.empty()) out << ", " << plan.failed_before.size() << " failed before";
   out << '\n';
@@ -308,11 +312,15 @@ Plan plan_run(const IndexOptions& options, const FileSystem& fs, const Crawl& cr
               IndexSummary& summary) {
   PlanOptions plan_options{options.force,        options.checksum, options.no_delete,
                            options.retry_failed, TRAWL_VERSION,    options.track_ctime};
-  Plan plan = make_plan(crawl.files, crawl.unreadable, stamps, failed, plan_options,
-                        [&fs](const std::string& path) {
-                          std::string hash;
-                          return hash_file(fs, path, &hash).ok() ? hash : "";
-                        });
+  Plan plan = make_plan(
+      crawl.files, crawl.unreadable, stamps, failed, plan_options,
+      [&fs](const std::string& path) {
+        std::string hash;
+        return hash_file(fs, path, &hash).ok() ? hash : "";
+      },
+      [&](const FileRef& f, const FileStamp& stamp, Growth* growth) {
+        return grown_only(options, fs, f, stamp.size, stamp.hash, growth);
+      });
   if (plan.reanalysed > 0) {
     reporter.warning(options.db_path,
                      std::to_string(plan.reanalysed) +

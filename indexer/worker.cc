@@ -74,6 +74,8 @@ void Worker::hand_on(FileResult* result, const PartSink& parts) {
   part.update = result->update;
   part.partial = true;
   part.parts_before = result->parts_before;
+  part.appended = result->appended;
+  part.hash = result->hash;
   part.docs = std::move(result->docs);
   part.texts = std::move(result->texts);
   part.documents = part.docs.size();
@@ -116,16 +118,17 @@ void Worker::add_doc(const FileRef& ref, const FileExtraction& fx, const std::st
   if (parts && result->text_bytes >= part_bytes) hand_on(result, parts);
 }
 
-std::string_view Worker::pieces_of(const FileRef& ref) {
+std::string_view Worker::pieces_of(const FileRef& ref, bool grown) {
   std::string head;
-  if (ref.size > kSniffAbove && !known_by_name(options_, ref.path)) {
+  if ((ref.size > kSniffAbove || grown) && !known_by_name(options_, ref.path)) {
     fs_.read_head(ref.path, kSniffBytes, &head);
   }
   return pieces_format(options_, ref.path, head);
 }
 
-bool Worker::read_and_extract(const FileRef& ref, std::string_view pieces, FileExtraction* fx,
-                              std::string* hash, const DocSink& stream, FileResult* result) {
+bool Worker::read_and_extract(const FileRef& ref, std::string_view pieces, const Growth& growth,
+                              FileExtraction* fx, std::string* hash, const DocSink& stream,
+                              FileResult* result) {
   // An archive, JSON Lines or mbox file is read in pieces, its hash first:
   // it may be far larger than --memory, and only the member or window of
   // records being read is held. Other files are read whole, into a buffer
@@ -135,6 +138,10 @@ bool Worker::read_and_extract(const FileRef& ref, std::string_view pieces, FileE
   Status read = in_pieces ? hash_file(fs_, ref.path, hash)
                           : fs_.read(ref.path, options_.max_filesize, &bytes_);
   if (read.ok() && in_pieces) read = fs_.open(ref.path, &source);
+  if (read.ok() && growth.from > 0) {  // (read in pieces: grown_only said so)
+    read = in_pieces ? source->seek(growth.from) : Status::Failed("changed while read");
+  }
+  if (read.ok() && in_pieces) result->hash = *hash;
   if (!read.ok()) {
     if (read.not_found()) {
       result->vanished = true;
@@ -143,7 +150,8 @@ bool Worker::read_and_extract(const FileRef& ref, std::string_view pieces, FileE
     }
     return false;
   }
-  Status s = in_pieces ? extract_source(options_, ref.path, pieces, *source, fx, stream)
+  Status s = in_pieces ? extract_source(options_, ref.path, pieces, *source, fx, stream,
+                                        growth.records + 1)
                        : extract_file(options_, ref.path, bytes_, fx, stream);
   if (!s.ok()) {
     result->failure = s.message();
@@ -153,11 +161,13 @@ bool Worker::read_and_extract(const FileRef& ref, std::string_view pieces, FileE
   return true;
 }
 
-FileResult Worker::process(const FileRef& ref, bool update, const PartSink& parts) {
+FileResult Worker::process(const FileRef& ref, bool update, const PartSink& parts,
+                           const Growth& growth) {
   FileResult result;
   result.ref = ref;
   result.update = update;
-  const std::string_view pieces = pieces_of(ref);
+  result.appended = growth.from > 0;
+  const std::string_view pieces = pieces_of(ref, result.appended);
   if (const uint64_t limit = size_limit(options_, pieces); ref.size > limit) {
     result.skip_reason = "too large";
     result.skip_detail = "larger than --max-filesize " + std::to_string(limit) + " bytes";
@@ -175,7 +185,7 @@ FileResult Worker::process(const FileRef& ref, bool update, const PartSink& part
   const DocSink stream = [&](ExtractedDoc&& doc) {
     add_doc(ref, fx, hashed(), doc, &result, parts);
   };
-  if (!read_and_extract(ref, pieces, &fx, &hash, stream, &result)) return result;
+  if (!read_and_extract(ref, pieces, growth, &fx, &hash, stream, &result)) return result;
   result.format = fx.format;
   result.encoding = fx.extraction.encoding;
   result.problems = std::move(fx.extraction.problems);
@@ -191,7 +201,10 @@ FileResult Worker::process(const FileRef& ref, bool update, const PartSink& part
   for (ExtractedDoc& doc : fx.extraction.docs) add_doc(ref, fx, hash, doc, &result, parts);
   result.stems = builder_.take_new_stems();
   result.spelling = builder_.take_spelling();
-  if (result.documents == 0 && result.problems.empty()) result.skip_reason = "empty";
+  // (A grown file keeps its old documents, even if nothing new was found.)
+  if (result.documents == 0 && result.problems.empty() && !result.appended) {
+    result.skip_reason = "empty";
+  }
   result.content_failed = result.documents == 0 && !result.problems.empty();  // no good record
   return result;
 }

@@ -15,6 +15,7 @@
 #include "document_builder.h"
 #include "extract_file.h"
 #include "file_system.h"
+#include "growth.h"
 #include "options.h"
 
 namespace trawl::indexer {
@@ -22,6 +23,10 @@ namespace trawl::indexer {
 struct FileResult {
   FileRef ref;
   bool update = false;  // the file's old documents must go first
+  // The file grew (growth.h): these are the documents of its new records;
+  // its old documents stay and take the file's new stamp and `hash`.
+  bool appended = false;
+  std::string hash;
   // A part of a file with many documents (an archive, mbox or JSON Lines
   // file): its documents so far; more results of the file follow, and the
   // last (not partial) one carries the file's counts, fields and words.
@@ -60,22 +65,27 @@ class Worker {
 
   // Reads, extracts and builds the file. With `parts`, documents are handed
   // on in parts as they are built; without, they all come in the result.
-  FileResult process(const FileRef& ref, bool update, const PartSink& parts = nullptr);
+  // With `growth` (growth.from > 0), only the records after growth.from are
+  // read (a grown JSON Lines or mbox file).
+  FileResult process(const FileRef& ref, bool update, const PartSink& parts = nullptr,
+                     const Growth& growth = {});
 
  private:
   // Builds `doc` of the file into *result (handing a part on when due).
   void add_doc(const FileRef& ref, const FileExtraction& fx, const std::string& hash,
                ExtractedDoc& doc, FileResult* result, const PartSink& parts);
   // The format in which ref's file is read in pieces, or "" (pieces_format;
-  // a large file whose name tells no format is sniffed first).
-  std::string_view pieces_of(const FileRef& ref);
-  // Reads ref's file, in pieces if `pieces` names a format, and extracts it
+  // a large or `grown` file whose name tells no format is sniffed first).
+  std::string_view pieces_of(const FileRef& ref, bool grown);
+  // Reads ref's file, in pieces if `pieces` names a format (from
+  // growth.from on, if set), and extracts it
   // into *fx (documents of files of many documents go to `stream`); the
   // hash of a file read in pieces is made on the way, into *hash. Returns
   // false with *result saying why (vanished, unreadable, unusable content)
   // if there is nothing to build.
-  bool read_and_extract(const FileRef& ref, std::string_view pieces, FileExtraction* fx,
-                        std::string* hash, const DocSink& stream, FileResult* result);
+  bool read_and_extract(const FileRef& ref, std::string_view pieces, const Growth& growth,
+                        FileExtraction* fx, std::string* hash, const DocSink& stream,
+                        FileResult* result);
   // Hands the documents built so far to `parts` as a part.
   void hand_on(FileResult* result, const PartSink& parts);
 

@@ -18,7 +18,7 @@ std::vector<Job> make_jobs(testing::MemFileSystem& fs, int n) {
   for (int i = 0; i < n; ++i) {
     std::string path = "/c/f" + std::to_string(1000 + i) + ".txt";
     fs.add_file(path, "Title " + std::to_string(i) + "\n\nbody words " + std::string(i % 7, 'x'));
-    jobs.push_back(Job{FileRef{path, 20u + static_cast<uint64_t>(i % 7), 1}, false});
+    jobs.push_back(Job{FileRef{path, 20u + static_cast<uint64_t>(i % 7), 1}, false, {}});
   }
   return jobs;
 }
@@ -73,7 +73,8 @@ TEST_CASE("run_jobs: with a partition, each worker takes its own slice in order"
 
 TEST_CASE("balanced_partition: slices of about equal bytes") {
   std::vector<Job> jobs;
-  for (uint64_t size : {100, 1, 1, 1, 1, 1, 1, 1, 1, 100}) jobs.push_back(Job{FileRef{"/x", size, 0}, false});
+  for (uint64_t size : {100, 1, 1, 1, 1, 1, 1, 1, 1, 100})
+    jobs.push_back(Job{FileRef{"/x", size, 0}, false, {}});
   CHECK(balanced_partition(jobs, 2) == std::vector<size_t>{0, 5, 10});
   CHECK(balanced_partition(jobs, 1) == std::vector<size_t>{0, 10});
   CHECK(balanced_partition({}, 2) == std::vector<size_t>{0, 0, 0});

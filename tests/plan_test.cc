@@ -64,6 +64,55 @@ TEST_CASE("plan: new, unchanged, touched, changed, vanished, moved") {
   CHECK(disk.reads == 3);  // touched, edited, new-name: not same.txt, grown.txt, new.txt, old.txt
 }
 
+TEST_CASE("plan: a file that only grew is appended to, unless forced or partial") {
+  struct Case {
+    std::string_view name;
+    FileStamp stamp;
+    FileRef now;
+    PlanOptions options;
+    bool grown_says;          // what the GrowthFn answers
+    std::string_view expect;  // "append", "update" or "unchanged"
+  };
+  FileStamp partial = stamp(10, 5, "h");
+  partial.partial = true;
+  PlanOptions forced;
+  forced.force = true;
+  const Case cases[] = {
+      {"grew", stamp(10, 5, "h"), {"/r/m.mbox", 9, 20}, {}, true, "append"},
+      {"grew, not only", stamp(10, 5, "h"), {"/r/m.mbox", 9, 20}, {}, false, "update"},
+      {"shrank", stamp(10, 5, "h"), {"/r/m.mbox", 4, 20}, {}, true, "update"},
+      {"same size, new content", stamp(10, 5, "h"), {"/r/m.mbox", 5, 20}, {}, true, "update"},
+      {"unchanged", stamp(10, 5, "h"), {"/r/m.mbox", 5, 10}, {}, true, "unchanged"},
+      {"--force", stamp(10, 5, "h"), {"/r/m.mbox", 9, 20}, forced, true, "update"},
+      {"a stopped run's", partial, {"/r/m.mbox", 9, 20}, {}, true, "update"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    int asked = 0;
+    const GrowthFn grown = [&](const FileRef& f, const FileStamp& st, Growth* g) {
+      ++asked;
+      CHECK(f.path == c.now.path);
+      CHECK(st.size == c.stamp.size);
+      g->from = st.size;
+      g->records = 2;
+      return c.grown_says;
+    };
+    Disk disk;
+    disk.hashes = {{"/r/m.mbox", "h-new"}};
+    const Plan plan =
+        make_plan({c.now}, {}, {{c.now.path, c.stamp}}, {}, c.options, disk.fn(), grown);
+    const std::string_view got = !plan.append.empty()   ? "append"
+                                 : !plan.update.empty() ? "update"
+                                                        : "unchanged";
+    CHECK(got == c.expect);
+    CHECK(asked <= 1);
+    if (got == "append") {
+      CHECK(plan.append[0].growth.from == 5);
+      CHECK(plan.append[0].growth.records == 2);
+    }
+  }
+}
+
 TEST_CASE("plan: a Maildir message whose flags change is moved, not made again") {
   struct Case {
     std::string_view from, to;

@@ -203,13 +203,15 @@ Status extract_mbox(std::string_view bytes, const ExtractOptions& options, Extra
 }
 
 Status extract_mbox(ByteSource& source, const ExtractOptions& options, Extraction* out) {
-  int number = 1;
+  int number = static_cast<int>(options.first_record);
+  bool first = true;  // the first window
   Status failed;
   const auto take = [&](std::string_view chunk, bool last) {
-    if (number == 1 && chunk.substr(0, 5) != "From ") {
+    if (first && chunk.substr(0, 5) != "From ") {
       failed = Status::Failed(std::string(kNotMbox));
       return false;
     }
+    first = false;
     // The line end before a "From " line belongs to it, not to the message.
     if (!last) chunk.remove_suffix(1);
     extract_messages(chunk, options, &number, out);

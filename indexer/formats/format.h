@@ -40,6 +40,11 @@ struct ExtractOptions {
   // archive or office package, may expand to; all members of one archive
   // together may expand to twice this.
   uint64_t max_expanded = 64ull << 20;
+  // The number of the first record read from a ByteSource: 1, or for the
+  // new part of a grown file (growth.h) the number after its old records
+  // (mbox messages, which key their documents, and JSON Lines lines, which
+  // name bad ones).
+  uint64_t first_record = 1;
   // If set, formats of many documents (archives, JSON Lines, JSON arrays,
   // mbox) hand each document here as they read it, instead of keeping them
   // all in Extraction::docs.

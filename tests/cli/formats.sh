@@ -151,6 +151,30 @@ expect_in out '"added":1'
 "$TRAWL_SEARCH" --db "$WORK/typed.db" --json 'slipway from:dora' > out
 expect_in out '"title":"Slipway repairs"'
 
+# A mail folder that only grew (new mail at the end, as mail programs
+# write it) is read from where it ended: one new message, one document
+# made, numbered after the others. A folder changed before its end (a
+# message deleted and the folder compacted) is read whole again.
+mkdir -p grow
+msg_of() { printf 'From %s@example.org Mon Jan  1 00:00:00 2024\nSubject: %s\n\n%s\n\n' "$1" "$2" "$3"; }
+{ msg_of ada one growfirstword; msg_of bo two growsecondword; } > grow/Inbox
+expect_exit 0 "$TRAWL_INDEX" --db "$WORK/grow.db" grow
+msg_of cy three growthirdword >> grow/Inbox
+expect_exit 0 "$TRAWL_INDEX" --db "$WORK/grow.db" --dry-run grow
+expect_in out "append grow/Inbox (from byte "
+expect_exit 0 "$TRAWL_INDEX" --db "$WORK/grow.db" grow
+expect_in err "trawl-index: indexed 1 document from 1 file (0 added, 1 updated"
+"$TRAWL_SEARCH" --db "$WORK/grow.db" --json growthirdword > out
+expect_in out '"id":"3","path":"grow/Inbox","title":"three"'
+expect_exit 0 "$TRAWL_SEARCH" --db "$WORK/grow.db" growfirstword
+{ msg_of ada one growfirstword; msg_of cy three growthirdword; } > grow/Inbox
+msg_of di four growfourthword >> grow/Inbox
+expect_exit 0 "$TRAWL_INDEX" --db "$WORK/grow.db" grow
+expect_in err "trawl-index: indexed 3 documents from 1 file (0 added, 1 updated"
+expect_exit 1 "$TRAWL_SEARCH" --db "$WORK/grow.db" growsecondword
+[[ "$("$TRAWL_SEARCH" --db "$WORK/grow.db" -c --no-collapse 'growfirstword OR growthirdword OR growfourthword')" == 3 ]] ||
+  fail "the compacted folder does not hold its 3 messages once each"
+
 # --encoding forces one; an unknown one is a usage error.
 expect_exit 2 "$TRAWL_INDEX" --db "$WORK/e.db" --encoding klingon-8 corpus
 expect_in err "unknown encoding"
