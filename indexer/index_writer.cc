@@ -141,7 +141,8 @@ IndexWriter::IndexWriter(const std::string& path, const std::string& language,
 
 size_t IndexWriter::apply(FileResult& result) {
   const std::string& path = result.ref.path;
-  size_t deleted = result.update && !result.parts_before ? remove(path) : 0;
+  size_t deleted = 0;
+  if (result.update && !result.parts_before) deleted = remove(path, /*keep_partial=*/true);
   if (result.appended && !result.parts_before) restamp(result.ref, result.hash);
   for (auto& [id_term, doc] : result.docs) {
     if (result.appended && db_.term_exists(id_term)) clashed_.insert(path);
@@ -159,17 +160,24 @@ size_t IndexWriter::apply(FileResult& result) {
   return deleted;
 }
 
-size_t IndexWriter::remove(const std::string& path) {
-  partial_changed_ = partial_.erase(path) > 0 || partial_changed_;
-  const std::string term = schema::file_term(path);
-  size_t n = db_.get_termfreq(term);
-  if (n == 0) return 0;
+size_t IndexWriter::remove(const std::string& path, bool keep_partial) {
+  // Marked while its documents go: if a commit on the way is the last (the
+  // run stops), the next run deletes the rest, or makes the file whole if
+  // it is back.
+  partial_changed_ = partial_.insert(path).second || partial_changed_;
+  size_t n = 0;
   for (Xapian::docid id : docs_of(db_, path)) {  // long texts' pieces go with them
     schema::DocRecord record;
     schema::decode_record(db_.get_document(id).get_data(), &record);
     for (const std::string& key : text_keys(record)) db_.set_metadata(key, "");
+    deleted_terms_ += db_.get_unique_terms(id);
+    db_.delete_document(id);
+    ++n;
+    // Xapian holds a deletion's posting changes in memory until a commit:
+    // deleting an mbox of 18,000 messages took 322 MB at once.
+    if (delete_budget_ > 0 && deleted_terms_ >= delete_budget_) commit();
   }
-  db_.delete_document(term);
+  if (!keep_partial && partial_.erase(path) > 0) partial_changed_ = true;
   return n;
 }
 
@@ -245,6 +253,7 @@ void IndexWriter::commit() {
   }
   add_spelling(db_, spelling_);
   spelling_.clear();
+  deleted_terms_ = 0;
   db_.commit_transaction();
   DbStore::sync_dir(path_);
   db_.begin_transaction();

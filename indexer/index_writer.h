@@ -46,8 +46,15 @@ class IndexWriter {
   // old part's count said) stays marked, so that the next run makes it
   // whole again. Returns the number of documents deleted.
   size_t apply(FileResult& result);
-  // Deletes the documents of the file at `path`; returns how many.
-  size_t remove(const std::string& path);
+  // Deletes the documents of the file at `path`; returns how many. Commits
+  // on the way whenever the documents deleted since the last commit held
+  // the delete budget's terms (so a file of many documents is deleted in
+  // bounded memory); the file is marked as written in part meanwhile, and
+  // the mark goes at the end, unless `keep_partial`.
+  size_t remove(const std::string& path, bool keep_partial = false);
+  // The deletion budget: commit after deleting documents with this many
+  // (document, term) postings; 0 (the default) = never.
+  void set_delete_budget(size_t postings) { delete_budget_ = postings; }
   // Moves the documents of `from` to the file `to` (same content).
   void move(const std::string& from, const FileRef& to);
   // Refreshes the stamp values of `file`'s documents (and their content
@@ -71,6 +78,8 @@ class IndexWriter {
   std::set<std::string> partial_;
   bool partial_changed_ = false;
   std::set<std::string> clashed_;  // grown files whose new keys met old ones
+  size_t delete_budget_ = 0;
+  size_t deleted_terms_ = 0;  // postings deleted since the last commit
 };
 
 // Records (stem, term) pairs in the stem table (schema.h).

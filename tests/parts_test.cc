@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "content_hash.h"
 #include "db_store.h"
 #include "formats/format.h"
 #include "index_writer.h"
@@ -224,6 +225,74 @@ TEST_CASE("parts: a run stopped between parts leaves the file marked; the next m
   CHECK(keys(tmp / "db").size() == 601);
   CHECK(Xapian::Database(db_dir).get_metadata(std::string(schema::kMetaPartial)).empty());
   CHECK(index(fs, options).unchanged == 2);  // whole now: not made again
+}
+
+TEST_CASE("parts: a grown file keeps its old documents; only the new records are made") {
+  testing::TempDir tmp;
+  testing::MemFileSystem fs;
+  fs.add_file("/c/big.jsonl", records(600), 100);
+  const IndexOptions options = small_memory(tmp / "db");
+  index(fs, options);
+  const std::string grown = records(700);  // the same 600 records, and 100 more
+  fs.add_file("/c/big.jsonl", grown, 200);
+  const IndexSummary s = index(fs, options);
+  CHECK(s.updated == 1);
+  CHECK(s.documents == 100);
+  CHECK(keys(tmp / "db") == expected_keys(700));
+  const std::string live = tmp / "db";
+  const Stamps stamps = load_stamps(Xapian::Database(live), {"/c"});
+  CHECK(stamps.at("/c/big.jsonl").size == grown.size());  // old documents restamped
+  CHECK(stamps.at("/c/big.jsonl").mtime == 200);
+  CHECK(stamps.at("/c/big.jsonl").hash == content_hash(grown));
+  CHECK(index(fs, options).unchanged == 1);
+}
+
+TEST_CASE("parts: deleting a file of many documents commits on the way, the file marked") {
+  struct Case {
+    std::string_view name;
+    size_t budget;  // postings deleted between commits (0: never commit)
+    bool update;    // deleted for an update (apply), or as vanished (remove)
+  };
+  const Case cases[] = {{"vanished, no budget", 0, false},
+                        {"vanished, small budget", 2000, false},
+                        {"update, small budget", 2000, true}};
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    testing::TempDir tmp;
+    testing::MemFileSystem fs;
+    fs.add_file("/c/big.jsonl", records(600), 100);
+    const IndexOptions options = small_memory(tmp / "db");
+    index(fs, options);
+    std::string live;
+    {  // deletes, then stops before its last commit
+      std::unique_ptr<DbStore> store = DbStore::open(tmp / "db", LockOptions());
+      live = store->live();
+      IndexWriter writer(live, "english", "db");
+      writer.set_delete_budget(c.budget);
+      if (c.update) {
+        FileResult r;
+        r.ref = FileRef{"/c/big.jsonl", 1, 200};
+        r.update = true;
+        r.partial = true;
+        writer.apply(r);
+      } else {
+        writer.remove("/c/big.jsonl");
+      }
+    }
+    const size_t left = keys(tmp / "db").size();
+    if (c.budget == 0) {
+      CHECK(left == 600);  // all in one transaction, never committed
+    } else {
+      CHECK(left < 600);
+      CHECK(left > 0);
+    }
+    // A file stopped in the middle of its deletion is marked: the next run
+    // deletes the rest, or, if the file is there, makes it whole again.
+    const Stamps stamps = load_stamps(Xapian::Database(live), {"/c"});
+    CHECK(stamps.at("/c/big.jsonl").partial == (c.budget > 0));
+    CHECK(index(fs, options).documents == (c.budget > 0 ? 600 : 0));
+    CHECK(keys(tmp / "db") == expected_keys(600));
+  }
 }
 
 }  // namespace
