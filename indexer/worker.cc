@@ -169,6 +169,8 @@ FileResult Worker::process(const FileRef& ref, bool update, const PartSink& part
   result.appended = growth.from > 0;
   const std::string_view pieces = pieces_of(ref, result.appended);
   if (const uint64_t limit = size_limit(options_, pieces); ref.size > limit) {
+    result.update = update || result.appended;  // its old documents go, as any file's
+    result.appended = false;
     result.skip_reason = "too large";
     result.skip_detail = "larger than --max-filesize " + std::to_string(limit) + " bytes";
     return result;
