@@ -172,6 +172,10 @@ std::string encode_record(const DocRecord& r) {
   for (const auto& [name, value] : r.fields) put_field(&out, "field:" + name, value);
   put_field(&out, "mtime", std::to_string(r.mtime));
   put_field(&out, "size", std::to_string(r.size));
+  if (r.part > 0) {
+    put_field(&out, "part", std::to_string(r.part));
+    put_field(&out, "line", std::to_string(r.first_line));
+  }
   if (!r.text_id.empty()) put_field(&out, "textid", r.text_id);
   if (r.stored_anchors > 0) {  // the count; the list is beside the pieces (even if loaded)
     std::string count;
@@ -235,6 +239,10 @@ bool decode_record(std::string_view data, DocRecord* r) {
       r->mtime = std::strtoll(std::string(value).c_str(), nullptr, 10);
     } else if (key == "size") {
       r->size = std::strtoull(std::string(value).c_str(), nullptr, 10);
+    } else if (key == "part" || key == "line") {
+      const unsigned long n = std::strtoul(std::string(value).c_str(), nullptr, 10);
+      if (n == 0 || n > UINT32_MAX) return false;
+      (key == "part" ? r->part : r->first_line) = static_cast<uint32_t>(n);
     } else {
       r->extra.emplace_back(key, value);
     }

@@ -172,6 +172,8 @@ struct DocRecord {
   std::string hash;      // content hash of the source file (32 hex digits)
   int64_t mtime = 0;     // seconds since the epoch
   uint64_t size = 0;     // bytes of the source file
+  uint32_t part = 0;        // of a long text indexed in parts (indexer/text_parts.h), from 1; 0 = whole
+  uint32_t first_line = 1;  // the line of the whole text this part starts on
   std::vector<std::pair<std::string, std::string>> fields;  // extra fields (name, value)
   std::vector<std::pair<std::string, std::string>> extra;   // unknown keys, kept
 };

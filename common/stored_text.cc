@@ -131,12 +131,14 @@ std::string unpack_piece(std::string_view stored) {
 
 std::vector<schema::TextAnchor> make_anchors(std::string_view text,
                                              const std::vector<Token>& tokens,
-                                             uint32_t first_pos, size_t every) {
+                                             uint32_t first_pos, size_t every,
+                                             uint32_t first_line) {
   std::vector<schema::TextAnchor> anchors(1);
+  anchors[0].line = first_line;
   size_t i = 0;
   size_t counted = 0;     // lines counted up to here
   size_t line_start = 0;  // where the line holding `counted` starts
-  uint32_t line = 1;
+  uint32_t line = first_line;
   while (true) {
     i = cut_token(text, tokens, i, anchors.back().byte + every, every / 8);
     // Each anchor starts a later position (anchor 0, at byte 0, holds the
@@ -209,6 +211,7 @@ TextPiece read_anchors(const Xapian::Database& db, const schema::DocRecord& reco
   const auto& anchors = record.anchors;
   if (anchors.empty()) {
     piece.text = record.text;
+    piece.line = record.first_line;
     return piece;
   }
   last = std::min(last, anchors.size() - 1);

@@ -68,10 +68,12 @@ std::string store_raw(std::string_view bytes);
 std::vector<std::pair<std::string, std::string>> take_pieces(schema::DocRecord* record);
 
 // The anchors of `text` (whose body tokens are `tokens`, from position
-// `first_pos`), one about every `every` bytes, the first at byte 0.
+// `first_pos`), one about every `every` bytes, the first at byte 0; lines
+// are counted from `first_line` (a part of a longer text starts later).
 std::vector<schema::TextAnchor> make_anchors(std::string_view text,
                                              const std::vector<Token>& tokens,
-                                             uint32_t first_pos, size_t every = kAnchorBytes);
+                                             uint32_t first_pos, size_t every = kAnchorBytes,
+                                             uint32_t first_line = 1);
 
 // Part of a stored text, as read back.
 struct TextPiece {

@@ -148,7 +148,8 @@ Xapian::termpos DocumentBuilder::index_text(const std::string& text, const std::
     // Text made of ever new words (tables of ids, logs) would hold memory
     // without bound: stop at max_terms_ distinct terms.
     if (i % 1024 == 0 && doc->termlist_count() >= max_terms_) {
-      truncated_ = true;
+      stop_byte_ = tokens_[i].begin;
+      tokens_.resize(i);
       break;
     }
     const Token& t = tokens_[i];
@@ -159,7 +160,7 @@ Xapian::termpos DocumentBuilder::index_text(const std::string& text, const std::
     if (plain) doc->add_posting(t.accented, t.pos);
     if (!prefix.empty()) doc->add_posting(prefix + t.accented, t.pos);
   }
-  if (plain && !truncated_) add_bigrams(1, next, doc);
+  if (plain && stop_byte_ == std::string::npos) add_bigrams(1, next, doc);
   return next;
 }
 
@@ -214,7 +215,8 @@ void DocumentBuilder::index_filters(const schema::DocRecord& r, Xapian::Document
 void DocumentBuilder::store_text(schema::DocRecord* record, Xapian::termpos end,
                                  std::vector<std::pair<std::string, std::string>>* texts) {
   if (record->text.size() < kMinAnchoredBytes) return;
-  record->anchors = make_anchors(record->text, tokens_, schema::kBodyPosition);
+  record->anchors =
+      make_anchors(record->text, tokens_, schema::kBodyPosition, kAnchorBytes, record->first_line);
   record->body_tokens = end - schema::kBodyPosition;
   if (record->text.size() <= kInlineTextBytes) return;
   for (auto& piece : take_pieces(record)) texts->push_back(std::move(piece));
@@ -224,14 +226,27 @@ Xapian::Document DocumentBuilder::build(schema::DocRecord record, const std::str
                                         std::vector<std::pair<std::string, std::string>>* texts) {
   Xapian::Document doc;
   truncated_ = false;
+  stop_byte_ = std::string::npos;
   marked_.clear();
   index_title(record.title, &doc);
   Xapian::termpos pos = index_text(record.text, "", true, schema::kBodyPosition, &doc);
-  store_text(&record, pos, texts);
-  for (const auto& [name, value] : record.fields) {
-    pos = index_text(value, schema::field_prefix(name), true, pos + kSectionGap, &doc);
+  body_stop_ = stop_byte_;
+  if (body_stop_ != std::string::npos) {
+    record.text.resize(body_stop_);  // what is stored is what was indexed
+    pos = tokens_.empty() ? schema::kBodyPosition : tokens_.back().pos + 1;
   }
+  store_text(&record, pos, texts);
+  // Fields and author cut short are lost, unless the body stopped: then the
+  // caller indexes the rest in a part of its own, which carries them too.
+  const auto lost = [&] { return stop_byte_ != std::string::npos && body_stop_ == std::string::npos; };
+  for (const auto& [name, value] : record.fields) {
+    stop_byte_ = std::string::npos;
+    pos = index_text(value, schema::field_prefix(name), true, pos + kSectionGap, &doc);
+    truncated_ = truncated_ || lost();
+  }
+  stop_byte_ = std::string::npos;
   index_text(record.author, "", true, pos + kSectionGap, &doc);
+  truncated_ = truncated_ || lost();
   index_filters(record, &doc);
   note_words(&doc);
   doc.add_boolean_term(schema::id_term(key));

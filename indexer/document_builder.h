@@ -50,6 +50,11 @@ class DocumentBuilder {
 
   // True if the last document built reached max_terms and lost text.
   bool truncated() const { return truncated_; }
+  // Where in its body text the last document built stopped taking words,
+  // on reaching max_terms (its record's text ends there too), or npos if
+  // it took the whole body: the caller may index the rest as another
+  // document (text_parts.h). Such a stop alone does not make truncated().
+  size_t body_stop() const { return body_stop_; }
 
  private:
   void index_title(const std::string& title, Xapian::Document* doc);
@@ -85,6 +90,8 @@ class DocumentBuilder {
   std::unordered_set<std::string> marked_;
   size_t max_terms_;
   bool truncated_ = false;
+  size_t stop_byte_ = std::string::npos;  // where index_text last stopped
+  size_t body_stop_ = std::string::npos;
 };
 
 // Moves a document built for one file to another path (a renamed file with

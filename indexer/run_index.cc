@@ -145,7 +145,7 @@ void report(const FileResult& r, Reporter& reporter, IndexSummary& s) {
   } else if (r.documents > 0) {
     if (r.truncated) {
       reporter.warning(r.ref.path,
-                       "only the first part of its text was indexed (raise --memory to index more)");
+                       "a document held too many distinct words (over --memory / 2560): the rest of its text was not indexed (raise --memory)");
     }
     ++s.files;
     ++(r.update || r.appended ? s.updated : s.added);

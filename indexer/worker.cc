@@ -1,5 +1,6 @@
 #include "worker.h"
 
+#include <algorithm>
 #include <memory>
 
 #include "content_hash.h"
@@ -7,14 +8,16 @@
 #include "language.h"
 #include "language_guess.h"
 #include "schema.h"
-#include "utf8.h"
+#include "text_parts.h"
 
 namespace trawl::indexer {
 namespace {
 
-// Xapian's Document holds about this many bytes per byte of text (measured:
-// positions, term map, stored text) while a document is built and added.
-constexpr size_t kMemoryPerTextByte = 16;
+// A text longer than --memory / 128 (2 MiB by default) is indexed in parts
+// of at most that (text_parts.h): a document costs about 20 bytes per byte
+// of text while it is built and written (measured, one text file: 4 MB
+// 115 MB peak, 8 MB 191 MB, 16 MB 372 MB), so a part holds ~40 MB.
+constexpr size_t kTextPartDivisor = 128;
 // A distinct term of a document being built costs about 1 KB until it is
 // written (measured: 400,000 distinct terms in one document, 340 MB); with
 // a worker per core building at once, allow --memory / 2560 (100,000 at
@@ -97,25 +100,72 @@ void Worker::add_doc(const FileRef& ref, const FileExtraction& fx, const std::st
                      ExtractedDoc& doc, FileResult* result, const PartSink& parts) {
   const bool blank = doc.title.empty() && doc.body.find_first_not_of(" \n\t") == std::string::npos;
   if (blank && options_.empty_docs != EmptyDocs::kIndex) return;
-  const std::string key = ref.path + doc.key_suffix;
-  // A document's postings live in memory until written: its text is
-  // capped so that one huge file cannot break the memory budget.
-  const size_t cap = options_.memory / kMemoryPerTextByte;
-  if (doc.body.size() > cap) {
-    doc.body.resize(utf8::truncate(doc.body, cap).size());
-    result->truncated = true;
+  if (doc.body.size() > part_limit()) {
+    add_parts(ref, fx, hash, doc, result, parts);
+    return;
   }
-  schema::DocRecord record = make_record(ref, fx, hash, doc);
+  // A text that may hold more distinct words than a document may take (at
+  // most about one a byte) is kept, to be indexed in parts if it does.
+  ExtractedDoc spare;
+  if (doc.body.size() >= options_.memory / kMemoryPerTerm / 2) spare = doc;
+  const size_t docs = result->docs.size(), texts = result->texts.size(), bytes = result->text_bytes;
+  build_one(ref, make_record(ref, fx, hash, doc), result);
+  doc = ExtractedDoc();  // its text is in the document now
+  if (builder_.body_stop() != std::string::npos) {
+    if (spare.body.empty()) {
+      result->truncated = true;
+    } else {  // not this document, but its parts
+      result->docs.resize(docs);
+      result->texts.resize(texts);
+      result->text_bytes = bytes;
+      --result->documents;
+      add_parts(ref, fx, hash, spare, result, parts);
+      return;
+    }
+  }
+  hand_on_when_due(result, parts);
+}
+
+void Worker::add_parts(const FileRef& ref, const FileExtraction& fx, const std::string& hash,
+                       ExtractedDoc& doc, FileResult* result, const PartSink& parts) {
+  const std::string body = std::move(doc.body);
+  doc.body.clear();
+  const std::string suffix = doc.key_suffix;
+  for_each_part(body, part_limit(), [&](const TextPart& part) -> size_t {
+    ExtractedDoc copy = doc;  // the file's metadata
+    copy.body.assign(part.text);
+    copy.key_suffix = part_suffix(suffix, part.number);
+    schema::DocRecord record = make_record(ref, fx, hash, copy);
+    record.part = part.number;
+    record.first_line = part.first_line;
+    if (doc.language.empty()) doc.language = record.language;  // one guess for all parts
+    build_one(ref, std::move(record), result);
+    hand_on_when_due(result, parts);
+    // A part that held too many distinct words ends where it stopped.
+    const size_t stop = builder_.body_stop();
+    if (stop == 0) result->truncated = true;
+    return stop == 0 || stop == std::string::npos ? part.text.size() : stop;
+  });
+  doc = ExtractedDoc();
+}
+
+void Worker::build_one(const FileRef& ref, schema::DocRecord record, FileResult* result) {
   for (const auto& field : record.fields) result->field_names.push_back(field.first);
   result->text_bytes += record.text.size();
+  const std::string key = record.key;
   Xapian::Document document = builder_.build(std::move(record), key, &result->texts);
   set_ctime(&document, ref.ctime);
   result->docs.emplace_back(schema::id_term(key), std::move(document));
   result->truncated = result->truncated || builder_.truncated();
   ++result->documents;
-  doc = ExtractedDoc();  // its text is in the document now
-  const size_t part_bytes = options_.memory / kPartDivisor;
-  if (parts && result->text_bytes >= part_bytes) hand_on(result, parts);
+}
+
+void Worker::hand_on_when_due(FileResult* result, const PartSink& parts) {
+  if (parts && result->text_bytes >= options_.memory / kPartDivisor) hand_on(result, parts);
+}
+
+size_t Worker::part_limit() const {
+  return std::max<size_t>(options_.memory / kTextPartDivisor, 1);
 }
 
 std::string_view Worker::pieces_of(const FileRef& ref, bool grown) {

@@ -47,8 +47,8 @@ struct FileResult {
   std::vector<std::string> problems;  // records that failed
   bool content_failed = false;  // read, but nothing could be indexed (failures.h)
   size_t text_bytes = 0;    // extracted text of `docs` (a part's own), for batching
-  bool truncated = false;   // text beyond --memory / 16 bytes or --memory / 2560 distinct
-                            // terms per document was left out
+  bool truncated = false;   // a document (or text part) held --memory / 2560 distinct
+                            // terms: the rest of its text was left out
 };
 
 class Worker {
@@ -71,9 +71,18 @@ class Worker {
                      const Growth& growth = {});
 
  private:
-  // Builds `doc` of the file into *result (handing a part on when due).
+  // Builds `doc` of the file into *result (handing a part on when due): a
+  // text longer than part_limit(), or with more distinct words than a
+  // document may hold, as documents of its parts (text_parts.h).
   void add_doc(const FileRef& ref, const FileExtraction& fx, const std::string& hash,
                ExtractedDoc& doc, FileResult* result, const PartSink& parts);
+  void add_parts(const FileRef& ref, const FileExtraction& fx, const std::string& hash,
+                 ExtractedDoc& doc, FileResult* result, const PartSink& parts);
+  // Builds one document of the file from `record` into *result.
+  void build_one(const FileRef& ref, schema::DocRecord record, FileResult* result);
+  void hand_on_when_due(FileResult* result, const PartSink& parts);
+  // The most text a document takes: --memory / 128.
+  size_t part_limit() const;
   // The format in which ref's file is read in pieces, or "" (pieces_format;
   // a large or `grown` file whose name tells no format is sniffed first).
   std::string_view pieces_of(const FileRef& ref, bool grown);

@@ -76,7 +76,9 @@ void Renderer::text_hit(const Hit& hit) {
        << linked(terminal_safe(path), r.path, hit.snippet.line, hit.snippet.column)
        << (c ? kReset : "");
   if (r.id != r.path) out_ << " #" << terminal_safe(r.id);
-  out_ << "  " << (c ? dim_.c_str() : "") << "(score " << score << ')' << (c ? kReset : "") << '\n';
+  out_ << "  " << (c ? dim_.c_str() : "") << '(';
+  if (r.part > 0) out_ << "part " << r.part << ", ";  // of a long text (indexer/text_parts.h)
+  out_ << "score " << score << ')' << (c ? kReset : "") << '\n';
   text_passages(hit);
   for (const Contribution& e : hit.explain) {
     char w[32];

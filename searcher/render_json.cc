@@ -19,6 +19,7 @@ void record_fields(JsonWriter& w, const schema::DocRecord& r) {
   w.key("format").value(r.format);
   w.key("mtime").value(static_cast<int64_t>(r.mtime));
   w.key("size").value(static_cast<uint64_t>(r.size));
+  if (r.part > 0) w.key("part").value(static_cast<uint64_t>(r.part));
   if (!r.author.empty()) w.key("author").value(r.author);
   if (!r.date.empty()) w.key("date").value(r.date);
   if (!r.language.empty()) w.key("lang").value(r.language);

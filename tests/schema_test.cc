@@ -120,7 +120,7 @@ TEST_CASE("schema::id_term and file_term use their prefixes") {
 
 auto fields(const schema::DocRecord& r) {
   return std::tie(r.path, r.key, r.id, r.title, r.text, r.format, r.mtime, r.size, r.extra, r.author,
-                  r.date, r.language, r.encoding, r.hash, r.fields);
+                  r.date, r.language, r.encoding, r.hash, r.fields, r.part, r.first_line);
 }
 
 using Pairs = std::vector<std::pair<std::string, std::string>>;
@@ -172,6 +172,13 @@ const RecordCase kRecordCases[] = {
       {{"bin"s, "\0\x01\xFF"s}, {"\xC3"s, "\x80"s}})},
     {"empty extra key and value", rec("/p", "p", "t", "x", "text", 0, 0, {{"", ""}, {"k", ""}})},
     {"long text", rec("/p", "p", "t", std::string(100000, 'w'), "text", 3, 100000, {})},
+    {"part of a long text", [] {
+       schema::DocRecord r = rec("/big.log", "/big.log", "t", "later lines", "text", 3, 9, {});
+       r.key = "/big.log#p7";
+       r.part = 7;
+       r.first_line = 4000000000u;
+       return r;
+     }()},
 };
 
 TEST_CASE("schema::encode_record / decode_record round trip") {
@@ -197,6 +204,8 @@ const std::string_view kGarbage[] = {
     "\x54\x01\x09pa"sv,                            // key shorter than its length
     "\x54\x01\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01"sv,  // varint overflow
     "\x54\x01\x80"sv,                              // unfinished varint
+    "\x54\x01\x04part\x010\x04text\x00"sv,          // part 0 (a whole text has none)
+    "\x54\x01\x04line\x01x\x04text\x00"sv,          // a line that is not a number
 };
 
 TEST_CASE("schema::decode_record rejects garbage") {

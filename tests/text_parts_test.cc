@@ -1,0 +1,148 @@
+// Long texts are indexed in parts (indexer/text_parts.h): where a part
+// ends, the line each starts on, and that a worker's parts together hold
+// every word of the file once, whether the text was long or only held too
+// many distinct words.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "schema.h"
+#include "support/mem_file_system.h"
+#include "text_parts.h"
+#include "worker.h"
+
+namespace trawl::indexer {
+namespace {
+
+struct EndCase {
+  std::string_view name;
+  std::string_view text;
+  size_t limit;
+  size_t end;
+};
+
+// clang-format off
+const EndCase kEndCases[] = {
+    {"short text: all",                 "abc",                      10, 3},
+    {"exactly the limit: all",          "abcdefghij",               10, 10},
+    {"blank line in the last quarter",  "aaaaaaaa\n\nbbbbbbbbbbbb", 12, 10},
+    {"blank line too early: line end",  "a\n\nbbbbbbb\ncccccccc",   12, 11},
+    {"no blank line: last line end",    "aaaaaaa\nbbbbbbbbbbbb",    12, 8},
+    {"line end too early: character",   "a\nbbbbbbbbbbbbbbbbb",     12, 12},
+    {"no line end: character boundary", "\xC3\xA9\xC3\xA9\xC3\xA9", 5,  4},
+    {"three-byte characters",           "\xE2\x82\xAC\xE2\x82\xAC", 5,  3},
+};
+// clang-format on
+
+TEST_CASE("part_end: after a paragraph, else a line, else a character") {
+  for (const EndCase& c : kEndCases) {
+    CAPTURE(c.name);
+    CHECK(part_end(c.text, c.limit) == c.end);
+  }
+}
+
+struct Seen {
+  std::string text;
+  uint32_t number;
+  uint32_t first_line;
+};
+
+std::vector<Seen> parts_of(std::string_view text, size_t limit, size_t use_at_most) {
+  std::vector<Seen> out;
+  for_each_part(text, limit, [&](const TextPart& p) {
+    const size_t used = std::min(p.text.size(), use_at_most);
+    out.push_back({std::string(p.text.substr(0, used)), p.number, p.first_line});
+    return used;
+  });
+  return out;
+}
+
+TEST_CASE("for_each_part: parts follow each other, numbered, with their first lines") {
+  std::string text;
+  for (int i = 0; i < 300; ++i) text += "line " + std::to_string(i) + (i % 7 == 6 ? "\n\n" : "\n");
+  struct Case {
+    std::string_view name;
+    size_t limit, use_at_most;
+  };
+  const Case cases[] = {{"whole parts", 500, SIZE_MAX},
+                        {"a taker that stops early", 500, 120},
+                        {"one part", 100000, SIZE_MAX}};
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    const std::vector<Seen> parts = parts_of(text, c.limit, c.use_at_most);
+    std::string joined;
+    uint32_t line = 1;
+    for (size_t i = 0; i < parts.size(); ++i) {
+      CHECK(parts[i].number == i + 1);
+      CHECK(parts[i].first_line == line);
+      CHECK(parts[i].text.size() <= std::min(c.limit, c.use_at_most));
+      joined += parts[i].text;
+      line += static_cast<uint32_t>(std::count(parts[i].text.begin(), parts[i].text.end(), '\n'));
+    }
+    CHECK(joined == text);
+    CHECK(parts.size() >= text.size() / std::min(c.limit, c.use_at_most));
+  }
+}
+
+// word -> how many documents of `result` hold it, for words starting with `stem`.
+std::map<std::string, int> words(const FileResult& result, const std::string& stem) {
+  std::map<std::string, int> out;
+  for (const auto& [id, doc] : result.docs) {
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      if ((*t).rfind(stem, 0) == 0) ++out[*t];
+    }
+  }
+  return out;
+}
+
+TEST_CASE("Worker: a long text, or one of too many distinct words, is indexed in parts") {
+  struct Case {
+    std::string_view name;
+    int lines;
+    int words_per_line;  // distinct words "w<line>x<k>"
+    bool in_parts;
+  };
+  // --memory 16M: parts of 128 KiB of text, 6,553 distinct terms a document.
+  const Case cases[] = {{"short text", 100, 1, false},
+                        {"long text", 12000, 1, true},
+                        {"too many distinct words", 1000, 8, true}};
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    std::string text = "A title line\n\n";
+    for (int i = 0; i < c.lines; ++i) {
+      for (int k = 0; k < c.words_per_line; ++k) text += "w" + std::to_string(i) + "x" + std::to_string(k) + " ";
+      text += "filler\n";
+    }
+    testing::MemFileSystem fs;
+    fs.add_file("/c/big.txt", text);
+    IndexOptions options;
+    options.memory = 16u << 20;
+    Worker worker(options, fs, "english");
+    const FileResult r = worker.process(FileRef{"/c/big.txt", text.size(), 1000}, false);
+    CHECK_FALSE(r.truncated);
+    REQUIRE(r.documents == r.docs.size());
+    CHECK((r.documents > 1) == c.in_parts);
+    uint32_t last_line = 0;
+    for (size_t i = 0; i < r.docs.size(); ++i) {
+      schema::DocRecord record;
+      REQUIRE(schema::decode_record(r.docs[i].second.get_data(), &record));
+      CHECK(record.part == (c.in_parts ? i + 1 : 0));
+      CHECK(record.key ==
+            (c.in_parts ? "/c/big.txt#p" + std::to_string(i + 1) : std::string("/c/big.txt")));
+      CHECK(record.first_line > last_line);
+      last_line = record.first_line;
+    }
+    const std::map<std::string, int> seen = words(r, "w");
+    CHECK(seen.size() == static_cast<size_t>(c.lines * c.words_per_line));  // none lost
+    for (const auto& [word, docs] : seen) {
+      CAPTURE(word);
+      CHECK(docs == 1);  // none twice
+    }
+  }
+}
+
+}  // namespace
+}  // namespace trawl::indexer
