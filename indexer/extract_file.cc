@@ -2,6 +2,7 @@
 
 #include "file_types.h"
 #include "formats/encoding.h"
+#include "text_parts.h"
 
 namespace trawl::indexer {
 namespace {
@@ -46,15 +47,18 @@ Status extract_file(const IndexOptions& options, const std::string& path, std::s
 }
 
 std::string_view pieces_format(const IndexOptions& options, std::string_view path,
-                               std::string_view head) {
+                               std::string_view head, uint64_t size) {
   if (find_filter(options, path) != nullptr) return {};
   const bool compressed = !compression_suffix(path).empty();
   const std::string_view format = format_of_path(path);
+  const bool long_text = size > text_part_limit(options.memory);
   if (format == "archive") return format;
   if (format == "jsonl" || format == "mbox") return compressed ? std::string_view() : format;
+  if (format == "text") return long_text && !compressed ? format : std::string_view();
   if (!format.empty() || compressed || head.empty()) return {};
   const Format* sniffed = sniff_format(head);
-  return sniffed && sniffed->name == "mbox" ? sniffed->name : std::string_view();
+  if (sniffed && sniffed->name == "mbox") return sniffed->name;
+  return sniffed && sniffed->name == "text" && long_text ? sniffed->name : std::string_view();
 }
 
 uint64_t size_limit(const IndexOptions& options, std::string_view pieces) {
@@ -68,10 +72,12 @@ Status extract_source(const IndexOptions& options, std::string_view path, std::s
   ExtractOptions with_stream = options.extract;
   with_stream.stream = stream;
   with_stream.first_record = first_record;
+  with_stream.text_window = text_part_limit(options.memory);
   out->format = std::string(format);
   Status (*extract)(ByteSource&, const ExtractOptions&, Extraction*) = extract_jsonl;
   if (format == "archive") extract = extract_archive;
   if (format == "mbox") extract = extract_mbox;
+  if (format == "text") extract = extract_text;
   Status s = extract(source, with_stream, &out->extraction);
   if (!s.ok()) return s;
   out->skip_reason = out->extraction.skip_reason;

@@ -28,18 +28,20 @@ bool known_by_name(const IndexOptions& options, std::string_view path);
 Status extract_file(const IndexOptions& options, const std::string& path, std::string_view bytes,
                     FileExtraction* out, const DocSink& stream = nullptr);
 
-// The format ("archive", "jsonl" or "mbox") in which the file at `path` is
-// read in pieces (extract_source) rather than whole, or "" if it is read
-// whole: an archive, or a JSON Lines or mbox file (not compressed), with no
-// filter for its extension. A file whose name tells no format is an mbox
-// if its first bytes, `head` (1 KiB is enough), look like one.
+// The format ("archive", "jsonl", "mbox" or "text") in which the file at
+// `path` is read in pieces (extract_source) rather than whole, or "" if it
+// is read whole: an archive, a JSON Lines or mbox file (not compressed), or
+// a plain text file (not compressed) of `size` bytes, more than a text part
+// (text_parts.h), with no filter for its extension. A file whose name
+// tells no format is an mbox, or text, if its first bytes, `head` (1 KiB
+// is enough), look like one.
 std::string_view pieces_format(const IndexOptions& options, std::string_view path,
-                               std::string_view head = {});
+                               std::string_view head = {}, uint64_t size = 0);
 
 // The size above which a file read as `pieces` (pieces_format) is skipped:
 // options.max_streamed_filesize for a JSON Lines or mbox file (a record is
 // held at a time, so a 2 GB mail folder needs no more memory than a small
-// one), options.max_filesize for any other, archives included.
+// one), options.max_filesize for any other, archives and text included.
 uint64_t size_limit(const IndexOptions& options, std::string_view pieces);
 
 // Extracts the documents of the file at `path`, of `format` (pieces_format),

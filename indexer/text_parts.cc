@@ -23,9 +23,9 @@ size_t part_end(std::string_view text, size_t limit) {
   return end > 0 ? end : limit;  // (only continuation bytes: cut anyway)
 }
 
-void for_each_part(std::string_view text, size_t limit,
-                   const std::function<size_t(const TextPart&)>& take) {
-  TextPart part;
+TextPart for_each_part(std::string_view text, size_t limit,
+                       const std::function<size_t(const TextPart&)>& take, TextPart start) {
+  TextPart part = start;
   while (!text.empty()) {
     part.text = text.substr(0, part_end(text, limit));
     const size_t used = std::clamp<size_t>(take(part), 1, part.text.size());
@@ -34,6 +34,8 @@ void for_each_part(std::string_view text, size_t limit,
     ++part.number;
     text.remove_prefix(used);
   }
+  part.text = {};
+  return part;
 }
 
 std::string part_suffix(std::string_view doc_suffix, uint32_t number) {

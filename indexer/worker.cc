@@ -13,11 +13,6 @@
 namespace trawl::indexer {
 namespace {
 
-// A text longer than --memory / 128 (2 MiB by default) is indexed in parts
-// of at most that (text_parts.h): a document costs about 20 bytes per byte
-// of text while it is built and written (measured, one text file: 4 MB
-// 115 MB peak, 8 MB 191 MB, 16 MB 372 MB), so a part holds ~40 MB.
-constexpr size_t kTextPartDivisor = 128;
 // A distinct term of a document being built costs about 1 KB until it is
 // written (measured: 400,000 distinct terms in one document, 340 MB); with
 // a worker per core building at once, allow --memory / 2560 (100,000 at
@@ -99,8 +94,9 @@ void Worker::hand_on(FileResult* result, const PartSink& parts) {
 void Worker::add_doc(const FileRef& ref, const FileExtraction& fx, const std::string& hash,
                      ExtractedDoc& doc, FileResult* result, const PartSink& parts) {
   const bool blank = doc.title.empty() && doc.body.find_first_not_of(" \n\t") == std::string::npos;
+  if (doc.window <= 1) parts_ = PartsSoFar();  // a new text
   if (blank && options_.empty_docs != EmptyDocs::kIndex) return;
-  if (doc.body.size() > part_limit()) {
+  if (doc.window > 0 || doc.body.size() > part_limit()) {
     add_parts(ref, fx, hash, doc, result, parts);
     return;
   }
@@ -131,21 +127,23 @@ void Worker::add_parts(const FileRef& ref, const FileExtraction& fx, const std::
   const std::string body = std::move(doc.body);
   doc.body.clear();
   const std::string suffix = doc.key_suffix;
-  for_each_part(body, part_limit(), [&](const TextPart& part) -> size_t {
+  if (doc.window > 0) parts_.next.first_line = doc.first_line;  // (lines passed over before)
+  parts_.next = for_each_part(body, part_limit(), [&](const TextPart& part) -> size_t {
     ExtractedDoc copy = doc;  // the file's metadata
     copy.body.assign(part.text);
     copy.key_suffix = part_suffix(suffix, part.number);
+    if (copy.language.empty()) copy.language = parts_.language;
     schema::DocRecord record = make_record(ref, fx, hash, copy);
     record.part = part.number;
     record.first_line = part.first_line;
-    if (doc.language.empty()) doc.language = record.language;  // one guess for all parts
+    parts_.language = record.language;  // one guess for all parts
     build_one(ref, std::move(record), result);
     hand_on_when_due(result, parts);
     // A part that held too many distinct words ends where it stopped.
     const size_t stop = builder_.body_stop();
     if (stop == 0) result->truncated = true;
     return stop == 0 || stop == std::string::npos ? part.text.size() : stop;
-  });
+  }, parts_.next);
   doc = ExtractedDoc();
 }
 
@@ -164,16 +162,14 @@ void Worker::hand_on_when_due(FileResult* result, const PartSink& parts) {
   if (parts && result->text_bytes >= options_.memory / kPartDivisor) hand_on(result, parts);
 }
 
-size_t Worker::part_limit() const {
-  return std::max<size_t>(options_.memory / kTextPartDivisor, 1);
-}
+size_t Worker::part_limit() const { return text_part_limit(options_.memory); }
 
 std::string_view Worker::pieces_of(const FileRef& ref, bool grown) {
   std::string head;
   if ((ref.size > kSniffAbove || grown) && !known_by_name(options_, ref.path)) {
     fs_.read_head(ref.path, kSniffBytes, &head);
   }
-  return pieces_format(options_, ref.path, head);
+  return pieces_format(options_, ref.path, head, ref.size);
 }
 
 bool Worker::read_and_extract(const FileRef& ref, std::string_view pieces, const Growth& growth,

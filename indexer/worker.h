@@ -17,6 +17,7 @@
 #include "file_system.h"
 #include "growth.h"
 #include "options.h"
+#include "text_parts.h"
 
 namespace trawl::indexer {
 
@@ -102,6 +103,13 @@ class Worker {
   const FileSystem& fs_;
   DocumentBuilder builder_;
   std::string bytes_;
+  // The parts of the text being indexed in parts so far (a text read in
+  // windows goes on over several add_doc calls).
+  struct PartsSoFar {
+    TextPart next;         // the number and first line of the next part
+    std::string language;  // guessed from the first part, for all
+  };
+  PartsSoFar parts_;
 };
 
 }  // namespace trawl::indexer

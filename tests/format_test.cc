@@ -278,6 +278,7 @@ struct PiecesCase {
   std::string_view path;
   std::string_view head;    // first bytes
   std::string_view format;  // "" = read whole
+  uint64_t size = 0;        // bytes (text parts are 2 MiB at the default --memory)
 };
 
 const PiecesCase kPieces[] = {
@@ -291,15 +292,26 @@ const PiecesCase kPieces[] = {
     {"a/notes.txt", "From - Mon Jan  1 00:00:00 2024\nX-Account-Key: a1\n", ""},
     {"a/x.conv", "From - Mon Jan  1 00:00:00 2024\nX-Account-Key: a1\n", ""},  // filter
     {"a/x.conv.jsonl", "", "jsonl"},
+    // Text longer than a part is read a part at a time; other formats whole.
+    {"a/app.log", "", "text", 3u << 20},
+    {"a/app.log", "", "", 2u << 20},
+    {"a/app.log.gz", "", "", 3u << 20},
+    {"a/notes.md", "", "", 3u << 20},
+    {"a/page.html", "", "", 3u << 20},
+    {"a/dump", "plain words on a line\n", "text", 3u << 20},
+    {"a/dump", "plain words on a line\n", "", 1u << 20},
+    {"a/dump", std::string_view("\x7F" "ELF\x02\x01\x01\0\0\0", 10), "", 3u << 20},
+    {"a/x.conv", "plain words on a line\n", "", 3u << 20},  // filter
 };
 
-TEST_CASE("pieces_format: archives, JSON Lines and mbox files, by name or first bytes") {
+TEST_CASE("pieces_format: archives, JSON Lines, mbox and long text files, by name or first bytes") {
   IndexOptions options;
   options.filters.push_back({"conv", {"cat"}});
   for (const PiecesCase& c : kPieces) {
     CAPTURE(c.path);
     CAPTURE(c.head);
-    CHECK(pieces_format(options, c.path, c.head) == c.format);
+    CAPTURE(c.size);
+    CHECK(pieces_format(options, c.path, c.head, c.size) == c.format);
   }
 }
 

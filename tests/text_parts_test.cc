@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "formats/byte_source.h"
+#include "formats/format.h"
 #include "schema.h"
 #include "support/mem_file_system.h"
 #include "text_parts.h"
@@ -84,6 +86,62 @@ TEST_CASE("for_each_part: parts follow each other, numbered, with their first li
     }
     CHECK(joined == text);
     CHECK(parts.size() >= text.size() / std::min(c.limit, c.use_at_most));
+  }
+}
+
+// A text read in windows (extract_text from a ByteSource) gives, joined,
+// the text read whole, each window with its first line and the title.
+TEST_CASE("extract_text from a source: windows of whole lines, lined and titled") {
+  std::string text = "Harbour log\n\n";
+  for (int i = 0; i < 400; ++i) text += "entry " + std::to_string(i) + " the ferry left\n";
+  struct Case {
+    std::string_view name;
+    std::string bytes;
+    size_t windows;        // at least (0: read whole, one document)
+    std::string_view skip;  // skip_reason
+    size_t problems;
+  };
+  std::string binary_middle = text;
+  binary_middle.replace(5000, 600, std::string(600, '\0'));
+  const Case cases[] = {
+      {"text", text, text.size() / 1000, "", 0},
+      {"CRLF lines", [&] {
+         std::string crlf;
+         for (char c : text) c == '\n' ? crlf += "\r\n" : crlf += c;
+         return crlf;
+       }(), text.size() / 1000, "", 0},
+      {"binary in the middle: that window passed over", binary_middle, 3, "", 1},
+      {"binary from the start", std::string(100, '\0') + text, 0, "binary", 0},
+      {"UTF-16: read whole", std::string("\xFF\xFEH\0i\0\n\0", 8), 0, "", 0},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    MemorySource source(c.bytes, 333);  // reads in small pieces, joined by the reader
+    ExtractOptions options;
+    options.text_window = 1000;
+    Extraction out;
+    REQUIRE(extract_text(source, options, &out).ok());
+    CHECK(out.skip_reason == c.skip);
+    CHECK(out.problems.size() == c.problems);
+    if (!c.skip.empty()) continue;
+    REQUIRE(out.docs.size() >= std::max<size_t>(c.windows, 1));
+    if (c.windows == 0) {
+      CHECK(out.docs.size() == 1);
+      CHECK(out.docs[0].window == 0);
+      continue;
+    }
+    std::string joined;
+    uint32_t line = 1;
+    for (size_t i = 0; i < out.docs.size(); ++i) {
+      const ExtractedDoc& d = out.docs[i];
+      CHECK(d.window == i + 1);
+      CHECK(d.title == "Harbour log");
+      if (c.problems == 0) CHECK(d.first_line == line);
+      CHECK(d.first_line >= line);
+      line = d.first_line + static_cast<uint32_t>(std::count(d.body.begin(), d.body.end(), '\n'));
+      joined += d.body;
+    }
+    if (c.problems == 0) CHECK(joined == text);
   }
 }
 

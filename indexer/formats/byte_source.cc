@@ -4,6 +4,18 @@
 #include <cstring>
 
 namespace trawl::indexer {
+bool starts_wide(ByteSource& source) {
+  char head[4] = {};
+  size_t have = 0;
+  for (size_t got = 1; got > 0 && have < sizeof head; have += got) {
+    if (!source.read(head + have, sizeof head - have, &got).ok()) break;
+  }
+  source.seek(0);
+  const std::string_view bom(head, have);
+  return bom.substr(0, 2) == "\xFF\xFE" || bom.substr(0, 2) == "\xFE\xFF" ||
+         bom == std::string_view("\0\0\xFE\xFF", 4);
+}
+
 namespace {
 
 // Bytes asked of a source at a time.

@@ -67,4 +67,8 @@ std::string over_limit(uint64_t bytes, uint64_t limit);
 // Reads what is left of `source` into *bytes.
 Status read_all(ByteSource& source, std::string* bytes);
 
+// True if `source` starts with a UTF-16 or UTF-32 byte order mark (whose
+// text cannot be cut at a '\n' byte); the source is back at its start.
+bool starts_wide(ByteSource& source);
+
 }  // namespace trawl::indexer

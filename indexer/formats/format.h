@@ -45,6 +45,10 @@ struct ExtractOptions {
   // (mbox messages, which key their documents, and JSON Lines lines, which
   // name bad ones).
   uint64_t first_record = 1;
+  // A long text file read in pieces (extract_text from a ByteSource) is
+  // read this many bytes of whole lines at a time: a window per document
+  // part (indexer/text_parts.h).
+  size_t text_window = 2u << 20;
   // If set, formats of many documents (archives, JSON Lines, JSON arrays,
   // mbox) hand each document here as they read it, instead of keeping them
   // all in Extraction::docs.
@@ -65,6 +69,11 @@ struct ExtractedDoc {
   std::string language;    // language from metadata (BCP 47, e.g. "fr"); "" if none
   std::vector<Field> fields;
   std::string format;  // an archive member's own format ("" = the file's)
+  // A window of a long text read in pieces: 1, 2, ... in order (0: a
+  // whole document). Windows are parts of one text (indexer/text_parts.h),
+  // each starting on line `first_line` of the file.
+  uint32_t window = 0;
+  uint32_t first_line = 1;
 };
 
 struct Extraction {
@@ -107,6 +116,12 @@ const Format* sniff_format(std::string_view bytes);
 const Format* format_named(std::string_view name);
 
 Status extract_text(std::string_view bytes, const ExtractOptions& options, Extraction* out);
+// The same for a long text file read from `source` a window of whole lines
+// (options.text_window) at a time, each a document (ExtractedDoc::window)
+// with the title found at the start, in the encoding its start is in (a
+// UTF-16 or UTF-32 file is read whole). A window that is not text is
+// reported and passed over.
+Status extract_text(ByteSource& source, const ExtractOptions& options, Extraction* out);
 Status extract_markdown(std::string_view bytes, const ExtractOptions& options, Extraction* out);
 Status extract_html(std::string_view bytes, const ExtractOptions& options, Extraction* out);
 Status extract_pdf(std::string_view bytes, const ExtractOptions& options, Extraction* out);

@@ -125,20 +125,6 @@ Status extract_lines(std::string_view bytes, const ExtractOptions& options, size
   return Status::Ok();
 }
 
-// True if `source` starts with a UTF-16 or UTF-32 byte order mark (whose
-// text cannot be cut at a '\n' byte); the source is back at its start.
-bool starts_wide(ByteSource& source) {
-  char head[4] = {};
-  size_t have = 0;
-  for (size_t got = 1; got > 0 && have < sizeof head; have += got) {
-    if (!source.read(head + have, sizeof head - have, &got).ok()) break;
-  }
-  source.seek(0);
-  const std::string_view bom(head, have);
-  return (bom.substr(0, 2) == "\xFF\xFE" || bom.substr(0, 2) == "\xFE\xFF" ||
-                  bom == std::string_view("\0\0\xFE\xFF", 4));
-}
-
 // Bytes of a JSON Lines file read and decoded at a time.
 constexpr size_t kLinesWindow = 1 << 20;
 

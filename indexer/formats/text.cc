@@ -5,6 +5,7 @@
 #include <cstring>
 #include <string>
 
+#include "encoding.h"
 #include "format.h"
 #include "utf8.h"
 
@@ -152,6 +153,56 @@ Status extract_text(std::string_view bytes, const ExtractOptions& options, Extra
   doc.date = std::move(found.date);
   out->docs.push_back(std::move(doc));
   return Status::Ok();
+}
+
+Status extract_text(ByteSource& source, const ExtractOptions& options, Extraction* out) {
+  if (starts_wide(source)) {
+    std::string bytes;
+    if (Status s = read_all(source, &bytes); !s.ok()) return s;
+    return extract_text(bytes, options, out);
+  }
+  ExtractOptions window_options = options;
+  FoundTitle found;
+  uint32_t window = 0;
+  uint64_t line = 1;
+  Status failed;
+  const auto take = [&](std::string_view chunk, bool) {
+    const uint64_t first_line = line;
+    line += static_cast<uint64_t>(std::count(chunk.begin(), chunk.end(), '\n'));
+    std::string text;
+    std::string encoding;
+    if (Status s = decode_text(chunk, window_options, &text, &encoding); !s.ok()) {
+      if (window == 0) {  // not text from the start: the file is skipped or fails
+        if (looks_binary(chunk)) out->skip_reason = "binary";
+        failed = out->skip_reason.empty() ? s : Status::Ok();
+        return false;
+      }
+      out->problems.push_back("line " + std::to_string(first_line) + " on: " + s.message() +
+                              ", not indexed");
+      return true;
+    }
+    if (window == 0) {
+      out->encoding = encoding;
+      // The encoding the start was found in holds for the rest.
+      if (window_options.encoding.empty() && encoding != "UTF-8") window_options.encoding = encoding;
+      found = find_title(text);
+    }
+    ExtractedDoc doc;
+    doc.title = found.title;
+    doc.date = found.date;
+    doc.body = std::move(text);
+    doc.window = ++window;
+    doc.first_line = static_cast<uint32_t>(std::min<uint64_t>(first_line, UINT32_MAX));
+    emit_doc(std::move(doc), options, out);
+    return true;
+  };
+  const auto too_long = [&](uint64_t bytes) {
+    out->problems.push_back("line " + std::to_string(line++) + ": " +
+                            over_limit(bytes, options.max_expanded));
+  };
+  const size_t window_bytes = std::max<size_t>(options.text_window, 1);
+  Status read = for_each_window(source, window_bytes, "\n", take, options.max_expanded, too_long);
+  return read.ok() ? failed : read;
 }
 
 }  // namespace trawl::indexer

@@ -123,4 +123,26 @@ expect_exit 1 "$TRAWL_INDEX" --db db6 longline
 expect_in err "trawl-index: error: 'longline/l.jsonl': line 2: 73400321 bytes, over --max-filesize (67108864), not read"
 expect_exit 0 "$TRAWL_SEARCH" --db db6 longlinebefore
 expect_exit 0 "$TRAWL_SEARCH" --db db6 longlineafter
+# A text file longer than a part is read a part at a time, never whole: a
+# 60 MB log (under the default --max-filesize) at --memory 64M (parts of
+# 512 KiB) in under 100 MB (140 MB read whole, as before the thirteenth
+# session), its last line found on its own line number.
+mkdir biglog
+python3 - <<'PY'
+with open("biglog/app.log", "w") as f:
+    f.write("Application log\n\nbiglogfirstword\n")
+    i = 0
+    while f.tell() < 60 << 20:
+        f.write("2026-12-07 12:%02d:%02d request %d served in %d ms for /files/%d\n"
+                % (i // 60 % 60, i % 60, i, i % 97, i % 5000))
+        i += 1
+    f.write("bigloglastword\n")
+PY
+expect_exit 0 /usr/bin/time -f %M -o rss "$TRAWL_INDEX" --db db7 --memory 64M biglog
+check_rss "a 60 MB log"
+last_line=$(grep -c '' biglog/app.log)
+expect_exit 0 "$TRAWL_SEARCH" --db db7 --vimgrep bigloglastword
+expect_in out "biglog/app.log:$last_line:1:"
+expect_exit 0 "$TRAWL_SEARCH" --db db7 --vimgrep biglogfirstword
+expect_in out "biglog/app.log:3:1:"
 finish

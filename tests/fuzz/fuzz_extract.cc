@@ -2,7 +2,7 @@
 // TRAWL_EXTRACT as the extractor's function). Whatever the bytes, the
 // extractor returns (no crash, no hang: libFuzzer's -timeout), and every
 // title, body, id and field it gives is valid UTF-8. With TRAWL_IN_PIECES
-// (archives, JSON Lines, mbox), the same bytes are also read from a
+// (archives, JSON Lines, mbox, long text), the same bytes are also read from a
 // ByteSource in pieces of a size the first byte chooses, as files are.
 #include <cstdint>
 #include <string_view>
@@ -41,8 +41,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 #ifdef TRAWL_IN_PIECES
   if (size > 0) {
     trawl::indexer::MemorySource source(bytes, 1 + data[0] * 64u);
+    trawl::indexer::ExtractOptions options;
+    options.text_window = 16 + data[0];  // a long text's windows (parts)
     trawl::indexer::Extraction in_pieces;
-    check(trawl::indexer::TRAWL_EXTRACT(source, {}, &in_pieces), in_pieces);
+    check(trawl::indexer::TRAWL_EXTRACT(source, options, &in_pieces), in_pieces);
   }
 #endif
   return 0;
