@@ -50,12 +50,16 @@ Status scan_prefix(ByteSource& source, uint64_t size, std::string_view separator
 }
 
 bool grown_only(const IndexOptions& options, const FileSystem& fs, const FileRef& f,
-                uint64_t old_size, const std::string& old_hash, Growth* growth) {
+                uint64_t old_size, const std::string& old_hash, Growth* growth,
+                size_t old_documents) {
   if (f.size <= old_size || old_size == 0 || old_hash.empty()) return false;
   std::string head;
   if (!fs.read_head(f.path, kHeadBytes, &head).ok() || wide(head)) return false;
-  const std::string_view format = pieces_format(options, f.path, head);
-  if (format != "jsonl" && format != "mbox") return false;
+  const std::string_view format = pieces_format(options, f.path, head, f.size);
+  // A text is appended to only if its old documents were parts too.
+  const bool text = format == "text" && old_documents > 0 &&
+                    pieces_format(options, f.path, head, old_size) == "text";
+  if (format != "jsonl" && format != "mbox" && !text) return false;
   const bool mbox = format == "mbox";
   std::unique_ptr<ByteSource> source;
   if (!fs.open(f.path, &source).ok()) return false;
@@ -66,6 +70,7 @@ bool grown_only(const IndexOptions& options, const FileSystem& fs, const FileRef
   growth->from = old_size;
   // Messages: the first starts the file; each "\nFrom " starts another.
   growth->records = mbox ? scan.separators + 1 : scan.separators;
+  growth->parts = text ? old_documents : 0;
   return true;
 }
 

@@ -322,7 +322,7 @@ Plan plan_run(const IndexOptions& options, const FileSystem& fs, const Crawl& cr
         return hash_file(fs, path, &hash).ok() ? hash : "";
       },
       [&](const FileRef& f, const FileStamp& stamp, Growth* growth) {
-        return grown_only(options, fs, f, stamp.size, stamp.hash, growth);
+        return grown_only(options, fs, f, stamp.size, stamp.hash, growth, stamp.docids.size());
       });
   if (plan.reanalysed > 0) {
     reporter.warning(options.db_path,

@@ -31,6 +31,8 @@ constexpr size_t kKeptBufferBytes = 4u << 20;
 // extract_file sniffs its bytes (an mbox of one window is read whole too).
 constexpr size_t kSniffBytes = 1024;
 constexpr uint64_t kSniffAbove = 4u << 20;
+// The start of a grown long text read for its title (find_title).
+constexpr size_t kTitleHeadBytes = 64u << 10;
 
 schema::DocRecord make_record(const FileRef& ref, const FileExtraction& fx, const std::string& hash,
                               ExtractedDoc& doc) {
@@ -94,7 +96,7 @@ void Worker::hand_on(FileResult* result, const PartSink& parts) {
 void Worker::add_doc(const FileRef& ref, const FileExtraction& fx, const std::string& hash,
                      ExtractedDoc& doc, FileResult* result, const PartSink& parts) {
   const bool blank = doc.title.empty() && doc.body.find_first_not_of(" \n\t") == std::string::npos;
-  if (doc.window <= 1) parts_ = PartsSoFar();  // a new text
+  if (doc.window <= 1) parts_ = first_parts_;  // a new text
   if (blank && options_.empty_docs != EmptyDocs::kIndex) return;
   if (doc.window > 0 || doc.body.size() > part_limit()) {
     add_parts(ref, fx, hash, doc, result, parts);
@@ -130,6 +132,10 @@ void Worker::add_parts(const FileRef& ref, const FileExtraction& fx, const std::
   if (doc.window > 0) parts_.next.first_line = doc.first_line;  // (lines passed over before)
   parts_.next = for_each_part(body, part_limit(), [&](const TextPart& part) -> size_t {
     ExtractedDoc copy = doc;  // the file's metadata
+    if (parts_.from_head) {
+      copy.title = parts_.head.title;
+      copy.date = parts_.head.date;
+    }
     copy.body.assign(part.text);
     copy.key_suffix = part_suffix(suffix, part.number);
     if (copy.language.empty()) copy.language = parts_.language;
@@ -163,6 +169,19 @@ void Worker::hand_on_when_due(FileResult* result, const PartSink& parts) {
 }
 
 size_t Worker::part_limit() const { return text_part_limit(options_.memory); }
+
+Worker::PartsSoFar Worker::first_parts(const FileRef& ref, const Growth& growth) const {
+  PartsSoFar first;
+  if (growth.parts == 0) return first;
+  first.next.number = static_cast<uint32_t>(growth.parts + 1);
+  std::string head, text;
+  first.from_head = true;
+  if (fs_.read_head(ref.path, kTitleHeadBytes, &head).ok() &&
+      decode_text(head, options_.extract, &text).ok()) {
+    first.head = find_title(text);
+  }
+  return first;
+}
 
 std::string_view Worker::pieces_of(const FileRef& ref, bool grown) {
   std::string head;
@@ -214,6 +233,7 @@ FileResult Worker::process(const FileRef& ref, bool update, const PartSink& part
   result.update = update;
   result.appended = growth.from > 0;
   const std::string_view pieces = pieces_of(ref, result.appended);
+  first_parts_ = first_parts(ref, growth);
   if (const uint64_t limit = size_limit(options_, pieces); ref.size > limit) {
     result.update = update || result.appended;  // its old documents go, as any file's
     result.appended = false;

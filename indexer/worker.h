@@ -72,6 +72,16 @@ class Worker {
                      const Growth& growth = {});
 
  private:
+  // The parts of the text being indexed in parts so far (a text read in
+  // windows goes on over several add_doc calls).
+  struct PartsSoFar {
+    TextPart next;         // the number and first line of the next part
+    std::string language;  // guessed from the first part, for all
+    // A grown text's new parts take the title and date its start gives.
+    bool from_head = false;
+    FoundTitle head;
+  };
+
   // Builds `doc` of the file into *result (handing a part on when due): a
   // text longer than part_limit(), or with more distinct words than a
   // document may hold, as documents of its parts (text_parts.h).
@@ -96,6 +106,10 @@ class Worker {
   bool read_and_extract(const FileRef& ref, std::string_view pieces, const Growth& growth,
                         FileExtraction* fx, std::string* hash, const DocSink& stream,
                         FileResult* result);
+  // The parts a text in ref's file starts from: part 1, or for a grown
+  // long text (growth.parts > 0) the one after its old parts, with the
+  // title and date of the file's start.
+  PartsSoFar first_parts(const FileRef& ref, const Growth& growth) const;
   // Hands the documents built so far to `parts` as a part.
   void hand_on(FileResult* result, const PartSink& parts);
 
@@ -103,13 +117,8 @@ class Worker {
   const FileSystem& fs_;
   DocumentBuilder builder_;
   std::string bytes_;
-  // The parts of the text being indexed in parts so far (a text read in
-  // windows goes on over several add_doc calls).
-  struct PartsSoFar {
-    TextPart next;         // the number and first line of the next part
-    std::string language;  // guessed from the first part, for all
-  };
-  PartsSoFar parts_;
+  PartsSoFar parts_;  // (a text read in windows goes on over several add_doc calls)
+  PartsSoFar first_parts_;  // where this file's text starts (a grown file's: later)
 };
 
 }  // namespace trawl::indexer

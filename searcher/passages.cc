@@ -141,6 +141,10 @@ void PassageFinder::fill(Hit* hit) {
     tokens_.clear();
     analyzer_.analyze(r.text, &tokens_);
     hit->passages = make_passages(r.text, tokens_, matcher_, so, std::max<size_t>(options_.count, 1));
+    for (Snippet& s : hit->passages) {  // a short last part of a long text starts later
+      s.line += r.first_line - 1;
+      if (s.first_line > 0) s.first_line += r.first_line - 1;
+    }
   } else {
     hit->passages = anchored(*hit);
   }

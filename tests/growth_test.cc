@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <string>
 
 #include "content_hash.h"
@@ -50,19 +52,34 @@ TEST_CASE("scan_prefix: hash, separators (also cut by a read), last byte, what f
   CHECK_FALSE(scan_prefix(short_source, 10, "\n", &scan).ok());
 }
 
-TEST_CASE("grown_only: JSON Lines and mbox files that only grew, and nothing else") {
+TEST_CASE("grown_only: JSON Lines, mbox and long text files that only grew, and nothing else") {
   const std::string m1 = "From a@b Mon Jan  1 00:00:00 2024\nSubject: one\n\nfirst\n";
   const std::string m2 = "From c@d Mon Jan  1 00:00:00 2024\nSubject: two\n\nsecond\n";
   const std::string j1 = "{\"id\":\"a\",\"text\":\"one\"}\n";
   const std::string j2 = "{\"id\":\"b\",\"text\":\"two\"}\n";
+  // Long texts (over --memory / 128 = 128 KiB here) whose old documents were parts.
+  std::string log;
+  for (int i = 0; log.size() < (200u << 10); ++i) log += "request " + std::to_string(i) + " served\n";
+  const std::string short_log = log.substr(0, 100u << 10);
+  const auto lines = [](const std::string& t) { return std::count(t.begin(), t.end(), '\n'); };
   struct Case {
     std::string_view name;
     std::string path;
     std::string before, now;
     bool grown;
     uint64_t records;
+    size_t old_documents = 1;
+    uint64_t parts = 0;
   };
   const Case cases[] = {
+      {"long text, lines more", "/m/app.log", log, log + "late line\n", true,
+       static_cast<uint64_t>(lines(log)), 2, 2},
+      {"long text without extension", "/m/messages", log, log + "late line\n", true,
+       static_cast<uint64_t>(lines(log)), 3, 3},
+      {"long text, a line cut before", "/m/app.log", log + "half", log + "half line\n", false, 0, 2},
+      {"text that was short (one document)", "/m/app.log", short_log, log, false, 0, 1},
+      {"long text, no documents before", "/m/app.log", log, log + "late line\n", false, 0, 0},
+      {"long text, compressed", "/m/app.log.gz", log, log + "late line\n", false, 0, 2},
       // (Each message ends with a blank line, as mail programs write them.)
       {"mbox, a message more", "/m/box.mbox", m1 + "\n" + m1 + "\n", m1 + "\n" + m1 + "\n" + m2,
        true, 2},
@@ -84,12 +101,15 @@ TEST_CASE("grown_only: JSON Lines and mbox files that only grew, and nothing els
     testing::MemFileSystem fs;
     fs.add_file(c.path, c.now);
     IndexOptions options;
+    options.memory = 16u << 20;
     FileRef f{c.path, c.now.size(), 1000, 0};
     Growth g;
-    CHECK(grown_only(options, fs, f, c.before.size(), content_hash(c.before), &g) == c.grown);
+    CHECK(grown_only(options, fs, f, c.before.size(), content_hash(c.before), &g,
+                     c.old_documents) == c.grown);
     if (c.grown) {
       CHECK(g.from == c.before.size());
       CHECK(g.records == c.records);
+      CHECK(g.parts == c.parts);
     }
   }
 }

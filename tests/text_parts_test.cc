@@ -9,8 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "content_hash.h"
 #include "formats/byte_source.h"
 #include "formats/format.h"
+#include "growth.h"
 #include "schema.h"
 #include "support/mem_file_system.h"
 #include "text_parts.h"
@@ -200,6 +202,40 @@ TEST_CASE("Worker: a long text, or one of too many distinct words, is indexed in
       CHECK(docs == 1);  // none twice
     }
   }
+}
+
+TEST_CASE("Worker: a grown long text gets new parts after the old, lined and titled from its start") {
+  std::string before = "Ferry log\n\n";
+  for (int i = 0; before.size() < (300u << 10); ++i) before += "crossing " + std::to_string(i) + " oldword\n";
+  std::string added;
+  for (int i = 0; i < 3000; ++i) added += "crossing late newword" + std::to_string(i) + "\n";
+  const std::string now = before + added;
+  testing::MemFileSystem fs;
+  fs.add_file("/c/ferry.log", now);
+  IndexOptions options;
+  options.memory = 16u << 20;  // parts of 128 KiB
+  const FileRef ref{"/c/ferry.log", now.size(), 2000};
+  Growth growth;
+  REQUIRE(grown_only(options, fs, ref, before.size(), content_hash(before), &growth, 3));
+  CHECK(growth.parts == 3);
+  Worker worker(options, fs, "english");
+  const FileResult r = worker.process(ref, false, nullptr, growth);
+  CHECK(r.appended);
+  REQUIRE(r.docs.size() >= 1);
+  uint32_t line = static_cast<uint32_t>(std::count(before.begin(), before.end(), '\n')) + 1;
+  for (size_t i = 0; i < r.docs.size(); ++i) {
+    schema::DocRecord record;
+    REQUIRE(schema::decode_record(r.docs[i].second.get_data(), &record));
+    CHECK(record.part == 4 + i);
+    CHECK(record.key == "/c/ferry.log#p" + std::to_string(4 + i));
+    CHECK(record.title == "Ferry log");
+    if (i == 0) CHECK(record.first_line == line);
+    CHECK(record.first_line >= line);
+    line = record.first_line;
+  }
+  const std::map<std::string, int> seen = words(r, "newword");
+  CHECK(seen.size() == 3000);
+  CHECK(words(r, "oldword").empty());
 }
 
 }  // namespace

@@ -42,8 +42,8 @@ struct ExtractOptions {
   uint64_t max_expanded = 64ull << 20;
   // The number of the first record read from a ByteSource: 1, or for the
   // new part of a grown file (growth.h) the number after its old records
-  // (mbox messages, which key their documents, and JSON Lines lines, which
-  // name bad ones).
+  // (mbox messages, which key their documents, JSON Lines lines, which
+  // name bad ones, and a long text's lines).
   uint64_t first_record = 1;
   // A long text file read in pieces (extract_text from a ByteSource) is
   // read this many bytes of whole lines at a time: a window per document

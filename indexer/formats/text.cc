@@ -156,7 +156,8 @@ Status extract_text(std::string_view bytes, const ExtractOptions& options, Extra
 }
 
 Status extract_text(ByteSource& source, const ExtractOptions& options, Extraction* out) {
-  if (starts_wide(source)) {
+  // (A grown file's new part, read from first_record on, is never wide.)
+  if (options.first_record == 1 && starts_wide(source)) {
     std::string bytes;
     if (Status s = read_all(source, &bytes); !s.ok()) return s;
     return extract_text(bytes, options, out);
@@ -164,7 +165,7 @@ Status extract_text(ByteSource& source, const ExtractOptions& options, Extractio
   ExtractOptions window_options = options;
   FoundTitle found;
   uint32_t window = 0;
-  uint64_t line = 1;
+  uint64_t line = options.first_record;  // (a grown file's new part starts later)
   Status failed;
   const auto take = [&](std::string_view chunk, bool) {
     const uint64_t first_line = line;

@@ -175,6 +175,33 @@ expect_exit 1 "$TRAWL_SEARCH" --db "$WORK/grow.db" growsecondword
 [[ "$("$TRAWL_SEARCH" --db "$WORK/grow.db" -c --no-collapse 'growfirstword OR growthirdword OR growfourthword')" == 3 ]] ||
   fail "the compacted folder does not hold its 3 messages once each"
 
+# A long text file that only grew (a log) is read from where it ended too:
+# its new lines are parts after the old ones (text_parts.h), with the
+# log's title and their own line numbers; the old parts are kept.
+mkdir -p growlog
+python3 - <<'PY'
+with open("growlog/app.log", "w") as f:
+    f.write("Harbour crane log\n\n")
+    for i in range(8000):
+        f.write("crane %d lifted a container oldlogword\n" % i)
+PY
+expect_exit 0 "$TRAWL_INDEX" --db "$WORK/growlog.db" --memory 16M growlog
+parts_before=$("$TRAWL_SEARCH" --db "$WORK/growlog.db" -c --no-collapse crane)
+[[ $parts_before -ge 2 ]] || fail "a 320 KB log at --memory 16M is $parts_before documents, not parts"
+printf 'crane late lifted newlogword\n' >> growlog/app.log
+expect_exit 0 "$TRAWL_INDEX" --db "$WORK/growlog.db" --memory 16M --dry-run growlog
+expect_in out "append growlog/app.log (from byte "
+expect_exit 0 "$TRAWL_INDEX" --db "$WORK/growlog.db" --memory 16M --json growlog
+expect_in out '"action":"appended","format":"text"'
+"$TRAWL_SEARCH" --db "$WORK/growlog.db" --vimgrep newlogword > out
+expect_in out "growlog/app.log:$(grep -c '' growlog/app.log):19:crane late lifted newlogword"
+"$TRAWL_SEARCH" --db "$WORK/growlog.db" --json newlogword > out
+expect_in out '"title":"Harbour crane log"'
+[[ "$("$TRAWL_SEARCH" --db "$WORK/growlog.db" -c --no-collapse crane)" == $((parts_before + 1)) ]] ||
+  fail "the grown log is not its old parts and one more"
+[[ "$("$TRAWL_SEARCH" --db "$WORK/growlog.db" -c --no-collapse oldlogword)" == "$parts_before" ]] ||
+  fail "the grown log's old parts were made again or lost"
+
 # --encoding forces one; an unknown one is a usage error.
 expect_exit 2 "$TRAWL_INDEX" --db "$WORK/e.db" --encoding klingon-8 corpus
 expect_in err "unknown encoding"
