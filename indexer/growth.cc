@@ -40,7 +40,7 @@ Status scan_prefix(ByteSource& source, uint64_t size, std::string_view separator
   };
   if (Status s = content_hash(source, size, &out->hash, see); !s.ok()) return s;
   if (seen < size) return Status::Failed("shorter than before");
-  char next[5];
+  char next[6];
   size_t got = 0;
   for (size_t n = 1; got < sizeof next && n > 0; got += n) {
     if (Status s = source.read(next + got, sizeof next - got, &n); !s.ok()) return s;
@@ -66,8 +66,16 @@ bool grown_only(const IndexOptions& options, const FileSystem& fs, const FileRef
   PrefixScan scan;
   if (!scan_prefix(*source, old_size, mbox ? "\nFrom " : "\n", &scan).ok()) return false;
   if (scan.hash != old_hash || scan.last != "\n") return false;
-  if (mbox && scan.next != "From ") return false;
-  growth->from = old_size;
+  // New mail starts right after the old (whose last message ended with the
+  // blank line mail programs write), or after a blank line of its own (the
+  // old last message had none).
+  uint64_t skip = 0;
+  if (mbox && scan.next.rfind("\nFrom ", 0) == 0) {
+    skip = 1;
+  } else if (mbox && scan.next.rfind("From ", 0) != 0) {
+    return false;
+  }
+  growth->from = old_size + skip;
   // Messages: the first starts the file; each "\nFrom " starts another.
   growth->records = mbox ? scan.separators + 1 : scan.separators;
   growth->parts = text ? old_documents : 0;

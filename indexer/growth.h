@@ -33,7 +33,8 @@ struct Growth {
 // first bytes) read in pieces, or a text file that was long enough to be
 // read in pieces then (a log: text_parts.h), now larger, whose first
 // old_size bytes hash to old_hash and end where a record ends (a '\n'; for
-// mbox, the new bytes start with a "From " line). Fills *growth then; a
+// mbox, the new bytes start with a "From " line, or a blank line and one:
+// growth->from is then past the blank line). Fills *growth then; a
 // text's new parts follow its `old_documents` parts.
 bool grown_only(const IndexOptions& options, const FileSystem& fs, const FileRef& f,
                 uint64_t old_size, const std::string& old_hash, Growth* growth,
@@ -44,10 +45,10 @@ struct PrefixScan {
   std::string hash;         // content hash of the prefix
   uint64_t separators = 0;  // occurrences of the separator in it
   std::string last;         // its last byte ("" if empty)
-  std::string next;         // up to 5 bytes after it
+  std::string next;         // up to 6 bytes after it
 };
 
-// Reads the first `size` bytes of `source` (and up to 5 after them),
+// Reads the first `size` bytes of `source` (and up to 6 after them),
 // counting `separator` ("\n", "\nFrom "), also across reads. Fails if a
 // read fails or the source is shorter.
 Status scan_prefix(ByteSource& source, uint64_t size, std::string_view separator, PrefixScan* out);

@@ -174,6 +174,20 @@ expect_in err "trawl-index: indexed 3 documents from 1 file (0 added, 1 updated"
 expect_exit 1 "$TRAWL_SEARCH" --db "$WORK/grow.db" growsecondword
 [[ "$("$TRAWL_SEARCH" --db "$WORK/grow.db" -c --no-collapse 'growfirstword OR growthirdword OR growfourthword')" == 3 ]] ||
   fail "the compacted folder does not hold its 3 messages once each"
+# A folder whose last message lacks the closing blank line, grown with the
+# blank line first, is appended to as well (read whole before the
+# thirteenth session).
+printf 'From ada@example.org Mon Jan  1 00:00:00 2024\nSubject: one\n\nnoblankfirst\n' > grow/Sent
+expect_exit 0 "$TRAWL_INDEX" --db "$WORK/grow.db" grow
+sent_size=$(stat -c %s grow/Sent)
+printf '\nFrom bo@example.org Mon Jan  1 00:00:00 2024\nSubject: two\n\nnoblanksecond\n\n' >> grow/Sent
+expect_exit 0 "$TRAWL_INDEX" --db "$WORK/grow.db" --dry-run grow
+expect_in out "append grow/Sent (from byte $((sent_size + 1)))"
+expect_exit 0 "$TRAWL_INDEX" --db "$WORK/grow.db" grow
+expect_in err "trawl-index: indexed 1 document from 1 file (0 added, 1 updated"
+"$TRAWL_SEARCH" --db "$WORK/grow.db" --json noblanksecond > out
+expect_in out '"id":"2","path":"grow/Sent","title":"two"'
+expect_exit 0 "$TRAWL_SEARCH" --db "$WORK/grow.db" noblankfirst
 
 # A long text file that only grew (a log) is read from where it ended too:
 # its new lines are parts after the old ones (text_parts.h), with the
