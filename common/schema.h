@@ -90,6 +90,10 @@ inline constexpr Xapian::valueno kSlotAnalysis = 11;
 // for trawl-index --track-ctime; absent in documents made before
 // 2026-12-02 (such a file's content is then compared by hash once).
 inline constexpr Xapian::valueno kSlotCtime = 12;
+// The part number (decimal) of a part of a long text (DocRecord::part;
+// indexer/text_parts.h), absent for a whole document: the searcher shows
+// a file's parts as one hit.
+inline constexpr Xapian::valueno kSlotPart = 13;
 
 // Version of the analysis: raised when the terms made from the same text
 // change, so that an incremental run indexes older documents again.

@@ -32,6 +32,7 @@ void add_stamp_values(const schema::DocRecord& r, Xapian::Document* doc) {
   doc->add_value(schema::kSlotRecordId, r.id == r.path ? "=" : "+" + r.id);
   doc->add_value(schema::kSlotAnalysis, std::to_string(schema::kAnalysisVersion));
   if (!r.hash.empty()) doc->add_value(schema::kSlotHash, r.hash);
+  if (r.part > 0) doc->add_value(schema::kSlotPart, std::to_string(r.part));
 }
 
 }  // namespace

@@ -187,7 +187,7 @@ void add_order_options(CLI::App& app, SearchOptions& o, Flags& f) {
       ->trigger_on_parse();
   app.add_option("--facets", f.facets, "Count the matches per value of: ext,year,lang,author");
   add_switch(app, "--no-collapse", "--collapse", &f.no_collapse,
-             "Show near-duplicates as hits of their own");
+             "Show near-duplicates, and the parts of a long text, as hits of their own");
   app.add_option("--like", o.like, "Documents similar to this file (path) or record (id)");
   add_switch(app, "--explain", "--no-explain", &o.explain,
              "Show each matched term's share of each hit's score");

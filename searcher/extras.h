@@ -110,6 +110,9 @@ void set_counts(const Xapian::MSet& mset, SearchResult* result);
 // the hits folded under it (text output shows only their paths, so it need
 // not inflate their records). The signatures are read from `db` (the
 // database `mset` came from) in docid order, through one value stream.
+// The parts of a long text (schema::kSlotPart) fold into the hit of their
+// file's best part, as numbers in its `more_parts` (no maker is called for
+// them), unless that part itself folded under another file's hit.
 using HitMaker = Hit (*)(const Xapian::MSetIterator&);
 std::vector<Hit> collapse_near_duplicates(const Xapian::Database& db, const Xapian::MSet& mset,
                                           HitMaker make_hit, HitMaker make_similar, size_t from,

@@ -91,6 +91,12 @@ void Renderer::text_hit(const Hit& hit) {
     }
     out_ << (c ? kReset : "") << '\n';
   }
+  if (!hit.more_parts.empty()) {  // of a long text (indexer/text_parts.h)
+    out_ << "   " << (c ? dim_.c_str() : "") << "+ " << hit.more_parts.size() << " more part"
+         << (hit.more_parts.size() > 1 ? "s" : "") << ':';
+    for (uint32_t n : hit.more_parts) out_ << ' ' << n;
+    out_ << (c ? kReset : "") << '\n';
+  }
   if (!hit.similar.empty()) {
     out_ << "   " << (c ? dim_.c_str() : "") << "+ " << hit.similar.size()
          << " similar:" << (c ? kReset : "");

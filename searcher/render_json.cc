@@ -66,6 +66,11 @@ void Renderer::json_hit(const Hit& hit) {
     w.key("similarity").value(s.similarity).end_object();
   }
   w.end_array();
+  if (r.part > 0) {
+    w.key("more_parts").begin_array();
+    for (uint32_t n : hit.more_parts) w.value(static_cast<uint64_t>(n));
+    w.end_array();
+  }
   if (!hit.explain.empty()) {
     w.key("explain").begin_array();
     for (const Contribution& e : hit.explain) {

@@ -1,5 +1,7 @@
 // Counts, near-duplicate folding and explanations (extras.h).
 #include <algorithm>
+#include <cstdlib>
+#include <unordered_map>
 
 #include "cjk.h"
 #include "extras.h"
@@ -92,21 +94,39 @@ void set_counts(const Xapian::MSet& mset, SearchResult* result) {
 
 namespace {
 
-// The MinHash signature of each document of `mset`, in rank order. One
-// value stream visited in docid order reads each block once; a
-// Document::get_value per hit descends the B-tree again for each.
-std::vector<std::string> signatures_of(const Xapian::Database& db, const Xapian::MSet& mset) {
+// The value in `slot` of each document of `mset`, in rank order (the
+// MinHash signatures, the part numbers). One value stream visited in docid
+// order reads each block once; a Document::get_value per hit descends the
+// B-tree again for each.
+std::vector<std::string> values_of(const Xapian::Database& db, const Xapian::MSet& mset,
+                                   Xapian::valueno slot) {
   std::vector<std::pair<Xapian::docid, size_t>> order;  // docid, rank
   for (auto it = mset.begin(); it != mset.end(); ++it) order.emplace_back(*it, order.size());
   std::sort(order.begin(), order.end());
   std::vector<std::string> out(order.size());
-  Xapian::ValueIterator v = db.valuestream_begin(schema::kSlotMinHash);
+  Xapian::ValueIterator v = db.valuestream_begin(slot);
   for (const auto& [docid, rank] : order) {
-    if (v == db.valuestream_end(schema::kSlotMinHash)) break;
+    if (v == db.valuestream_end(slot)) break;
     v.skip_to(docid);
-    if (v != db.valuestream_end(schema::kSlotMinHash) && v.get_docid() == docid) out[rank] = *v;
+    if (v != db.valuestream_end(slot) && v.get_docid() == docid) out[rank] = *v;
   }
   return out;
+}
+
+// For each document of `mset` that is a part of a long text, its file's
+// path (else ""): the parts of one file fold into one hit.
+std::vector<std::string> part_files(const Xapian::Database& db, const Xapian::MSet& mset,
+                                    std::vector<std::string>* parts) {
+  *parts = values_of(db, mset, schema::kSlotPart);
+  std::vector<std::string> files(parts->size());
+  if (std::all_of(parts->begin(), parts->end(), [](const std::string& p) { return p.empty(); })) {
+    return files;
+  }
+  const std::vector<std::string> paths = values_of(db, mset, schema::kSlotPath);
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (!(*parts)[i].empty()) files[i] = paths[i];
+  }
+  return files;
 }
 
 }  // namespace
@@ -116,15 +136,28 @@ std::vector<Hit> collapse_near_duplicates(const Xapian::Database& db, const Xapi
                                           size_t to, size_t* groups) {
   std::vector<Hit> page;
   std::vector<std::string> signatures;  // of every group's first hit
-  const std::vector<std::string> sigs = signatures_of(db, mset);
+  const std::vector<std::string> sigs = values_of(db, mset, schema::kSlotMinHash);
+  std::vector<std::string> parts;
+  const std::vector<std::string> files = part_files(db, mset, &parts);
+  std::unordered_map<std::string, size_t> file_groups;  // a file in parts -> its group
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    const std::string& sig = sigs[it.get_rank() - mset.get_firstitem()];
+    const size_t i = it.get_rank() - mset.get_firstitem();
+    // A later part of a file whose best part heads a group folds under it.
+    if (auto known = file_groups.find(files[i]); !files[i].empty() && known != file_groups.end()) {
+      if (known->second >= from && known->second < to) {
+        page[known->second - from].more_parts.push_back(
+            static_cast<uint32_t>(std::strtoul(parts[i].c_str(), nullptr, 10)));
+      }
+      continue;
+    }
+    const std::string& sig = sigs[i];
     size_t best = signatures.size();
     double best_sim = 0;
     for (size_t k = 0; k < signatures.size(); ++k) {
       double sim = similarity(sig, signatures[k]);
       if (sim >= kNearDuplicate && sim > best_sim) best = k, best_sim = sim;
     }
+    if (!files[i].empty() && best == signatures.size()) file_groups[files[i]] = best;
     const bool on_page = best >= from && best < to;
     if (best == signatures.size()) signatures.push_back(sig);
     if (!on_page) continue;

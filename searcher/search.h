@@ -50,6 +50,9 @@ struct Hit {
   std::vector<Snippet> passages;   // --passages N, in text order
   std::vector<Span> title_highlights;
   std::vector<Similar> similar;
+  // A part of a long text: the file's other matching parts (folded under
+  // its best one), by number.
+  std::vector<uint32_t> more_parts;
   std::vector<Contribution> explain;
 };
 

@@ -88,5 +88,49 @@ TEST_CASE("collapse: groups on the page only, heads and folded hits from their o
   }
 }
 
+// The parts of a long text fold into their file's best part, with no maker
+// call; a file whose best part folded under another file's hit is not a
+// group of its own, and its later parts are compared like any hit.
+TEST_CASE("collapse: the parts of a file fold into its best part") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const std::vector<std::string> a = {"harbour", "bridge", "closure", "repairs", "ferry"};
+  const std::vector<std::string> b = {"glacier", "station", "permafrost", "seabird", "walrus"};
+  const std::vector<std::string> c = {"orchard", "harvest", "cider", "pruning", "blossom"};
+  const std::vector<std::string> d = {"chess", "opening", "endgame", "rook", "bishop"};
+  struct Doc {
+    const char* path;
+    const char* part;
+    const std::vector<std::string>* words;
+  };
+  // log parts 3, 1, 2 in rank (docid) order, unlike each other; copy.txt is
+  // a's near-duplicate and so is the first part of big.txt.
+  const Doc docs[] = {{"log", "3", &a},     {"x", "", &b},        {"log", "1", &c},
+                      {"copy.txt", "", &d}, {"big.txt", "1", &d}, {"log", "2", &b},
+                      {"big.txt", "2", &c}};
+  for (const Doc& doc : docs) {
+    Xapian::Document x;
+    x.add_value(schema::kSlotPath, doc.path);
+    if (*doc.part) x.add_value(schema::kSlotPart, doc.part);
+    x.add_value(schema::kSlotMinHash, minhash(*doc.words));
+    db.add_document(x);
+  }
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query::MatchAll);
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  const Xapian::MSet mset = enquire.get_mset(0, 10);
+  made.clear();
+  size_t groups = 0;
+  const std::vector<Hit> page = collapse_near_duplicates(db, mset, make_head, make_folded, 0, 10, &groups);
+  std::vector<std::string> heads;
+  for (const Hit& h : page) heads.push_back(h.record.path);
+  CHECK(heads == std::vector<std::string>{"log", "x", "copy.txt", "big.txt"});
+  REQUIRE(page.size() == 4);
+  CHECK(page[0].more_parts == std::vector<uint32_t>{1, 2});
+  CHECK(page[2].more_parts.empty());
+  CHECK(folded_pairs(page) == std::vector<std::string>{"copy.txt:big.txt"});
+  CHECK(made == std::vector<std::string>{"H:log", "H:x", "H:copy.txt", "S:big.txt", "H:big.txt"});
+  CHECK(groups == 4);
+}
+
 }  // namespace
 }  // namespace trawl::searcher

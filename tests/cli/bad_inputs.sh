@@ -62,6 +62,13 @@ python3 -c "import json; d = json.loads(open('out').readline())['data']; assert 
   || fail "lastword is not in a later part"
 expect_exit 0 "$TRAWL_SEARCH" --db db4 -l filler
 [[ $(wc -l < out) == 1 ]] || fail "-l printed a file in parts more than once"
+# Its parts show as one hit, the best part's, listing the others;
+# --no-collapse shows each.
+expect_exit 0 "$TRAWL_SEARCH" --db db4 --color=never filler
+[[ $(grep -c 'huge/h.txt' out) == 1 ]] || fail "a file in parts shown as more than one hit"
+expect_in out "more parts:"
+expect_exit 0 "$TRAWL_SEARCH" --db db4 --json --no-collapse filler
+[[ $(grep -c '"type":"hit"' out) -gt 3 ]] || fail "--no-collapse folded the parts"
 # Archives, JSON Lines and mbox files are read in pieces, never whole: 120
 # MB of each (binary members, lines that are not JSON, messages of one long
 # token, between two good ones) is indexed in less memory than its size
