@@ -197,9 +197,10 @@ TEST_CASE("Worker: a long text, or one of too many distinct words, is indexed in
     }
     const std::map<std::string, int> seen = words(r, "w");
     CHECK(seen.size() == static_cast<size_t>(c.lines * c.words_per_line));  // none lost
-    for (const auto& [word, docs] : seen) {
+    for (const auto& entry : seen) {  // (clang 14: no CAPTURE of structured bindings)
+      const std::string& word = entry.first;
       CAPTURE(word);
-      CHECK(docs == 1);  // none twice
+      CHECK(entry.second == 1);  // none twice
     }
   }
 }
