@@ -211,7 +211,6 @@ TextPiece read_anchors(const Xapian::Database& db, const schema::DocRecord& reco
   const auto& anchors = record.anchors;
   if (anchors.empty()) {
     piece.text = record.text;
-    piece.line = record.first_line;
     return piece;
   }
   last = std::min(last, anchors.size() - 1);
