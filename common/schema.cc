@@ -63,6 +63,11 @@ std::string encode_anchors(const DocRecord& r) {
     put_varint(&out, c.column);
     last = c;
   }
+  // (Readers before the checks stop after the anchors.)
+  if (!r.piece_checks.empty()) put_varint(&out, r.piece_checks.size());
+  for (uint64_t check : r.piece_checks) {
+    for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>(check >> (8 * i)));
+  }
   return out;
 }
 
@@ -84,6 +89,15 @@ bool decode_anchors(std::string_view in, DocRecord* r) {
     c.line += static_cast<uint32_t>(line);
     c.column = static_cast<uint32_t>(column);
     r->anchors.push_back(c);
+  }
+  uint64_t checks = 0;
+  if (in.empty()) return true;
+  if (!get_varint(&in, &checks) || checks > in.size() / 8 || in.size() != checks * 8) return false;
+  r->piece_checks.assign(checks, 0);
+  for (uint64_t i = 0; i < checks; ++i) {
+    for (int b = 0; b < 8; ++b) {
+      r->piece_checks[i] |= static_cast<uint64_t>(static_cast<unsigned char>(in[i * 8 + b])) << (8 * b);
+    }
   }
   return true;
 }
@@ -177,6 +191,13 @@ std::string encode_record(const DocRecord& r) {
     put_field(&out, "line", std::to_string(r.first_line));
   }
   if (!r.text_id.empty()) put_field(&out, "textid", r.text_id);
+  if (r.file_offset >= 0) {
+    std::string at;
+    put_varint(&at, static_cast<uint64_t>(r.file_offset));
+    put_varint(&at, r.file_length);
+    put_varint(&at, r.file_crlf ? 1 : 0);  // flags
+    put_field(&out, "infile", at);
+  }
   if (r.stored_anchors > 0) {  // the count; the list is beside the pieces (even if loaded)
     std::string count;
     put_varint(&count, r.body_tokens);
@@ -225,6 +246,15 @@ bool decode_record(std::string_view data, DocRecord* r) {
       r->fields.emplace_back(key.substr(6), value);
     } else if (key == "textid") {
       r->text_id = value;
+    } else if (key == "infile") {
+      uint64_t offset, length, flags;
+      if (!get_varint(&value, &offset) || !get_varint(&value, &length) ||
+          !get_varint(&value, &flags) || offset > INT64_MAX) {
+        return false;
+      }
+      r->file_offset = static_cast<int64_t>(offset);
+      r->file_length = length;
+      r->file_crlf = (flags & 1) != 0;
     } else if (key == "anchors") {
       if (!decode_anchors(value, r)) return false;
     } else if (key == "anchorcount") {

@@ -178,6 +178,14 @@ struct DocRecord {
   uint64_t size = 0;     // bytes of the source file
   uint32_t part = 0;        // of a long text indexed in parts (indexer/text_parts.h), from 1; 0 = whole
   uint32_t first_line = 1;  // the line of the whole text this part starts on
+  // A long text that is the source file's own bytes (or those with each
+  // "\r\n" as "\n": file_crlf) is read back from the file (stored_text.h):
+  // where it starts there (-1: its text is stored), the bytes it takes
+  // there, and a check of each piece (loaded with the anchors).
+  int64_t file_offset = -1;
+  uint64_t file_length = 0;
+  bool file_crlf = false;
+  std::vector<uint64_t> piece_checks;
   std::vector<std::pair<std::string, std::string>> fields;  // extra fields (name, value)
   std::vector<std::pair<std::string, std::string>> extra;   // unknown keys, kept
 };
@@ -197,9 +205,10 @@ std::vector<std::string> split_items(std::string_view value, char separator);
 // 64-bit FNV-1a: stable across runs and machines.
 uint64_t hash64(std::string_view bytes);
 
-// A record's anchors and body_tokens as bytes, and back (stored_text.h
-// keeps a long text's anchors beside its pieces). decode_anchors appends to
-// record->anchors; false for damaged bytes.
+// A record's anchors, body_tokens and piece checks as bytes, and back
+// (stored_text.h keeps a long text's anchors beside its pieces).
+// decode_anchors appends to record->anchors and sets piece_checks; false
+// for damaged bytes.
 std::string encode_anchors(const DocRecord& record);
 bool decode_anchors(std::string_view bytes, DocRecord* record);
 

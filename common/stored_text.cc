@@ -1,5 +1,7 @@
 #include "stored_text.h"
 
+#include <fcntl.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -160,20 +162,71 @@ std::vector<schema::TextAnchor> make_anchors(std::string_view text,
   return anchors;
 }
 
+namespace {
+
+// The bytes of piece `p` of `text`, cut at its anchors.
+std::string_view piece_of(const std::vector<schema::TextAnchor>& anchors, std::string_view text,
+                          size_t p) {
+  const size_t first = p * kAnchorsPerPiece, next = first + kAnchorsPerPiece;
+  const size_t stop = next < anchors.size() ? anchors[next].byte : text.size();
+  return text.substr(anchors[first].byte, stop - anchors[first].byte);
+}
+
+uint64_t load_le64(const char* p) {
+  uint64_t w = 0;
+  for (int i = 7; i >= 0; --i) w = (w << 8) | static_cast<unsigned char>(p[i]);
+  return w;
+}
+
+}  // namespace
+
+uint64_t piece_check(std::string_view bytes) {
+  uint64_t h = mix(bytes.size());
+  size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    h = (h ^ load_le64(bytes.data() + i)) * 0x9FB21C651E98DF25ULL;
+    h ^= h >> 29;
+  }
+  char tail[8] = {};
+  std::copy(bytes.begin() + static_cast<std::ptrdiff_t>(i), bytes.end(), tail);
+  return mix(h ^ load_le64(tail));
+}
+
+bool read_file_range(const std::string& path, uint64_t offset, size_t length, std::string* out) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  out->resize(length);
+  size_t got = 0;
+  while (got < length) {
+    const ssize_t n = ::pread(fd, out->data() + got, length - got, static_cast<off_t>(offset + got));
+    if (n <= 0) break;  // (an error or the end: fewer bytes than noted)
+    got += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  return got == length;
+}
+
 std::vector<std::pair<std::string, std::string>> take_pieces(schema::DocRecord* record) {
   record->text_id = new_text_id();
   const auto& anchors = record->anchors;
   const std::string_view text = record->text;
   std::vector<std::pair<std::string, std::string>> pieces;
-  for (size_t p = 0; p < piece_count(*record); ++p) {
-    const size_t first = p * kAnchorsPerPiece, next = first + kAnchorsPerPiece;
-    const size_t stop = next < anchors.size() ? anchors[next].byte : text.size();
-    pieces.emplace_back(piece_key(record->text_id, p),
-                        pack_piece(text.substr(anchors[first].byte, stop - anchors[first].byte)));
+  const size_t count = (anchors.size() + kAnchorsPerPiece - 1) / kAnchorsPerPiece;
+  record->piece_checks.clear();
+  for (size_t p = 0; p < count; ++p) {
+    if (record->file_offset >= 0) {
+      record->piece_checks.push_back(piece_check(piece_of(anchors, text, p)));
+    } else {
+      pieces.emplace_back(piece_key(record->text_id, p), pack_piece(piece_of(anchors, text, p)));
+    }
+  }
+  if (record->file_offset >= 0) {  // (a CRLF text's line ends take two bytes there)
+    record->file_length = text.size() + (record->file_crlf ? std::count(text.begin(), text.end(), '\n') : 0);
   }
   pieces.emplace_back(anchors_key(record->text_id), store_raw(schema::encode_anchors(*record)));
   record->stored_anchors = static_cast<uint32_t>(anchors.size());
   record->anchors.clear();
+  record->piece_checks.clear();
   record->text.clear();
   return pieces;
 }
@@ -193,6 +246,7 @@ bool load_anchors(const Xapian::Database& db, schema::DocRecord* record) {
     return false;
   }
   record->anchors = std::move(stored.anchors);
+  record->piece_checks = std::move(stored.piece_checks);
   return true;
 }
 
@@ -204,8 +258,54 @@ size_t anchor_at(const schema::DocRecord& record, uint32_t pos) {
   return it == anchors.begin() ? 0 : static_cast<size_t>(it - anchors.begin()) - 1;
 }
 
+namespace {
+
+// Drops each '\r' before a '\n' (a CRLF file's text as indexed).
+void drop_crs(std::string* text) {
+  size_t out = 0;
+  for (size_t i = 0; i < text->size(); ++i) {
+    if ((*text)[i] == '\r' && i + 1 < text->size() && (*text)[i + 1] == '\n') continue;
+    (*text)[out++] = (*text)[i];
+  }
+  text->resize(out);
+}
+
+// Reads pieces p0 to p1 of a text in its file into *text; false if the
+// file no longer holds them (a check differs, or it is shorter or gone).
+bool read_from_file(const schema::DocRecord& record, size_t p0, size_t p1, ReadFileRange read_file,
+                    std::string* text) {
+  const auto& anchors = record.anchors;
+  const size_t count = (anchors.size() + kAnchorsPerPiece - 1) / kAnchorsPerPiece;
+  if (record.piece_checks.size() != count || p1 >= count) return false;
+  // Where anchor i's token sits in the file: a CRLF text's earlier lines
+  // each took one byte more there.
+  const auto in_file = [&](size_t i) {
+    return anchors[i].byte + (record.file_crlf ? anchors[i].line - anchors[0].line : 0);
+  };
+  const uint64_t base = in_file(p0 * kAnchorsPerPiece);
+  const size_t next = (p1 + 1) * kAnchorsPerPiece;
+  const uint64_t stop = next < anchors.size() ? in_file(next) : record.file_length;
+  if (stop < base || stop > record.file_length) return false;
+  const auto offset = static_cast<uint64_t>(record.file_offset);
+  if (!read_file(record.path, offset + base, static_cast<size_t>(stop - base), text)) return false;
+  if (record.file_crlf) drop_crs(text);
+  const uint64_t text_base = anchors[p0 * kAnchorsPerPiece].byte;
+  for (size_t p = p0; p <= p1; ++p) {
+    const size_t from = anchors[p * kAnchorsPerPiece].byte - text_base;
+    const size_t end =
+        p + 1 < count ? anchors[(p + 1) * kAnchorsPerPiece].byte - text_base : text->size();
+    if (end > text->size() || piece_check(std::string_view(*text).substr(from, end - from)) !=
+                                  record.piece_checks[p]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 TextPiece read_anchors(const Xapian::Database& db, const schema::DocRecord& record, size_t first,
-                       size_t last) {
+                       size_t last, ReadFileRange read_file) {
   TextPiece piece;
   piece.first_pos = schema::kBodyPosition;
   const auto& anchors = record.anchors;
@@ -231,9 +331,14 @@ TextPiece read_anchors(const Xapian::Database& db, const schema::DocRecord& reco
   }
   // Pieces hold kAnchorsPerPiece anchors each: read those that hold [begin, end).
   const size_t p0 = first / kAnchorsPerPiece, p1 = last / kAnchorsPerPiece;
-  std::string text;
-  for (size_t n = p0; n <= p1; ++n) text += unpack_piece(db.get_metadata(piece_key(record.text_id, n)));
   const uint64_t base = anchors[p0 * kAnchorsPerPiece].byte;
+  std::string text;
+  if (record.file_offset >= 0) {
+    piece.unread = !read_from_file(record, p0, p1, read_file, &text);
+    if (piece.unread) text.clear();
+  } else {
+    for (size_t n = p0; n <= p1; ++n) text += unpack_piece(db.get_metadata(piece_key(record.text_id, n)));
+  }
   piece.text = text.substr(std::min<uint64_t>(begin - base, text.size()), length);
   return piece;
 }

@@ -19,6 +19,14 @@
 // 2,000 anchors made that the largest cost of a books query. The searcher
 // reads them (load_anchors) only for the hits it shows snippets of.
 //
+// A long text that is its file's own bytes (a plain UTF-8 text file, read
+// unchanged: DocRecord::file_offset) is not copied: the searcher reads its
+// pieces back from the file, and a check of each piece, kept with the
+// anchors, tells whether the file still holds them (--store-text):
+//
+//   book.txt (1 MB) -> record {text_id 3f.., infile 0 + 1,048,576 bytes}
+//                      metadata "trawl.text:3f..:a" = the anchors and 250 piece checks
+//
 // Anchors sit at a token (never inside a word) and, when a line starts
 // soon after the mark, at that line. Pieces are stored compressed with
 // zstd (pack_piece): Xapian compresses neither metadata nor, cheaply,
@@ -64,7 +72,8 @@ std::string store_raw(std::string_view bytes);
 // kAnchorsPerPiece anchors, and the anchors beside them: gives it a new text
 // id, clears record->text and record->anchors (keeping their number) and
 // returns the pieces and the anchors as (metadata key, packed value) for the
-// writer.
+// writer. A text in its file (record->file_offset >= 0) leaves no pieces:
+// its length and a check of each piece are noted instead.
 std::vector<std::pair<std::string, std::string>> take_pieces(schema::DocRecord* record);
 
 // The anchors of `text` (whose body tokens are `tokens`, from position
@@ -75,6 +84,17 @@ std::vector<schema::TextAnchor> make_anchors(std::string_view text,
                                              uint32_t first_pos, size_t every = kAnchorBytes,
                                              uint32_t first_line = 1);
 
+// A check of a piece's bytes (64 bits, the same on every machine): tells
+// whether a file still holds the text it held when indexed.
+uint64_t piece_check(std::string_view bytes);
+
+// Reads `length` bytes at `offset` of the file `path` into *out; false if
+// the file cannot be read or holds fewer bytes. Tests pass their own to
+// read_anchors.
+using ReadFileRange = bool (*)(const std::string& path, uint64_t offset, size_t length,
+                               std::string* out);
+bool read_file_range(const std::string& path, uint64_t offset, size_t length, std::string* out);
+
 // Part of a stored text, as read back.
 struct TextPiece {
   std::string text;
@@ -84,6 +104,7 @@ struct TextPiece {
   uint32_t column = 0;     // bytes between that line's start and the piece
   bool more_before = false;  // text precedes the piece
   bool more_after = false;   // text follows it
+  bool unread = false;       // a text in its file that the file no longer holds (changed, gone)
 };
 
 // How many anchors `record`'s text has, in the record or beside it.
@@ -93,7 +114,7 @@ inline size_t anchor_count(const schema::DocRecord& record) {
 
 // How many pieces of `record`'s text are stored in the metadata.
 inline size_t piece_count(const schema::DocRecord& record) {
-  if (record.text_id.empty()) return 0;
+  if (record.text_id.empty() || record.file_offset >= 0) return 0;
   return (anchor_count(record) + kAnchorsPerPiece - 1) / kAnchorsPerPiece;
 }
 
@@ -111,10 +132,12 @@ size_t anchor_at(const schema::DocRecord& record, uint32_t pos);
 
 // The text from anchor `first` to the end of anchor `last` (the next
 // anchor, or the end), read from the record or, for a long text, from the
-// pieces in `db` (the database part that holds the document). Without
-// anchors, the whole inline text. A piece that cannot be read (a writer
-// replaced the document meanwhile) reads as empty.
+// pieces in `db` (the database part that holds the document) or, for a
+// text in its file, from the file through `read_file`. Without anchors,
+// the whole inline text. A piece that cannot be read (a writer replaced the
+// document meanwhile) reads as empty; so does a text its file no longer
+// holds (TextPiece::unread).
 TextPiece read_anchors(const Xapian::Database& db, const schema::DocRecord& record, size_t first,
-                       size_t last);
+                       size_t last, ReadFileRange read_file = read_file_range);
 
 }  // namespace trawl

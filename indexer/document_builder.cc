@@ -215,6 +215,7 @@ void DocumentBuilder::index_filters(const schema::DocRecord& r, Xapian::Document
 
 void DocumentBuilder::store_text(schema::DocRecord* record, Xapian::termpos end,
                                  std::vector<std::pair<std::string, std::string>>* texts) {
+  if (record->text.size() <= kInlineTextBytes) record->file_offset = -1;  // (kept in the record)
   if (record->text.size() < kMinAnchoredBytes) return;
   record->anchors =
       make_anchors(record->text, tokens_, schema::kBodyPosition, kAnchorBytes, record->first_line);

@@ -68,10 +68,11 @@ uint64_t size_limit(const IndexOptions& options, std::string_view pieces) {
 
 Status extract_source(const IndexOptions& options, std::string_view path, std::string_view format,
                       ByteSource& source, FileExtraction* out, const DocSink& stream,
-                      uint64_t first_record) {
+                      uint64_t first_record, uint64_t first_byte) {
   ExtractOptions with_stream = options.extract;
   with_stream.stream = stream;
   with_stream.first_record = first_record;
+  with_stream.first_byte = first_byte;
   with_stream.text_window = text_part_limit(options.memory);
   out->format = std::string(format);
   Status (*extract)(ByteSource&, const ExtractOptions&, Extraction*) = extract_jsonl;

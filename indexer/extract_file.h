@@ -47,10 +47,11 @@ uint64_t size_limit(const IndexOptions& options, std::string_view pieces);
 // Extracts the documents of the file at `path`, of `format` (pieces_format),
 // that `source` reads, handing each to `stream` (if given) as soon as it is
 // read: only a piece of the file is in memory at a time. `first_record`
-// numbers the first record `source` reads (ExtractOptions::first_record).
-// Fails if the file is unusable.
+// numbers the first record `source` reads, which is byte `first_byte` of
+// the file (ExtractOptions::first_record, first_byte). Fails if the file is
+// unusable.
 Status extract_source(const IndexOptions& options, std::string_view path, std::string_view format,
                       ByteSource& source, FileExtraction* out, const DocSink& stream = nullptr,
-                      uint64_t first_record = 1);
+                      uint64_t first_record = 1, uint64_t first_byte = 0);
 
 }  // namespace trawl::indexer

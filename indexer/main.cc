@@ -72,6 +72,7 @@ struct Flags {
   double filter_timeout = 30;
   std::string progress = "auto";
   std::string empty_docs = "skip";
+  std::string store_text = "auto";
   int unrestricted = 0;  // -u given this many times
   std::vector<std::string> types, types_not;
   bool type_list = false;
@@ -113,6 +114,12 @@ void add_options(CLI::App& app, IndexOptions& o, Flags& f) {
                  "Files with no text: skip (default; counted in the summary), warn (skip and "
                  "name each), or index (findable by path, ext:, date: and size:)")
       ->check(CLI::IsMember({"skip", "warn", "index"}));
+  app.add_option("--store-text", f.store_text,
+                 "auto (default): the text of a plain text file is not copied into the index; "
+                 "snippets are read back from the file, checked, and left out if it changed. "
+                 "all: keep a copy of every text (files that change between runs, or a "
+                 "database searched from another machine)")
+      ->check(CLI::IsMember({"auto", "all"}));
   app.add_option("--encoding", o.extract.encoding,
                  "Read text in this encoding instead of detecting it (e.g. windows-1251)");
   app.add_option("--jsonl-id", o.extract.jsonl_id, "JSON field holding the id (default _id, id)");
@@ -200,6 +207,7 @@ void finish_options(const Flags& f, const std::string& cwd, IndexOptions& o) {
   o.empty_docs = f.empty_docs == "index"  ? trawl::indexer::EmptyDocs::kIndex
                  : f.empty_docs == "warn" ? trawl::indexer::EmptyDocs::kWarn
                                           : trawl::indexer::EmptyDocs::kSkip;
+  o.copy_all_text = f.store_text == "all";
   if (!f.memory.empty()) o.memory = parse_size("--memory", f.memory);
   if (o.memory < (16u << 20)) throw trawl::Error("--memory: at least 16M is needed");
   if (f.wait_option->count() > 0) {

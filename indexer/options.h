@@ -48,6 +48,13 @@ struct IndexOptions {
   // stderr (kWarn), or indexed all the same (kIndex: its path, name,
   // extension, date and size stay searchable as filters, as in omindex).
   EmptyDocs empty_docs = EmptyDocs::kSkip;
+  // --store-text all: keep a copy of every long text in the index. By
+  // default (auto) a text that is its file's own bytes (plain UTF-8 text)
+  // is not copied: the searcher reads its snippets back from the file,
+  // checked against what was indexed (stored_text.h). Copies keep snippets
+  // for files that change or go between runs, and for a database searched
+  // from another machine (xapian-tcpsrv).
+  bool copy_all_text = false;
   // Encoding and JSON field mapping for the extractors.
   ExtractOptions extract;
   // External converters by extension (--filter EXT:COMMAND), and their limits.

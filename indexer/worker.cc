@@ -8,6 +8,7 @@
 #include "language.h"
 #include "language_guess.h"
 #include "schema.h"
+#include "stored_text.h"
 #include "text_parts.h"
 
 namespace trawl::indexer {
@@ -34,6 +35,29 @@ constexpr uint64_t kSniffAbove = 4u << 20;
 // The start of a grown long text read for its title (find_title).
 constexpr size_t kTitleHeadBytes = 64u << 10;
 
+// Where the parts of a body that is its file's text (ExtractedDoc::
+// file_offset) start in the file: asked in order, it counts the line ends
+// of a CRLF text once.
+class FileSpan {
+ public:
+  FileSpan(int64_t offset, bool crlf, std::string_view body) : offset_(offset), crlf_(crlf), body_(body) {}
+  // REQUIRES: `part` lies in the body, at or after the one asked before.
+  int64_t offset_of(std::string_view part) {
+    if (offset_ < 0) return -1;
+    const auto at = static_cast<size_t>(part.data() - body_.data());
+    if (crlf_) line_ends_ += std::count(body_.begin() + counted_, body_.begin() + at, '\n');
+    counted_ = at;
+    return offset_ + static_cast<int64_t>(at) + line_ends_;
+  }
+
+ private:
+  int64_t offset_;
+  bool crlf_;
+  std::string_view body_;
+  size_t counted_ = 0;      // line ends counted before this byte of the body
+  int64_t line_ends_ = 0;   // (each a "\r\n" in the file)
+};
+
 schema::DocRecord make_record(const FileRef& ref, const FileExtraction& fx, const std::string& hash,
                               ExtractedDoc& doc) {
   schema::DocRecord r;
@@ -52,6 +76,8 @@ schema::DocRecord make_record(const FileRef& ref, const FileExtraction& fx, cons
   r.hash = hash;
   r.mtime = ref.mtime;
   r.size = ref.size;
+  r.file_offset = doc.file_offset;
+  r.file_crlf = doc.file_crlf;
   for (auto& [name, value] : doc.fields) {
     std::string clean = schema::field_name(name);
     if (!clean.empty()) r.fields.emplace_back(std::move(clean), std::move(value));
@@ -97,6 +123,7 @@ void Worker::add_doc(const FileRef& ref, const FileExtraction& fx, const std::st
                      ExtractedDoc& doc, FileResult* result, const PartSink& parts) {
   const bool blank = doc.title.empty() && doc.body.find_first_not_of(" \n\t") == std::string::npos;
   if (doc.window <= 1) parts_ = first_parts_;  // a new text
+  if (options_.copy_all_text) doc.file_offset = -1;  // --store-text all
   if (blank && options_.empty_docs != EmptyDocs::kIndex) return;
   if (doc.window > 0 || doc.body.size() > part_limit()) {
     add_parts(ref, fx, hash, doc, result, parts);
@@ -130,6 +157,7 @@ void Worker::add_parts(const FileRef& ref, const FileExtraction& fx, const std::
   doc.body.clear();
   const std::string suffix = doc.key_suffix;
   if (doc.window > 0) parts_.next.first_line = doc.first_line;  // (lines passed over before)
+  FileSpan span{doc.file_offset, doc.file_crlf, body};
   parts_.next = for_each_part(body, part_limit(), [&](const TextPart& part) -> size_t {
     ExtractedDoc copy = doc;  // the file's metadata
     if (parts_.from_head) {
@@ -140,6 +168,7 @@ void Worker::add_parts(const FileRef& ref, const FileExtraction& fx, const std::
     copy.key_suffix = part_suffix(suffix, part.number);
     if (copy.language.empty()) copy.language = parts_.language;
     schema::DocRecord record = make_record(ref, fx, hash, copy);
+    record.file_offset = span.offset_of(part.text);
     record.part = part.number;
     record.first_line = part.first_line;
     parts_.language = record.language;  // one guess for all parts
@@ -216,7 +245,7 @@ bool Worker::read_and_extract(const FileRef& ref, std::string_view pieces, const
     return false;
   }
   Status s = in_pieces ? extract_source(options_, ref.path, pieces, *source, fx, stream,
-                                        growth.records + 1)
+                                        growth.records + 1, growth.from)
                        : extract_file(options_, ref.path, bytes_, fx, stream);
   if (!s.ok()) {
     result->failure = s.message();
@@ -263,6 +292,12 @@ FileResult Worker::process(const FileRef& ref, bool update, const PartSink& part
     return result;
   }
   hashed();
+  // A text that is the file's bytes is read back from the file when shown.
+  for (ExtractedDoc& doc : fx.extraction.docs) {
+    if (pieces.empty() && doc.key_suffix.empty() && doc.body.size() > kInlineTextBytes) {
+      note_file_text(bytes_, doc.body, 0, &doc);
+    }
+  }
   // The buffer is kept for the next file, unless this one was big: its
   // documents are built now, and so is every other worker's.
   if (bytes_.capacity() > kKeptBufferBytes) std::string().swap(bytes_);

@@ -148,7 +148,8 @@ void PassageFinder::fill(Hit* hit) {
   } else {
     hit->passages = anchored(*hit);
   }
-  hit->snippet = hit->passages.front();
+  // (None when the text's file no longer holds it: unread().)
+  hit->snippet = hit->passages.empty() ? Snippet() : hit->passages.front();
   fill_title(hit);
 }
 
@@ -201,6 +202,10 @@ std::vector<Snippet> PassageFinder::anchored(const Hit& hit) {
   std::vector<Snippet> out;
   for (const auto& [first, last, n] : ranges) {
     const TextPiece piece = read_anchors(part, r, first, last);
+    if (piece.unread) {
+      if (unread_.empty() || unread_.back() != r.path) unread_.push_back(r.path);
+      continue;
+    }
     SnippetOptions so;
     so.max_chars = options_.max_chars;
     so.more_before = piece.more_before;

@@ -53,6 +53,10 @@ class PassageFinder {
   // Fills hit->passages, hit->snippet and hit->title_highlights (only the
   // last with PassageOptions::count 0).
   void fill(Hit* hit);
+  // The paths of hits filled so far whose text is read back from their
+  // file (stored_text.h) but that no longer holds it: changed or gone
+  // since indexing. Their snippets are left out.
+  const std::vector<std::string>& unread() const { return unread_; }
 
  private:
   // The best windows of `width` positions for hit's query words, in text order.
@@ -75,6 +79,7 @@ class PassageFinder {
   // prepared_: the docids prepare() looked at, sorted.
   std::vector<std::pair<Xapian::docid, uint32_t>> present_;
   std::vector<Xapian::docid> prepared_;
+  std::vector<std::string> unread_;
   PassageOptions options_;
   Analyzer analyzer_;
   std::vector<Token> tokens_;

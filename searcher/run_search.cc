@@ -87,6 +87,10 @@ void report_result(const SearchOptions& options, const SearchResult& result, Dia
                  "partial results: " + std::to_string(result.missing_shards.size()) +
                      " shard(s) left out (" + list + ")");
   }
+  for (const std::string& path : result.unread_texts) {
+    diag.warning(quote(path), "changed or gone since it was indexed: snippet left out (run "
+                              "trawl-index again, or index with --store-text all)");
+  }
   if (result.stale > 0) {
     diag.warning("database " + quote(options.db_path),
                  std::to_string(result.stale) + " indexed folder" + (result.stale == 1 ? "" : "s") +

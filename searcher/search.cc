@@ -207,6 +207,7 @@ SearchResult Searcher::run(const SearchOptions& options, const std::string& text
                                         options.snippets ? options.passages : 0, options.context});
     finder.prepare(result.hits);
     for (Hit& hit : result.hits) finder.fill(&hit);
+    result.unread_texts = finder.unread();
     if (options.explain) explain_hits(db_, q, *weight, &result.hits);
   }
   return result;

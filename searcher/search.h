@@ -78,6 +78,8 @@ struct SearchResult {
   // Per facet, in the order asked for: its values, most frequent first.
   std::vector<std::pair<std::string, std::vector<FacetValue>>> facets;
   size_t stale = 0;          // indexed folders changed since the index run
+  // Hits whose text their file no longer holds (PassageFinder::unread).
+  std::vector<std::string> unread_texts;
 };
 
 class Searcher {

@@ -88,6 +88,36 @@ TEST_CASE("decode_text: BOM, CRLF, invalid UTF-8, binary") {
   CHECK(s.message().find("binary") != std::string::npos);
 }
 
+TEST_CASE("note_file_text: a text that is its file's bytes, or those with CRLF lines, says where") {
+  struct Case {
+    std::string_view name;
+    std::string_view bytes;
+    int64_t offset;  // from byte 100 of the file; -1: not the file's bytes
+    bool crlf;
+  };
+  // clang-format off
+  const Case cases[] = {
+      {"UTF-8 as it is",           "Title\nline two\n",            100, false},
+      {"no line end at the end",   "Title\nlast",                   100, false},
+      {"BOM passed over",          "\xEF\xBB\xBFTitle\nline\n",     103, false},
+      {"CRLF lines",               "Title\r\nline two\r\n",        100, true},
+      {"BOM and CRLF lines",       "\xEF\xBB\xBFTitle\r\nline\r\n", 103, true},
+      {"CRLF lines and a lone LF", "Title\r\nline\nthree\r\n",     -1,  false},
+      {"a lone CR",                "Title\rline\r\n",              -1,  false},
+      {"windows-1252",             "caf\xE9\nline\n",               -1,  false},
+  };
+  // clang-format on
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    std::string text;
+    REQUIRE(decode_text(c.bytes, {}, &text).ok());
+    ExtractedDoc doc;
+    note_file_text(c.bytes, text, 100, &doc);
+    CHECK(doc.file_offset == c.offset);
+    CHECK(doc.file_crlf == c.crlf);
+  }
+}
+
 TEST_CASE("decode_text_view: clean UTF-8 is not copied; anything else is decoded") {
   struct Case {
     std::string_view bytes;

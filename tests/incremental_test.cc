@@ -57,10 +57,23 @@ struct Fixture {
   }
 };
 
+// Reads texts kept in their files from the fake file system (read_anchors).
+const testing::MemFileSystem* mem_files = nullptr;
+bool read_mem_range(const std::string& path, uint64_t offset, size_t length, std::string* out) {
+  std::string all;
+  if (mem_files == nullptr || !mem_files->read(path, ~0ull, &all).ok() || offset + length > all.size()) {
+    return false;
+  }
+  *out = all.substr(offset, length);
+  return true;
+}
+
 // The metadata keys of long texts' pieces, and those the documents' records
 // name: equal when no piece is orphaned or missing. Also checks that each
-// text read back has `min_bytes` or more.
-void check_pieces(const std::string& path, size_t expect_long, size_t min_bytes = kInlineTextBytes) {
+// text read back has `min_bytes` or more, and that it is kept in its file
+// unless `copies` (--store-text all).
+void check_pieces(const std::string& path, size_t expect_long, size_t min_bytes = kInlineTextBytes,
+                  bool copies = true) {
   Xapian::Database d(path);
   std::set<std::string> stored, named;
   const std::string prefix(schema::kMetaTextPrefix);
@@ -76,7 +89,8 @@ void check_pieces(const std::string& path, size_t expect_long, size_t min_bytes 
     for (const std::string& key : text_keys(r)) named.insert(key);
     REQUIRE(load_anchors(d, &r));
     CHECK(r.anchors.size() == r.stored_anchors);  // beside the pieces, as many as counted
-    CHECK(read_anchors(d, r, 0, r.anchors.size()).text.size() > min_bytes);
+    CHECK(read_anchors(d, r, 0, r.anchors.size(), read_mem_range).text.size() > min_bytes);
+    CHECK((r.file_offset < 0) == copies);
   }
   CHECK(long_texts == expect_long);
   CHECK(stored == named);
@@ -88,13 +102,18 @@ std::string long_text(const std::string& word, size_t lines) {
   return t;
 }
 
-TEST_CASE("incremental: a long text's pieces come and go with its document") {
+// `copies`: --store-text all, else auto (the texts stay in their files).
+void pieces_come_and_go(bool copies) {
+  CAPTURE(copies);
   Fixture f;
+  mem_files = &f.fs;
+  IndexOptions options;
+  options.copy_all_text = copies;
   f.fs.add_file("/c/a.txt", long_text("alpha", 900), 100);
   f.fs.add_file("/c/b.txt", long_text("beta", 600), 100);
   f.fs.add_file("/c/s.txt", "Short\n\nshort text", 100);
-  f.index();  // a new database: built by the parallel writers and merged
-  check_pieces(f.db, 2);
+  f.index({"/c"}, options);  // a new database: built by the parallel writers and merged
+  check_pieces(f.db, 2, kInlineTextBytes, copies);
   struct Step {
     const char* name;
     std::function<void(testing::MemFileSystem&)> change;
@@ -113,9 +132,15 @@ TEST_CASE("incremental: a long text's pieces come and go with its document") {
   for (const Step& step : steps) {
     CAPTURE(step.name);
     step.change(f.fs);
-    f.index();
-    check_pieces(f.db, step.long_texts);
+    f.index({"/c"}, options);
+    check_pieces(f.db, step.long_texts, kInlineTextBytes, copies);
   }
+  mem_files = nullptr;
+}
+
+TEST_CASE("incremental: a long text's pieces come and go with its document") {
+  pieces_come_and_go(true);
+  pieces_come_and_go(false);
 }
 
 // The stem table: Z + stem -> the words with that stem.

@@ -196,6 +196,131 @@ TEST_CASE("take_pieces: a long text's anchors go beside its pieces and come back
   }
 }
 
+// The file a test's read_anchors reads texts kept in their files from.
+std::string fake_file;
+bool read_fake(const std::string&, uint64_t offset, size_t length, std::string* out) {
+  if (offset > fake_file.size() || length > fake_file.size() - offset) return false;
+  *out = fake_file.substr(offset, length);
+  return true;
+}
+bool read_nothing(const std::string&, uint64_t, size_t, std::string*) { return false; }
+
+TEST_CASE("take_pieces: a text in its file leaves checks, not pieces, and is read back checked") {
+  Analyzer analyzer;
+  const std::string head = "header bytes before the text\n";  // the text starts at byte 29
+  const std::string text = filler(400);
+  schema::DocRecord r;
+  r.path = "/book.txt";
+  r.text = text;
+  r.file_offset = static_cast<int64_t>(head.size());
+  std::vector<Token> tokens;
+  const uint32_t end = analyzer.analyze(r.text, &tokens, schema::kBodyPosition);
+  r.anchors = make_anchors(r.text, tokens, schema::kBodyPosition);
+  r.body_tokens = end - schema::kBodyPosition;
+  const size_t count = r.anchors.size();
+  const size_t pieces = (count + kAnchorsPerPiece - 1) / kAnchorsPerPiece;
+  REQUIRE(pieces > 3);
+  const auto stored = take_pieces(&r);
+  REQUIRE(stored.size() == 1);  // the anchors (with the checks) only
+  CHECK(stored[0].first == anchors_key(r.text_id));
+  CHECK(text_keys(r) == std::vector<std::string>{anchors_key(r.text_id)});
+  CHECK(r.file_length == text.size());
+  CHECK(r.text.empty());
+  Xapian::WritableDatabase db = testing::scratch_db();
+  db.set_metadata(stored[0].first, stored[0].second);
+  db.commit();
+  schema::DocRecord back;
+  REQUIRE(schema::decode_record(schema::encode_record(r), &back));
+  CHECK(back.file_offset == r.file_offset);
+  CHECK(back.file_length == text.size());
+  REQUIRE(load_anchors(db, &back));
+  CHECK(back.anchors.size() == count);
+  CHECK(back.piece_checks.size() == pieces);
+
+  // Where the file differs from what was indexed, the pieces that hold the
+  // difference are unread; the others still read.
+  const size_t piece2 = back.anchors[2 * kAnchorsPerPiece].byte;  // piece 2 starts here
+  struct Case {
+    const char* name;
+    std::string file;
+    ReadFileRange reader;
+    bool whole_unread;    // reading every piece fails
+    bool first_read;      // pieces 0-1 still read
+  };
+  std::string changed = head + text;
+  changed[head.size() + piece2 + 10] ^= 0x20;
+  const Case cases[] = {
+      {"unchanged", head + text, read_fake, false, true},
+      {"grown at the end", head + text + "more lines\n", read_fake, false, true},
+      {"a byte of piece 2 changed", changed, read_fake, true, true},
+      {"shorter", head + text.substr(0, text.size() - 100), read_fake, true, true},
+      {"shifted by a byte", "x" + head + text, read_fake, true, false},
+      {"gone", head + text, read_nothing, true, false},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    fake_file = c.file;
+    const TextPiece all = read_anchors(db, back, 0, count, c.reader);
+    CHECK(all.unread == c.whole_unread);
+    CHECK(all.text == (c.whole_unread ? std::string() : text));
+    const size_t last_of_1 = 2 * kAnchorsPerPiece - 1;
+    const TextPiece first = read_anchors(db, back, 3, last_of_1, c.reader);
+    CHECK(first.unread == !c.first_read);
+    if (c.first_read) {
+      CHECK(first.text == text.substr(back.anchors[3].byte, piece2 - back.anchors[3].byte));
+    }
+  }
+  fake_file.clear();
+}
+
+TEST_CASE("schema: a text in its file keeps its offset, length and piece checks") {
+  schema::DocRecord r;
+  r.path = "/a";
+  r.text_id = "0123456789abcdef";
+  r.file_offset = 5000000000;  // past 32 bits
+  r.file_length = 123456;
+  r.anchors = {{0, 0, 1, 0}, {600, 90, 9, 0}};
+  r.piece_checks = {0x0123456789abcdefULL, 0, ~0ULL};
+  schema::DocRecord back;
+  REQUIRE(schema::decode_record(schema::encode_record(r), &back));
+  CHECK(back.file_offset == r.file_offset);
+  CHECK(back.file_length == r.file_length);
+  schema::DocRecord with_checks;
+  REQUIRE(schema::decode_anchors(schema::encode_anchors(r), &with_checks));
+  CHECK(with_checks.piece_checks == r.piece_checks);
+  CHECK(with_checks.anchors.size() == 2);
+  // Anchors written without checks (copies, and earlier versions) still
+  // decode; cut checks do not.
+  r.piece_checks.clear();
+  schema::DocRecord without;
+  REQUIRE(schema::decode_anchors(schema::encode_anchors(r), &without));
+  CHECK(without.piece_checks.empty());
+  r.piece_checks = {1, 2};
+  const std::string encoded = schema::encode_anchors(r);
+  schema::DocRecord cut;
+  CHECK_FALSE(schema::decode_anchors(encoded.substr(0, encoded.size() - 3), &cut));
+  // A record without the offset is a stored text.
+  schema::DocRecord plain;
+  plain.path = "/b";
+  schema::DocRecord plain_back;
+  REQUIRE(schema::decode_record(schema::encode_record(plain), &plain_back));
+  CHECK(plain_back.file_offset == -1);
+}
+
+TEST_CASE("piece_check: differs for any change, the same on every run") {
+  const std::string base = filler(30);
+  const uint64_t check = piece_check(base);
+  CHECK(piece_check(base) == check);
+  std::vector<std::string> others = {base.substr(1), base + " ", base.substr(0, base.size() - 1), ""};
+  for (size_t at : {size_t{0}, size_t{7}, size_t{8}, base.size() / 2, base.size() - 1}) {
+    std::string flipped = base;
+    flipped[at] ^= 1;
+    others.push_back(flipped);
+  }
+  for (const std::string& other : others) CHECK(piece_check(other) != check);
+  CHECK(piece_check("") != piece_check(std::string(1, '\0')));  // the length counts
+}
+
 // What make_passages finds in the whole text, for single stemmed words.
 std::vector<Snippet> reference(const std::string& text, const std::vector<std::string>& words,
                                size_t count) {

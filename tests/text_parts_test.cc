@@ -14,6 +14,8 @@
 #include "formats/format.h"
 #include "growth.h"
 #include "schema.h"
+#include "stored_text.h"
+#include "support/test_index.h"
 #include "support/mem_file_system.h"
 #include "text_parts.h"
 #include "worker.h"
@@ -93,6 +95,17 @@ TEST_CASE("for_each_part: parts follow each other, numbered, with their first li
 
 // A text read in windows (extract_text from a ByteSource) gives, joined,
 // the text read whole, each window with its first line and the title.
+// The `length` bytes of text that `bytes` holds from `offset`: its bytes,
+// with each "\r\n" read as "\n" if `crlf`.
+std::string file_text_at(std::string_view bytes, int64_t offset, size_t length, bool crlf) {
+  std::string out;
+  for (size_t i = static_cast<size_t>(offset); i < bytes.size() && out.size() < length; ++i) {
+    if (crlf && bytes[i] == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n') continue;
+    out.push_back(bytes[i]);
+  }
+  return out;
+}
+
 TEST_CASE("extract_text from a source: windows of whole lines, lined and titled") {
   std::string text = "Harbour log\n\n";
   for (int i = 0; i < 400; ++i) text += "entry " + std::to_string(i) + " the ferry left\n";
@@ -102,6 +115,7 @@ TEST_CASE("extract_text from a source: windows of whole lines, lined and titled"
     size_t windows;        // at least (0: read whole, one document)
     std::string_view skip;  // skip_reason
     size_t problems;
+    bool crlf = false;      // its windows are its bytes with each "\r\n" as "\n"
   };
   std::string binary_middle = text;
   binary_middle.replace(5000, 600, std::string(600, '\0'));
@@ -111,7 +125,7 @@ TEST_CASE("extract_text from a source: windows of whole lines, lined and titled"
          std::string crlf;
          for (char c : text) c == '\n' ? crlf += "\r\n" : crlf += c;
          return crlf;
-       }(), text.size() / 1000, "", 0},
+       }(), text.size() / 1000, "", 0, true},
       {"binary in the middle: that window passed over", binary_middle, 3, "", 1},
       {"binary from the start", std::string(100, '\0') + text, 0, "binary", 0},
       {"UTF-16: read whole", std::string("\xFF\xFEH\0i\0\n\0", 8), 0, "", 0},
@@ -142,6 +156,10 @@ TEST_CASE("extract_text from a source: windows of whole lines, lined and titled"
       CHECK(d.first_line >= line);
       line = d.first_line + static_cast<uint32_t>(std::count(d.body.begin(), d.body.end(), '\n'));
       joined += d.body;
+      // Each window says where it is in the file (the binary one is not kept).
+      REQUIRE(d.file_offset >= 0);
+      CHECK(d.file_crlf == c.crlf);
+      CHECK(d.body == file_text_at(c.bytes, d.file_offset, d.body.size(), d.file_crlf));
     }
     if (c.problems == 0) CHECK(joined == text);
   }
@@ -203,6 +221,76 @@ TEST_CASE("Worker: a long text, or one of too many distinct words, is indexed in
       CHECK(entry.second == 1);  // none twice
     }
   }
+}
+
+// The file a test's read_anchors reads texts kept in their files from.
+std::string worker_file;
+bool read_worker_file(const std::string&, uint64_t offset, size_t length, std::string* out) {
+  if (offset > worker_file.size() || length > worker_file.size() - offset) return false;
+  *out = worker_file.substr(offset, length);
+  return true;
+}
+
+TEST_CASE("Worker: a text that is its file's bytes is read back from the file, part by part") {
+  std::string lf = "Harbour log\n\n";
+  for (int i = 0; lf.size() < (300u << 10); ++i) lf += "entry " + std::to_string(i) + " the ferry left\n";
+  std::string words = "Word list\n\n";  // more distinct words than a document of --memory 16M takes
+  for (int i = 0; i < 8000; ++i) words += "w" + std::to_string(i) + "x filler\n";
+  const auto with_crlf = [](const std::string& text) {
+    std::string out;
+    for (char c : text) c == '\n' ? out += "\r\n" : out += c;
+    return out;
+  };
+  const std::string crlf = with_crlf(lf);
+  struct Case {
+    std::string_view name;
+    std::string bytes;
+    size_t memory;  // --memory: parts of memory / 128
+    bool copies;    // --store-text all
+    bool in_file;
+  };
+  const Case cases[] = {
+      {"whole, read at once", lf, 256u << 20, false, true},
+      {"in parts, read in windows", lf, 16u << 20, false, true},
+      {"CRLF lines, whole", crlf, 256u << 20, false, true},
+      {"CRLF lines, in parts", crlf, 16u << 20, false, true},
+      {"parts of one window (too many words)", words, 16u << 20, false, true},
+      {"CRLF lines, parts of one window", with_crlf(words), 16u << 20, false, true},
+      {"--store-text all", lf, 16u << 20, true, false},
+      {"windows-1252: copied", "caf\xE9 " + lf, 256u << 20, false, false},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    testing::MemFileSystem fs;
+    fs.add_file("/c/ferry.log", c.bytes);
+    worker_file = c.bytes;
+    IndexOptions options;
+    options.memory = c.memory;
+    options.copy_all_text = c.copies;
+    Worker worker(options, fs, "english");
+    const FileResult r = worker.process(FileRef{"/c/ferry.log", c.bytes.size(), 1000}, false);
+    REQUIRE(r.docs.size() >= (c.memory < (256u << 20) ? 2u : 1u));
+    std::string joined;  // the parts' texts, as read back
+    for (const auto& [id, doc] : r.docs) {
+      schema::DocRecord record;
+      REQUIRE(schema::decode_record(doc.get_data(), &record));
+      CHECK((record.file_offset >= 0) == c.in_file);
+      const auto anchors = std::find_if(r.texts.begin(), r.texts.end(), [&](const auto& kv) {
+        return kv.first == anchors_key(record.text_id);
+      });
+      REQUIRE(anchors != r.texts.end());
+      REQUIRE(schema::decode_anchors(unpack_piece(anchors->second), &record));
+      Xapian::WritableDatabase db = testing::scratch_db();
+      for (const auto& [key, value] : r.texts) db.set_metadata(key, value);
+      const TextPiece text = read_anchors(db, record, 0, record.anchors.size(), read_worker_file);
+      CHECK_FALSE(text.unread);
+      joined += text.text;
+    }
+    std::string want;
+    REQUIRE(decode_text(c.bytes, {}, &want).ok());
+    CHECK(joined == want);
+  }
+  worker_file.clear();
 }
 
 TEST_CASE("Worker: a grown long text gets new parts after the old, lined and titled from its start") {

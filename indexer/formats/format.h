@@ -45,6 +45,10 @@ struct ExtractOptions {
   // (mbox messages, which key their documents, JSON Lines lines, which
   // name bad ones, and a long text's lines).
   uint64_t first_record = 1;
+  // Where a ByteSource is read from (a grown file's old size), so that
+  // documents can say where their text starts in the file
+  // (ExtractedDoc::file_offset).
+  uint64_t first_byte = 0;
   // A long text file read in pieces (extract_text from a ByteSource) is
   // read this many bytes of whole lines at a time: a window per document
   // part (indexer/text_parts.h).
@@ -74,6 +78,11 @@ struct ExtractedDoc {
   // each starting on line `first_line` of the file.
   uint32_t window = 0;
   uint32_t first_line = 1;
+  // The body is the file's own bytes from this offset on, unchanged (plain
+  // UTF-8 text read as it is: the searcher can read it back from the
+  // file), or with each "\r\n" as "\n" if file_crlf; -1 if not.
+  int64_t file_offset = -1;
+  bool file_crlf = false;
 };
 
 struct Extraction {
@@ -120,7 +129,8 @@ Status extract_text(std::string_view bytes, const ExtractOptions& options, Extra
 // (options.text_window) at a time, each a document (ExtractedDoc::window)
 // with the title found at the start, in the encoding its start is in (a
 // UTF-16 or UTF-32 file is read whole). A window that is not text is
-// reported and passed over.
+// reported and passed over. A window that decodes to its own bytes says
+// where it starts (ExtractedDoc::file_offset, from options.first_byte).
 Status extract_text(ByteSource& source, const ExtractOptions& options, Extraction* out);
 Status extract_markdown(std::string_view bytes, const ExtractOptions& options, Extraction* out);
 Status extract_html(std::string_view bytes, const ExtractOptions& options, Extraction* out);
@@ -182,6 +192,12 @@ struct FoundTitle {
   std::string date;   // ISO 8601, from a bare date line above the title ("" if none)
 };
 FoundTitle find_title(std::string_view text);
+// Where `text`, decoded from `bytes` (which start at byte `at` of their
+// file), starts in the file if it is those bytes unchanged, or unchanged
+// but for each "\r\n" read as "\n" (a UTF-8 byte order mark passed
+// over): sets doc->file_offset and file_crlf; leaves them if decoding
+// changed anything else.
+void note_file_text(std::string_view bytes, std::string_view text, uint64_t at, ExtractedDoc* doc);
 
 bool looks_like_date(std::string_view line);
 bool looks_like_breadcrumb(std::string_view line);

@@ -143,6 +143,42 @@ FoundTitle find_title(std::string_view text) {
   return FoundTitle{std::string(), date};
 }
 
+namespace {
+
+// True if `text` is `bytes` with each "\r\n" as "\n", and every line of
+// `bytes` ends so (no lone '\r' or '\n').
+bool crlf_of(std::string_view bytes, std::string_view text) {
+  if (bytes.size() <= text.size()) return false;
+  size_t skip = 0;  // 1 when the run starts with the '\n' of a "\r\n"
+  while (!bytes.empty()) {
+    const size_t cr = bytes.find('\r');
+    const std::string_view run = bytes.substr(0, cr);
+    if (run.find('\n', skip) != std::string_view::npos) return false;  // a lone '\n'
+    if (text.substr(0, run.size()) != run) return false;
+    text.remove_prefix(run.size());
+    if (cr == std::string_view::npos) break;
+    if (cr + 1 >= bytes.size() || bytes[cr + 1] != '\n') return false;  // a lone '\r'
+    bytes.remove_prefix(cr + 1);  // on at the '\n'
+    skip = 1;
+  }
+  return text.empty();
+}
+
+}  // namespace
+
+void note_file_text(std::string_view bytes, std::string_view text, uint64_t at, ExtractedDoc* doc) {
+  constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  if (bytes.size() >= kBom.size() && bytes.substr(0, kBom.size()) == kBom && text.size() < bytes.size()) {
+    bytes.remove_prefix(kBom.size());
+    at += kBom.size();
+  }
+  if (at > INT64_MAX) return;
+  const bool same = bytes == text;
+  if (!same && !crlf_of(bytes, text)) return;
+  doc->file_offset = static_cast<int64_t>(at);
+  doc->file_crlf = !same;
+}
+
 Status extract_text(std::string_view bytes, const ExtractOptions& options, Extraction* out) {
   std::string text;
   if (Status s = decode_text(bytes, options, &text, &out->encoding); !s.ok()) return s;
@@ -166,9 +202,13 @@ Status extract_text(ByteSource& source, const ExtractOptions& options, Extractio
   FoundTitle found;
   uint32_t window = 0;
   uint64_t line = options.first_record;  // (a grown file's new part starts later)
+  uint64_t offset = options.first_byte;  // where `chunk` starts in the file
+  bool offsets_known = true;             // (not after a line passed over)
   Status failed;
   const auto take = [&](std::string_view chunk, bool) {
     const uint64_t first_line = line;
+    const uint64_t chunk_offset = offset;
+    offset += chunk.size();
     line += static_cast<uint64_t>(std::count(chunk.begin(), chunk.end(), '\n'));
     std::string text;
     std::string encoding;
@@ -194,10 +234,12 @@ Status extract_text(ByteSource& source, const ExtractOptions& options, Extractio
     doc.body = std::move(text);
     doc.window = ++window;
     doc.first_line = static_cast<uint32_t>(std::min<uint64_t>(first_line, UINT32_MAX));
+    if (offsets_known) note_file_text(chunk, doc.body, chunk_offset, &doc);
     emit_doc(std::move(doc), options, out);
     return true;
   };
   const auto too_long = [&](uint64_t bytes) {
+    offsets_known = false;
     out->problems.push_back("line " + std::to_string(line++) + ": " +
                             over_limit(bytes, options.max_expanded));
   };
