@@ -1,6 +1,7 @@
 #include "stored_text.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <atomic>
@@ -193,8 +194,14 @@ uint64_t piece_check(std::string_view bytes) {
 }
 
 bool read_file_range(const std::string& path, uint64_t offset, size_t length, std::string* out) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (length > kMaxFileRead) return false;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return false;
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return false;
+  }
   out->resize(length);
   size_t got = 0;
   while (got < length) {

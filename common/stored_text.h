@@ -93,6 +93,10 @@ uint64_t piece_check(std::string_view bytes);
 // read_anchors.
 using ReadFileRange = bool (*)(const std::string& path, uint64_t offset, size_t length,
                                std::string* out);
+// The real one. It reads regular files only (a FIFO named by a damaged
+// record would block), and at most kMaxFileRead bytes (a snippet needs a
+// few pieces).
+inline constexpr size_t kMaxFileRead = 16u << 20;
 bool read_file_range(const std::string& path, uint64_t offset, size_t length, std::string* out);
 
 // Part of a stored text, as read back.

@@ -4,7 +4,10 @@
 // query words' positions are the ones make_passages finds in the whole text.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -13,6 +16,7 @@
 #include "search.h"
 #include "snippet.h"
 #include "stored_text.h"
+#include "support/temp_dir.h"
 #include "support/test_index.h"
 
 namespace trawl {
@@ -271,6 +275,37 @@ TEST_CASE("take_pieces: a text in its file leaves checks, not pieces, and is rea
     }
   }
   fake_file.clear();
+}
+
+TEST_CASE("read_file_range: regular files only, within their length and the bound") {
+  testing::TempDir dir;
+  const std::string file = dir / "a.txt";
+  std::ofstream(file) << "0123456789";
+  REQUIRE(::mkfifo((dir / "fifo").c_str(), 0600) == 0);
+  struct Case {
+    const char* name;
+    std::string path;
+    uint64_t offset;
+    size_t length;
+    bool ok;
+    const char* text;
+  };
+  const Case cases[] = {
+      {"inside", file, 2, 5, true, "23456"},
+      {"to the end", file, 7, 3, true, "789"},
+      {"nothing at the end", file, 10, 0, true, ""},
+      {"past the end", file, 8, 3, false, ""},
+      {"missing", dir / "none.txt", 0, 1, false, ""},
+      {"a folder", dir.path(), 0, 1, false, ""},
+      {"a FIFO (would block)", dir / "fifo", 0, 1, false, ""},
+      {"over the bound", file, 0, kMaxFileRead + 1, false, ""},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    std::string out;
+    CHECK(read_file_range(c.path, c.offset, c.length, &out) == c.ok);
+    if (c.ok) CHECK(out == c.text);
+  }
 }
 
 TEST_CASE("schema: a text in its file keeps its offset, length and piece checks") {
