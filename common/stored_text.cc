@@ -301,8 +301,8 @@ bool read_from_file(const schema::DocRecord& record, size_t p0, size_t p1, ReadF
     const size_t from = anchors[p * kAnchorsPerPiece].byte - text_base;
     const size_t end =
         p + 1 < count ? anchors[(p + 1) * kAnchorsPerPiece].byte - text_base : text->size();
-    if (end > text->size() || piece_check(std::string_view(*text).substr(from, end - from)) !=
-                                  record.piece_checks[p]) {
+    if (from > end || end > text->size() ||  // (anchors out of order: a damaged record)
+        piece_check(std::string_view(*text).substr(from, end - from)) != record.piece_checks[p]) {
       return false;
     }
   }
