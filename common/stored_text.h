@@ -20,7 +20,8 @@
 // reads them (load_anchors) only for the hits it shows snippets of.
 //
 // A long text that is its file's own bytes (a plain UTF-8 text file, read
-// unchanged: DocRecord::file_offset) is not copied: the searcher reads its
+// unchanged, or unchanged but for its "\r\n" line ends:
+// DocRecord::file_offset, file_crlf) is not copied: the searcher reads its
 // pieces back from the file, and a check of each piece, kept with the
 // anchors, tells whether the file still holds them (--store-text):
 //
