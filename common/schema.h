@@ -108,6 +108,11 @@ inline constexpr std::string_view kMetaLanguage = "trawl.language";
 inline constexpr std::string_view kMetaFields = "trawl.fields";  // extra field names, space-separated
 inline constexpr std::string_view kMetaDirs = "trawl.dirs";  // "mtime path" lines of indexed folders
 inline constexpr std::string_view kMetaRoots = "trawl.roots";  // PATHs indexed, a line each (searcher --fresh)
+// When the last run over every root started (seconds since the epoch): a
+// file whose recorded mtime is that second or later may have changed again
+// within the second it was read, so the next run compares its content
+// (indexer/state.h racy_since).
+inline constexpr std::string_view kMetaRacy = "trawl.racy";
 inline constexpr std::string_view kMetaFailed = "trawl.failed";  // files whose content failed (indexer/failures.h)
 // Files whose documents were being written in parts (a big archive, mbox or
 // JSON Lines file) when the last commit was made: NUL-separated paths. The

@@ -70,6 +70,10 @@ struct IndexOptions {
   // Readers fail once two commits pass while they read (Xapian recycles the
   // blocks of older revisions), so batches wait for this. Default 0.5 s.
   std::chrono::milliseconds commit_interval{500};
+  // When this run started, in seconds since the epoch (0: the clock's time
+  // at the start of run_index; tests set it). Recorded as kMetaRacy: files
+  // written in that second or later are compared by content next time.
+  int64_t run_start = 0;
   // --rebuild: start from an empty database (built aside, then swapped in).
   bool rebuild = false;
   // --force: re-extract every file, changed or not.

@@ -21,11 +21,14 @@ void classify_known(const FileRef& f, const FileStamp& stamp, const PlanOptions&
   // cp -p, rsync -t) has a new ctime; its content is then compared.
   const bool same_stamp = stamp.size == f.size && stamp.mtime == f.mtime &&
                           (!options.track_ctime || stamp.ctime == f.ctime);
-  if (same_stamp && !options.checksum) {
+  // A file written in the second the last run read it may have changed
+  // since without changing its stamp.
+  const bool racy = stamp.mtime >= options.racy_since;
+  if (same_stamp && !options.checksum && !racy) {
     ++plan->unchanged;
     return;
   }
-  // Same size but touched, or --checksum: look at the content.
+  // Same size but touched, racy, or --checksum: look at the content.
   if ((stamp.size == f.size || options.checksum) && !stamp.hash.empty() && hash(f.path) == stamp.hash) {
     ++plan->unchanged;
     if (!same_stamp) plan->restamp.push_back(f);

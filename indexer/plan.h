@@ -40,6 +40,9 @@ struct PlanOptions {
   bool retry_failed = false;  // --retry-failed: read files that failed before
   std::string version;     // this trawl's version: failures of another are tried again
   bool track_ctime = false;  // --track-ctime: a changed ctime is a touch (content compared)
+  // Files whose recorded mtime is this second or later are compared by
+  // content even with the same stamp (state.h racy_since).
+  int64_t racy_since = INT64_MAX;
 };
 
 struct Move {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -99,9 +100,10 @@ Crawl crawl_all(const IndexOptions& options, const FileSystem& fs, Reporter& rep
 }
 
 // Records the walked folders' mtimes (replacing those under this run's
-// roots) for the searcher's freshness check, the roots, the files whose
-// content failed, and the user's synonyms.
-void finish_database(Xapian::WritableDatabase& db, const IndexOptions& options,
+// roots) for the searcher's freshness check, the roots, the second from
+// which files may be racily clean (state.h), the files whose content
+// failed, and the user's synonyms.
+void finish_database(Xapian::WritableDatabase& db, const IndexOptions& options, int64_t started,
                      const Crawl& crawl, const Failures& failures) {
   std::string kept;
   std::string old = db.get_metadata(std::string(schema::kMetaDirs));
@@ -119,8 +121,11 @@ void finish_database(Xapian::WritableDatabase& db, const IndexOptions& options,
     kept += std::to_string(mtime) + " " + path + "\n";
   }
   db.set_metadata(std::string(schema::kMetaDirs), kept);
-  const std::string roots_key(schema::kMetaRoots);
-  db.set_metadata(roots_key, merged_roots(db.get_metadata(roots_key), options.roots));
+  const std::string roots_key(schema::kMetaRoots), racy_key(schema::kMetaRacy);
+  const std::string old_roots = db.get_metadata(roots_key);
+  db.set_metadata(racy_key, std::to_string(racy_after_run(db.get_metadata(racy_key), old_roots,
+                                                          options.roots, started)));
+  db.set_metadata(roots_key, merged_roots(old_roots, options.roots));
   store_failures(db, options.roots, failures);
   if (options.set_synonyms) set_synonyms(db, options.synonym_groups);
 }
@@ -182,6 +187,7 @@ struct Run {
   DbStore& store;
   std::string language;
   int jobs;
+  int64_t started;         // seconds since the epoch (IndexOptions::run_start)
   Failures failures = {};  // to remember: the plan's, then this run's
 };
 
@@ -230,7 +236,7 @@ void build_fresh(Run& run, const Plan& plan, const Crawl& crawl, Progress& progr
   const std::string out = run.store.work_dir() + "/db";
   set.merge(out, run.language, fields,
             [&](Xapian::WritableDatabase& db) {
-              finish_database(db, run.options, crawl, run.failures);
+              finish_database(db, run.options, run.started, crawl, run.failures);
             });
   run.store.publish(out);
 }
@@ -285,7 +291,7 @@ void update_live(Run& run, const Plan& plan, const Crawl& crawl, Progress& progr
   };
   run_jobs(jobs_of(plan), p);
   progress.finish();
-  finish_database(writer.db(), run.options, crawl, run.failures);
+  finish_database(writer.db(), run.options, run.started, crawl, run.failures);
   writer.commit();
 }
 
@@ -311,10 +317,11 @@ void print_plan(const Plan& plan, const std::string& cwd, std::ostream& out) {
 // the documents, which are all made again, and when files that failed
 // before are skipped.
 Plan plan_run(const IndexOptions& options, const FileSystem& fs, const Crawl& crawl,
-              const Stamps& stamps, const Failures& failed, Reporter& reporter,
+              const Stamps& stamps, const Failures& failed, int64_t racy, Reporter& reporter,
               IndexSummary& summary) {
   PlanOptions plan_options{options.force,        options.checksum, options.no_delete,
-                           options.retry_failed, TRAWL_VERSION,    options.track_ctime};
+                           options.retry_failed, TRAWL_VERSION,    options.track_ctime,
+                           racy};
   Plan plan = make_plan(
       crawl.files, crawl.unreadable, stamps, failed, plan_options,
       [&fs](const std::string& path) {
@@ -355,14 +362,16 @@ int run_index(const IndexOptions& options, const FileSystem& fs, Reporter& repor
   if (!store->live().empty()) live.emplace(store->live());
   Run run{options, fs, reporter, *summary, *store,
           resolve_language(live ? &*live : nullptr, options.language, options.db_path),
-          options.jobs > 0 ? options.jobs : default_jobs()};
+          options.jobs > 0 ? options.jobs : default_jobs(),
+          options.run_start > 0 ? options.run_start : static_cast<int64_t>(std::time(nullptr))};
   if (options.rebuild && live) run.language = options.language.empty() ? run.language : options.language;
   Crawl crawl = crawl_all(options, fs, reporter, *summary);
   const bool fresh = !live || options.rebuild;
   Stamps stamps = fresh ? Stamps() : load_stamps(*live, options.roots, options.track_ctime);
   Failures failed = fresh ? Failures() : load_failures(*live, options.roots);
+  const int64_t racy = fresh ? INT64_MAX : racy_since(*live);
   live.reset();
-  Plan plan = plan_run(options, fs, crawl, stamps, failed, reporter, *summary);
+  Plan plan = plan_run(options, fs, crawl, stamps, failed, racy, reporter, *summary);
   run.failures = plan.failures;
   summary->unchanged = plan.unchanged;
   if (options.dry_run) {

@@ -21,6 +21,23 @@ bool under_any(const std::string& path, const std::vector<std::string>& roots) {
   return false;
 }
 
+int64_t racy_since(const Xapian::Database& db) {
+  const std::string value = db.get_metadata(std::string(schema::kMetaRacy));
+  char* end = nullptr;
+  const long long n = std::strtoll(value.c_str(), &end, 10);
+  return value.empty() || *end != '\0' ? INT64_MAX : static_cast<int64_t>(n);
+}
+
+int64_t racy_after_run(const std::string& old_value, const std::string& old_roots,
+                       const std::vector<std::string>& roots, int64_t start) {
+  bool all = true;
+  for (const std::string& r : schema::path_lines(old_roots)) all = all && under_any(r, roots);
+  if (all || old_value.empty()) return start;
+  char* end = nullptr;
+  const long long old = std::strtoll(old_value.c_str(), &end, 10);
+  return *end != '\0' ? start : std::min<int64_t>(old, start);
+}
+
 std::string merged_roots(const std::string& old, const std::vector<std::string>& roots) {
   std::vector<std::string> all = schema::path_lines(old);
   all.insert(all.end(), roots.begin(), roots.end());

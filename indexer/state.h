@@ -50,4 +50,15 @@ bool under_any(const std::string& path, const std::vector<std::string>& roots);
 // line) with `roots` added, sorted, none below another.
 std::string merged_roots(const std::string& old, const std::vector<std::string>& roots);
 
+// Racily clean files (as git calls them): a file written in the same second
+// a run read it keeps its size and mtime, so its stamp cannot show the
+// change. racy_since reads the second from which recorded mtimes are
+// suspect (INT64_MAX if the database has none); racy_after_run gives what
+// to record for a run over `roots` that started at `start`: its start if
+// it covered every recorded root (`old_roots`, kMetaRoots), else the older
+// of it and the recorded one (files outside its roots stay suspect).
+int64_t racy_since(const Xapian::Database& db);
+int64_t racy_after_run(const std::string& old_value, const std::string& old_roots,
+                       const std::vector<std::string>& roots, int64_t start);
+
 }  // namespace trawl::indexer

@@ -146,7 +146,9 @@ void PassageFinder::fill(Hit* hit) {
       if (s.first_line > 0) s.first_line += r.first_line - 1;
     }
   } else {
+    changed_ = false;
     hit->passages = anchored(*hit);
+    hit->text_changed = changed_;
   }
   // (None when the text's file no longer holds it: unread().)
   hit->snippet = hit->passages.empty() ? Snippet() : hit->passages.front();
@@ -204,6 +206,7 @@ std::vector<Snippet> PassageFinder::anchored(const Hit& hit) {
     const TextPiece piece = read_anchors(part, r, first, last);
     if (piece.unread) {
       if (unread_.empty() || unread_.back() != r.path) unread_.push_back(r.path);
+      changed_ = true;
       continue;
     }
     SnippetOptions so;

@@ -80,6 +80,7 @@ class PassageFinder {
   std::vector<std::pair<Xapian::docid, uint32_t>> present_;
   std::vector<Xapian::docid> prepared_;
   std::vector<std::string> unread_;
+  bool changed_ = false;  // anchored() met a text its file no longer holds
   PassageOptions options_;
   Analyzer analyzer_;
   std::vector<Token> tokens_;

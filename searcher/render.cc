@@ -80,6 +80,10 @@ void Renderer::text_hit(const Hit& hit) {
   if (r.part > 0) out_ << "part " << r.part << ", ";  // of a long text (indexer/text_parts.h)
   out_ << "score " << score << ')' << (c ? kReset : "") << '\n';
   text_passages(hit);
+  if (hit.text_changed) {
+    out_ << "   " << (c ? dim_.c_str() : "") << "(changed since it was indexed)" << (c ? kReset : "")
+         << '\n';
+  }
   for (const Contribution& e : hit.explain) {
     char w[32];
     std::snprintf(w, sizeof w, "%.2f", e.weight);

@@ -58,6 +58,7 @@ void Renderer::json_hit(const Hit& hit) {
     w.end_object();
   }
   w.end_array();
+  if (hit.text_changed) w.key("changed").value(true);
   record_fields(w, r);
   w.key("similar").begin_array();
   for (const Similar& s : hit.similar) {

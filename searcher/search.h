@@ -54,6 +54,9 @@ struct Hit {
   // its best one), by number.
   std::vector<uint32_t> more_parts;
   std::vector<Contribution> explain;
+  // Its text is read back from its file, which no longer holds it (changed
+  // or gone since indexing): passages that needed it are left out.
+  bool text_changed = false;
 };
 
 struct FacetValue {

@@ -175,6 +175,39 @@ TEST_CASE("incremental: a fresh build's stem table equals one grown file by file
   CHECK(table == stem_table(grown.db));
 }
 
+TEST_CASE("incremental: a file rewritten in the second the last run started is read again") {
+  Fixture f;
+  IndexOptions at;
+  at.run_start = 1000;
+  f.fs.add_file("/c/racy.txt", "Alpha\n\none", 1000);  // written as the run starts
+  f.fs.add_file("/c/calm.txt", "Gamma\n\nsix", 990);
+  f.index({"/c"}, at);  // a new database
+  // Both rewritten with the same size and mtime: only the racy one can be
+  // told (a stamp is trusted when its second ended before the run).
+  f.fs.add_file("/c/racy.txt", "Bravo\n\ntwo", 1000);
+  f.fs.add_file("/c/calm.txt", "Delta\n\nsev", 990);
+  at.run_start = 1001;
+  IndexSummary second = f.index({"/c"}, at);
+  CHECK(second.updated == 1);
+  CHECK(f.docs() == std::map<std::string, std::string>{{"/c/calm.txt", "Gamma"},
+                                                       {"/c/racy.txt", "Bravo"}});
+  // The next run trusts it again: its second ended before that run began.
+  f.fs.add_file("/c/racy.txt", "Charl\n\ntri", 1000);
+  at.run_start = 1002;
+  IndexSummary third = f.index({"/c"}, at);
+  CHECK(third.updated == 0);
+  CHECK(third.unchanged == 2);
+  // The same through an update (IndexWriter), not a fresh build.
+  f.fs.add_file("/c/new.txt", "Echo\n\nnew", 1003);
+  at.run_start = 1003;
+  f.index({"/c"}, at);
+  f.fs.add_file("/c/new.txt", "Foxt\n\nnew", 1003);
+  at.run_start = 1004;
+  IndexSummary fifth = f.index({"/c"}, at);
+  CHECK(fifth.updated == 1);
+  CHECK(f.docs()["/c/new.txt"] == "Foxt");
+}
+
 TEST_CASE("incremental: add, modify, delete, rename, touch") {
   Fixture f;
   f.fs.add_file("/c/a.txt", "Alpha\n\none", 100);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "plan.h"
+#include "state.h"
 
 namespace trawl::indexer {
 namespace {
@@ -156,6 +157,58 @@ TEST_CASE("plan: files of an older analysis are updated, never moved") {
   CHECK(plan.moves.empty());
   CHECK(paths(plan.add) == std::vector<std::string>{"/r/new-name.txt"});
   CHECK(plan.remove == std::vector<std::string>{"/r/old-name.txt"});
+}
+
+TEST_CASE("plan: a file written in the second the last run started is compared by content") {
+  struct Case {
+    std::string_view name;
+    int64_t mtime;         // the same in the stamp and on disk (size too)
+    const char* on_disk;   // content hash now
+    bool updated;
+    int reads;             // content hashes taken
+  };
+  // The last run over every root started at second 100.
+  const Case cases[] = {
+      {"before it: the stamp is trusted", 99, "h-new", false, 0},
+      {"in that second, unchanged", 100, "h-old", false, 1},
+      {"in that second, changed", 100, "h-new", true, 1},
+      {"later (a clock ahead), changed", 105, "h-new", true, 1},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    Stamps stamps = {{"/r/a.txt", stamp(c.mtime, 5, "h-old")}};
+    Disk disk;
+    disk.hashes = {{"/r/a.txt", c.on_disk}};
+    PlanOptions options;
+    options.racy_since = 100;
+    Plan plan = make_plan({{"/r/a.txt", 5, c.mtime}}, {}, stamps, {}, options, disk.fn());
+    CHECK(plan.update.size() == (c.updated ? 1u : 0u));
+    CHECK(plan.unchanged == (c.updated ? 0u : 1u));
+    CHECK(plan.restamp.empty());
+    CHECK(disk.reads == c.reads);
+  }
+}
+
+TEST_CASE("racy_after_run: a run over every root records its start; a narrower one keeps the older") {
+  struct Case {
+    std::string_view name;
+    std::string old_value;
+    std::string old_roots;
+    std::vector<std::string> roots;
+    int64_t want;
+  };
+  const Case cases[] = {
+      {"first run", "", "", {"/r"}, 200},
+      {"the same roots", "100", "/r\n", {"/r"}, 200},
+      {"wider roots", "100", "/r/a\n/r/b\n", {"/r"}, 200},
+      {"a narrower run", "100", "/r\n", {"/r/a"}, 100},
+      {"another root", "100", "/r\n", {"/s"}, 100},
+      {"a damaged value", "x", "/r\n", {"/r/a"}, 200},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    CHECK(racy_after_run(c.old_value, c.old_roots, c.roots, 200) == c.want);
+  }
 }
 
 TEST_CASE("plan: --force, --checksum, --no-delete") {
