@@ -190,6 +190,51 @@ Status decode_text_view(std::string_view bytes, const ExtractOptions& options, s
   return Status::Ok();
 }
 
+Status read_line_windows(ByteSource& source, const ExtractOptions& options, size_t window,
+                         Extraction* out, const LineWindowFn& extract,
+                         Status (*whole)(std::string_view, const ExtractOptions&, Extraction*)) {
+  // (A grown file's new part, read from first_record on, is never wide.)
+  if (options.first_record == 1 && starts_wide(source)) {
+    std::string bytes;
+    if (Status s = read_all(source, &bytes); !s.ok()) return s;
+    return whole(bytes, options, out);
+  }
+  ExtractOptions window_options = options;
+  LineWindow w;
+  w.first_line = options.first_record;
+  w.offset = options.first_byte;
+  Status failed;
+  const auto take = [&](std::string_view chunk, bool) {
+    if (w.first && looks_binary(chunk)) {  // as extract_named does for a whole file
+      out->skip_reason = "binary";
+      return false;
+    }
+    w.bytes = chunk;
+    if (Status s = extract(w, window_options); !s.ok()) {
+      if (w.first) {  // unreadable from the start: the file fails
+        failed = s;
+        return false;
+      }
+      out->problems.push_back("line " + std::to_string(w.first_line) + " on: " + s.message() +
+                              ", not indexed");
+    } else if (w.first && window_options.encoding.empty() && out->encoding != "UTF-8") {
+      window_options.encoding = out->encoding;  // the start's encoding holds for the rest
+    }
+    w.first_line += static_cast<uint64_t>(std::count(chunk.begin(), chunk.end(), '\n'));
+    w.offset += chunk.size();
+    w.first = false;
+    return true;
+  };
+  const auto too_long = [&](uint64_t bytes) {
+    out->problems.push_back("line " + std::to_string(w.first_line++) + ": " +
+                            over_limit(bytes, options.max_expanded));
+    w.offset_known = false;
+  };
+  Status read = for_each_window(source, std::max<size_t>(window, 1), "\n", take,
+                                options.max_expanded, too_long);
+  return read.ok() ? failed : read;
+}
+
 void emit_doc(ExtractedDoc&& doc, const ExtractOptions& options, Extraction* out) {
   if (options.stream) {
     options.stream(std::move(doc));

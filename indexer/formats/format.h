@@ -113,6 +113,30 @@ struct Format {
 // Gives `doc` to options.stream if set, else appends it to out->docs.
 void emit_doc(ExtractedDoc&& doc, const ExtractOptions& options, Extraction* out);
 
+// A window of whole lines of a file read in pieces (read_line_windows).
+struct LineWindow {
+  std::string_view bytes;
+  uint64_t first_line = 1;    // the line it starts on
+  uint64_t offset = 0;        // where it starts in the file
+  bool offset_known = true;   // false after a line too long to read was passed over
+  bool first = true;          // the file's first window
+};
+using LineWindowFn = std::function<Status(const LineWindow& window, const ExtractOptions& options)>;
+
+// Reads a file of lines (JSON Lines, a long text) from `source` about
+// `window` bytes of whole lines at a time, lined and placed from
+// options.first_record and first_byte, and hands each window to `extract`
+// with options whose encoding is the one the first window was found in
+// (out->encoding, which extract sets). The first window decides for the
+// file: binary bytes skip it (out->skip_reason "binary"), a failure fails
+// it. A later window that fails is reported in out->problems ("line N on:
+// ..., not indexed") and passed over; so is a line longer than
+// options.max_expanded, never held whole. A UTF-16 or UTF-32 file (which a
+// '\n' byte does not cut) is read whole and given to `whole`.
+Status read_line_windows(ByteSource& source, const ExtractOptions& options, size_t window,
+                         Extraction* out, const LineWindowFn& extract,
+                         Status (*whole)(std::string_view, const ExtractOptions&, Extraction*));
+
 // The format for `path`'s extension (case-insensitive), or nullptr if the
 // extension is not one trawl knows.
 const Format* find_format(std::string_view path);

@@ -135,42 +135,10 @@ Status extract_jsonl(std::string_view bytes, const ExtractOptions& options, Extr
 }
 
 Status extract_jsonl(ByteSource& source, const ExtractOptions& options, Extraction* out) {
-  // (A grown file's new part, read from first_record on, is never wide.)
-  if (options.first_record == 1 && starts_wide(source)) {
-    std::string bytes;
-    if (Status s = read_all(source, &bytes); !s.ok()) return s;
-    return extract_jsonl(bytes, options, out);
-  }
-  size_t first_line = options.first_record;
-  bool first = true;  // the first window
-  ExtractOptions window_options = options;
-  Status failed;
-  const auto take = [&](std::string_view chunk, bool) {
-    if (first && looks_binary(chunk)) {  // as extract_named does for a whole file
-      out->skip_reason = "binary";
-      return false;
-    }
-    Status s = extract_lines(chunk, window_options, first_line, out);
-    if (!s.ok() && first) {
-      failed = s;  // unreadable from the start: the file fails
-      return false;
-    }
-    if (!s.ok())
-      out->problems.push_back("line " + std::to_string(first_line) + " on: " + s.message());
-    // The encoding the start was found in holds for the rest.
-    if (first && window_options.encoding.empty() && out->encoding != "UTF-8") {
-      window_options.encoding = out->encoding;
-    }
-    first_line += static_cast<size_t>(std::count(chunk.begin(), chunk.end(), '\n'));
-    first = false;
-    return true;
+  const auto lines = [out](const LineWindow& w, const ExtractOptions& window_options) {
+    return extract_lines(w.bytes, window_options, static_cast<size_t>(w.first_line), out);
   };
-  const auto too_long = [&](uint64_t bytes) {
-    out->problems.push_back("line " + std::to_string(first_line++) + ": " +
-                            over_limit(bytes, options.max_expanded));
-  };
-  Status read = for_each_window(source, kLinesWindow, "\n", take, options.max_expanded, too_long);
-  return read.ok() ? failed : read;
+  return read_line_windows(source, options, kLinesWindow, out, lines, extract_jsonl);
 }
 
 Status extract_json(std::string_view bytes, const ExtractOptions& options, Extraction* out) {

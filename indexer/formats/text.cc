@@ -192,60 +192,26 @@ Status extract_text(std::string_view bytes, const ExtractOptions& options, Extra
 }
 
 Status extract_text(ByteSource& source, const ExtractOptions& options, Extraction* out) {
-  // (A grown file's new part, read from first_record on, is never wide.)
-  if (options.first_record == 1 && starts_wide(source)) {
-    std::string bytes;
-    if (Status s = read_all(source, &bytes); !s.ok()) return s;
-    return extract_text(bytes, options, out);
-  }
-  ExtractOptions window_options = options;
-  FoundTitle found;
-  uint32_t window = 0;
-  uint64_t line = options.first_record;  // (a grown file's new part starts later)
-  uint64_t offset = options.first_byte;  // where `chunk` starts in the file
-  bool offsets_known = true;             // (not after a line passed over)
-  Status failed;
-  const auto take = [&](std::string_view chunk, bool) {
-    const uint64_t first_line = line;
-    const uint64_t chunk_offset = offset;
-    offset += chunk.size();
-    line += static_cast<uint64_t>(std::count(chunk.begin(), chunk.end(), '\n'));
-    std::string text;
-    std::string encoding;
-    if (Status s = decode_text(chunk, window_options, &text, &encoding); !s.ok()) {
-      if (window == 0) {  // not text from the start: the file is skipped or fails
-        if (looks_binary(chunk)) out->skip_reason = "binary";
-        failed = out->skip_reason.empty() ? s : Status::Ok();
-        return false;
-      }
-      out->problems.push_back("line " + std::to_string(first_line) + " on: " + s.message() +
-                              ", not indexed");
-      return true;
-    }
-    if (window == 0) {
+  FoundTitle found;  // at the start, for every window
+  uint32_t windows = 0;
+  const auto text = [&](const LineWindow& w, const ExtractOptions& window_options) {
+    std::string body, encoding;
+    if (Status s = decode_text(w.bytes, window_options, &body, &encoding); !s.ok()) return s;
+    if (w.first) {
       out->encoding = encoding;
-      // The encoding the start was found in holds for the rest.
-      if (window_options.encoding.empty() && encoding != "UTF-8") window_options.encoding = encoding;
-      found = find_title(text);
+      found = find_title(body);
     }
     ExtractedDoc doc;
     doc.title = found.title;
     doc.date = found.date;
-    doc.body = std::move(text);
-    doc.window = ++window;
-    doc.first_line = static_cast<uint32_t>(std::min<uint64_t>(first_line, UINT32_MAX));
-    if (offsets_known) note_file_text(chunk, doc.body, chunk_offset, &doc);
+    doc.body = std::move(body);
+    doc.window = ++windows;
+    doc.first_line = static_cast<uint32_t>(std::min<uint64_t>(w.first_line, UINT32_MAX));
+    if (w.offset_known) note_file_text(w.bytes, doc.body, w.offset, &doc);
     emit_doc(std::move(doc), options, out);
-    return true;
+    return Status::Ok();
   };
-  const auto too_long = [&](uint64_t bytes) {
-    offsets_known = false;
-    out->problems.push_back("line " + std::to_string(line++) + ": " +
-                            over_limit(bytes, options.max_expanded));
-  };
-  const size_t window_bytes = std::max<size_t>(options.text_window, 1);
-  Status read = for_each_window(source, window_bytes, "\n", take, options.max_expanded, too_long);
-  return read.ok() ? failed : read;
+  return read_line_windows(source, options, options.text_window, out, text, extract_text);
 }
 
 }  // namespace trawl::indexer
