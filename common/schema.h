@@ -113,6 +113,8 @@ inline constexpr std::string_view kMetaRoots = "trawl.roots";  // PATHs indexed,
 // within the second it was read, so the next run compares its content
 // (indexer/state.h racy_since).
 inline constexpr std::string_view kMetaRacy = "trawl.racy";
+// The --store-text mode of the last run ("auto" or "all"; none: auto).
+inline constexpr std::string_view kMetaStoreText = "trawl.storetext";
 inline constexpr std::string_view kMetaFailed = "trawl.failed";  // files whose content failed (indexer/failures.h)
 // Files whose documents were being written in parts (a big archive, mbox or
 // JSON Lines file) when the last commit was made: NUL-separated paths. The

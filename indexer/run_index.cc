@@ -121,6 +121,7 @@ void finish_database(Xapian::WritableDatabase& db, const IndexOptions& options, 
     kept += std::to_string(mtime) + " " + path + "\n";
   }
   db.set_metadata(std::string(schema::kMetaDirs), kept);
+  db.set_metadata(std::string(schema::kMetaStoreText), options.copy_all_text ? "all" : "auto");
   const std::string roots_key(schema::kMetaRoots), racy_key(schema::kMetaRacy);
   const std::string old_roots = db.get_metadata(roots_key);
   db.set_metadata(racy_key, std::to_string(racy_after_run(db.get_metadata(racy_key), old_roots,
@@ -128,6 +129,19 @@ void finish_database(Xapian::WritableDatabase& db, const IndexOptions& options, 
   db.set_metadata(roots_key, merged_roots(old_roots, options.roots));
   store_failures(db, options.roots, failures);
   if (options.set_synonyms) set_synonyms(db, options.synonym_groups);
+}
+
+// A --store-text other than the last run's applies to the files indexed
+// from now on: says so, since unchanged files keep how they were stored.
+void warn_store_text_change(const Xapian::Database& db, const IndexOptions& options,
+                            Reporter& reporter) {
+  std::string before = db.get_metadata(std::string(schema::kMetaStoreText));
+  if (before.empty()) before = "auto";
+  const std::string now = options.copy_all_text ? "all" : "auto";
+  if (before == now || options.force || options.dry_run) return;
+  reporter.warning(options.db_path, "--store-text " + now + " (was " + before +
+                                        "): applies to the files indexed from now on; "
+                                        "--force indexes the others again");
 }
 
 int default_jobs() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
@@ -370,6 +384,7 @@ int run_index(const IndexOptions& options, const FileSystem& fs, Reporter& repor
   Stamps stamps = fresh ? Stamps() : load_stamps(*live, options.roots, options.track_ctime);
   Failures failed = fresh ? Failures() : load_failures(*live, options.roots);
   const int64_t racy = fresh ? INT64_MAX : racy_since(*live);
+  if (!fresh) warn_store_text_change(*live, options, reporter);
   live.reset();
   Plan plan = plan_run(options, fs, crawl, stamps, failed, racy, reporter, *summary);
   run.failures = plan.failures;

@@ -121,4 +121,15 @@ expect_in out "crossed the bay narwhal"
 expect_in out "d/app.log:45002:"
 expect_in out "crossed the bay dugong"
 expect_empty err
+
+# Another --store-text than the last run's applies to files indexed from
+# then on: a warning says so (not with --force, which makes them all again).
+mkdir e; make_text e/t.txt quokka '\n'
+expect_exit 0 "$TRAWL_INDEX" -q --db switch e
+expect_exit 0 "$TRAWL_INDEX" -q --db switch --store-text all e
+expect_in err "trawl-index: warning: 'switch': --store-text all (was auto): applies to the files indexed from now on; --force indexes the others again"
+expect_exit 0 "$TRAWL_INDEX" -q --db switch --store-text all e
+expect_empty err
+expect_exit 0 "$TRAWL_INDEX" -q --db switch --force e
+expect_empty err
 finish
