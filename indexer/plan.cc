@@ -46,7 +46,10 @@ const FailedFile* still_failing(const FileRef& f, const Failures& failed, const 
   auto it = failed.find(f.path);
   if (it == failed.end()) return nullptr;
   const FailedFile& r = it->second;
-  return r.size == f.size && r.mtime == f.mtime && r.version == options.version ? &r : nullptr;
+  // (A file written in the second the last run started may have been
+  // mended since: racy_since, as for indexed files.)
+  const bool same = r.size == f.size && r.mtime == f.mtime && r.mtime < options.racy_since;
+  return same && r.version == options.version ? &r : nullptr;
 }
 
 // A new file is the move of a vanished one with the same size, extension
