@@ -13,10 +13,12 @@ else
   pass "no system(), popen() or /bin/sh in the sources"
 fi
 # trawl-search opens only the files the user names (--queries, the
-# configuration file, --db stub files); paths read back from an index are
-# never opened.
-grep -rnE 'ifstream|fopen|(^|[^A-Za-z_])::open\(|openat\(' "$SRC"/searcher --include='*.cc' | grep -v '^[^:]*:[0-9]*: *//' |
-  grep -vE 'batch\.cc:.*queries_file|command_line\.cc:.*ifstream in\(path\)|open_db\.cc:.*ifstream in\(stub\)' > found
+# configuration file, --db stub files) and, to read back the snippets of
+# texts kept in their files, read_file_range (stored_text.cc: regular
+# files only, shown only where the indexed checks agree; below).
+grep -rnE 'ifstream|fopen|(^|[^A-Za-z_])::open\(|openat\(' "$SRC"/searcher "$SRC"/common --include='*.cc' |
+  grep -v '^[^:]*:[0-9]*: *//' |
+  grep -vE 'batch\.cc:.*queries_file|command_line\.cc:.*ifstream in\(path\)|open_db\.cc:.*ifstream in\(stub\)|stored_text\.cc:.*::open\(path\.c_str\(\), O_RDONLY' > found
 [[ -s found ]] && fail "trawl-search opens other files: $(head -3 found)" || pass "trawl-search opens only named files"
 
 # A database whose records name files outside any root (as a tampered
@@ -38,6 +40,33 @@ PY
 expect_exit 0 "$TRAWL_SEARCH" --db db --color never tamperword
 "$TRAWL_SEARCH" --db db --like root/a.txt -c > /dev/null 2>&1
 [[ $? -le 1 ]] || fail "--like on a tampered record"
+
+# A long text read back from its file (--store-text auto): a tampered
+# record naming another file shows nothing of it (its pieces' checks
+# differ), and says the text changed.
+mkdir sec0 && python3 - <<'PY'
+lines = ["Long harmless text", ""] + ["harmless line %d tamperlong" % k for k in range(1, 2000)]
+open("root/long.txt", "w").write("\n".join(lines) + "\n")
+open("sec0/long.txt", "w").write("".join("SECRETWORD line %d\n" % k for k in range(1, 5000)))
+PY
+"$TRAWL_INDEX" -q --db dbl root
+"$PYX" - "$(live_db dbl)" <<'PY' 2>/dev/null || echo "python3-xapian not installed: tampered long text case skipped"
+import sys
+import xapian
+db = xapian.WritableDatabase(sys.argv[1], xapian.DB_OPEN)
+for d in db.postlist("tamperlong"):
+    doc = db.get_document(d.docid)
+    doc.set_data(doc.get_data().replace(b"/root/long.txt", b"/sec0/long.txt"))  # (same length)
+    db.replace_document(d.docid, doc)
+db.commit()
+PY
+expect_exit 0 "$TRAWL_SEARCH" --db dbl --color never -C 2 tamperlong
+if grep -q SECRETWORD out; then fail "a tampered record showed another file's text"; else
+  pass "a tampered record shows nothing of the file it names"; fi
+if "$PYX" -c 'import xapian' 2>/dev/null; then
+  expect_in out "sec0/long.txt"
+  expect_in err "sec0/long.txt': changed or gone since it was indexed"
+fi
 
 # Symlinks: by default not followed; -L follows those inside the roots
 # only; a link swapped to point outside during a run is not followed out.
