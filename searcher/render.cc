@@ -95,10 +95,14 @@ void Renderer::text_hit(const Hit& hit) {
     }
     out_ << (c ? kReset : "") << '\n';
   }
-  if (!hit.more_parts.empty()) {  // of a long text (indexer/text_parts.h)
-    out_ << "   " << (c ? dim_.c_str() : "") << "+ " << hit.more_parts.size() << " more part"
-         << (hit.more_parts.size() > 1 ? "s" : "") << ':';
+  // The other matching parts of a long text (indexer/text_parts.h): all
+  // counted, listed as far as the collapse looked.
+  const size_t more = std::max<size_t>(hit.more_parts.size(), hit.parts_matching > 0 ? hit.parts_matching - 1 : 0);
+  if (more > 0) {
+    out_ << "   " << (c ? dim_.c_str() : "") << "+ " << more << " more part" << (more > 1 ? "s" : "")
+         << ':';
     for (uint32_t n : hit.more_parts) out_ << ' ' << n;
+    if (more > hit.more_parts.size()) out_ << " …";
     out_ << (c ? kReset : "") << '\n';
   }
   if (!hit.similar.empty()) {

@@ -71,6 +71,7 @@ void Renderer::json_hit(const Hit& hit) {
     w.key("more_parts").begin_array();
     for (uint32_t n : hit.more_parts) w.value(static_cast<uint64_t>(n));
     w.end_array();
+    if (hit.parts_matching > 0) w.key("parts_matching").value(static_cast<uint64_t>(hit.parts_matching));
   }
   if (!hit.explain.empty()) {
     w.key("explain").begin_array();

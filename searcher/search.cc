@@ -154,12 +154,26 @@ void Searcher::fill_hits(const SearchOptions& options, Xapian::Enquire& enquire,
     std::vector<Hit> page =
         collapse_near_duplicates(db_, mset, make, make_similar, options.offset, want, &groups);
     if (groups >= want || mset.size() < fetch || fetch > 100000) {
+      if (make == make_hit) count_parts(enquire.get_query(), decider, &page);
       for (size_t i = 0; i < page.size(); ++i) {
         page[i].rank = options.offset + i + 1;
         result->hits.push_back(std::move(page[i]));
       }
       return;
     }
+  }
+}
+
+void Searcher::count_parts(const Xapian::Query& q, const Xapian::MatchDecider* decider,
+                           std::vector<Hit>* hits) {
+  for (Hit& hit : *hits) {
+    if (hit.record.part == 0) continue;
+    Xapian::Enquire count(db_);
+    count.set_query(Xapian::Query(Xapian::Query::OP_FILTER, q,
+                                  Xapian::Query(schema::file_term(hit.record.path))));
+    count.set_weighting_scheme(Xapian::BoolWeight());
+    const Xapian::MSet m = count.get_mset(0, 0, db_.get_doccount(), nullptr, decider);
+    hit.parts_matching = m.get_matches_lower_bound();
   }
 }
 

@@ -51,8 +51,10 @@ struct Hit {
   std::vector<Span> title_highlights;
   std::vector<Similar> similar;
   // A part of a long text: the file's other matching parts (folded under
-  // its best one), by number.
+  // its best one), by number, as far as the collapse looked; and how many
+  // of the file's parts match in all, itself included (0: not counted).
   std::vector<uint32_t> more_parts;
+  uint32_t parts_matching = 0;
   std::vector<Contribution> explain;
   // Its text is read back from its file, which no longer holds it (changed
   // or gone since indexing): passages that needed it are left out.
@@ -116,6 +118,10 @@ class Searcher {
   void fill_hits(const SearchOptions& options, Xapian::Enquire& enquire,
                  Xapian::doccount check_at_least, const Xapian::MatchDecider* decider,
                  SearchResult* result);
+  // Counts the matching parts of the file of each hit that is a part
+  // (Hit::parts_matching): the collapse lists only those it fetched.
+  void count_parts(const Xapian::Query& q, const Xapian::MatchDecider* decider,
+                   std::vector<Hit>* hits);
 
   std::string path_;
   Xapian::Database db_;

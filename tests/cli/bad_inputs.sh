@@ -69,6 +69,21 @@ expect_exit 0 "$TRAWL_SEARCH" --db db4 --color=never filler
 expect_in out "more parts:"
 expect_exit 0 "$TRAWL_SEARCH" --db db4 --json --no-collapse filler
 [[ $(grep -c '"type":"hit"' out) -gt 3 ]] || fail "--no-collapse folded the parts"
+# A file of more matching parts than the collapse looks at (-n 1: 13 hits)
+# counts them all, and lists those it saw.
+mkdir many
+python3 -c "
+with open('many/m.log', 'w') as f:
+    f.write('Many parts\n\n' + ''.join('filler line %d of many parts\n' % i for i in range(100000)))"
+expect_exit 0 "$TRAWL_INDEX" -q --db db5 --memory 16M many
+expect_exit 0 "$TRAWL_SEARCH" --db db5 -c --no-collapse filler
+parts=$(cat out)
+(( parts > 20 )) && pass "$parts parts" || fail "only $parts parts"
+expect_exit 0 "$TRAWL_SEARCH" --db db5 --color=never -n 1 filler
+expect_in out "+ $((parts - 1)) more parts: "
+expect_in out " …"
+expect_exit 0 "$TRAWL_SEARCH" --db db5 --json -n 1 filler
+expect_in out "\"parts_matching\":$parts"
 # Archives, JSON Lines and mbox files are read in pieces, never whole: 120
 # MB of each (binary members, lines that are not JSON, messages of one long
 # token, between two good ones) is indexed in less memory than its size
