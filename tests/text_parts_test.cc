@@ -165,6 +165,47 @@ TEST_CASE("extract_text from a source: windows of whole lines, lined and titled"
   }
 }
 
+TEST_CASE("extract_text from a source: windows end after a paragraph where they can") {
+  std::string lf = "Harbour log\n\n";
+  for (int p = 0; p < 60; ++p) {
+    for (int i = 0; i < 4; ++i) lf += "paragraph " + std::to_string(p) + " line " + std::to_string(i) + "\n";
+    lf += "\n";
+  }
+  std::string crlf;
+  for (char c : lf) c == '\n' ? crlf += "\r\n" : crlf += c;
+  std::string no_blank;  // lines only: windows end at a line
+  for (int i = 0; i < 300; ++i) no_blank += "entry " + std::to_string(i) + " of the log\n";
+  struct Case {
+    std::string_view name;
+    std::string bytes;
+    bool paragraphs;  // every window but the last ends after a blank line
+  };
+  const Case cases[] = {{"LF", lf, true}, {"CRLF", crlf, true}, {"no blank lines", no_blank, false}};
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    MemorySource source(c.bytes, 333);
+    ExtractOptions options;
+    options.text_window = 1000;
+    Extraction out;
+    REQUIRE(extract_text(source, options, &out).ok());
+    REQUIRE(out.docs.size() > 3);
+    std::string joined;
+    for (size_t i = 0; i < out.docs.size(); ++i) {
+      const std::string& body = out.docs[i].body;
+      joined += body;
+      CHECK(body.back() == '\n');
+      if (i + 1 < out.docs.size()) CHECK((body.substr(body.size() - 2) == "\n\n") == c.paragraphs);
+      CHECK(body.size() <= 1000);
+      // (Not much shorter: a paragraph is under 100 bytes, a CRLF window's
+      // text is a line end a line shorter than its bytes.)
+      if (c.paragraphs && i + 1 < out.docs.size()) CHECK(body.size() >= 600);
+    }
+    std::string want;
+    REQUIRE(decode_text(c.bytes, {}, &want).ok());
+    CHECK(joined == want);
+  }
+}
+
 // word -> how many documents of `result` hold it, for words starting with `stem`.
 std::map<std::string, int> words(const FileResult& result, const std::string& stem) {
   std::map<std::string, int> out;

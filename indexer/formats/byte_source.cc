@@ -92,6 +92,16 @@ Status drop_record(ByteSource& source, std::string_view separator, std::string* 
   }
 }
 
+// Where the last blank line of `text` ends, if that is in its last quarter;
+// else `otherwise`.
+size_t after_blank_line(std::string_view text, size_t otherwise) {
+  const size_t lf = text.rfind("\n\n"), crlf = text.rfind("\n\r\n");
+  size_t end = 0;
+  if (lf != std::string_view::npos) end = lf + 2;
+  if (crlf != std::string_view::npos) end = std::max(end, crlf + 3);
+  return end > 0 && end >= text.size() - text.size() / 4 ? end : otherwise;
+}
+
 // Gives `chunk` (whole records) to take, except records longer than
 // max_record (with their separator's '\n'), which go to too_long. Returns
 // false if take asks to stop.
@@ -115,7 +125,8 @@ bool take_records(std::string_view chunk, bool last, std::string_view separator,
 }  // namespace
 
 Status for_each_window(ByteSource& source, size_t window, std::string_view separator,
-                       const WindowFn& take, size_t max_record, const TooLongFn& too_long) {
+                       const WindowFn& take, size_t max_record, const TooLongFn& too_long,
+                       bool paragraphs) {
   std::string buffer;
   size_t want = window;  // bytes to hold before cutting
   bool end = false;
@@ -137,6 +148,7 @@ Status for_each_window(ByteSource& source, size_t window, std::string_view separ
         continue;
       }
       cut = at + 1;
+      if (paragraphs) cut = after_blank_line(std::string_view(buffer).substr(0, cut), cut);
     }
     const std::string_view chunk = std::string_view(buffer).substr(0, cut);
     if (!take_records(chunk, end, separator, max_record, take, too_long)) return Status::Ok();

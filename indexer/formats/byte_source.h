@@ -53,12 +53,14 @@ class MemorySource : public ByteSource {
 // the chunk ends at the end of the source, not at a separator); stops early
 // if take returns false. A record that reaches `max_record` bytes is never
 // held whole: it is read past, and too_long(its length) is called in its
-// place. Fails if a read fails.
+// place. With `paragraphs`, a chunk ends after the last blank line in its
+// last quarter when there is one ("\n\n" or "\n\r\n": a paragraph of
+// prose stays whole). Fails if a read fails.
 using WindowFn = std::function<bool(std::string_view chunk, bool last)>;
 using TooLongFn = std::function<void(uint64_t bytes)>;
 Status for_each_window(ByteSource& source, size_t window, std::string_view separator,
                        const WindowFn& take, size_t max_record = SIZE_MAX,
-                       const TooLongFn& too_long = nullptr);
+                       const TooLongFn& too_long = nullptr, bool paragraphs = false);
 
 // What a record dropped by for_each_window is reported as: "70000000
 // bytes, over --max-filesize (67108864), not read".

@@ -192,7 +192,8 @@ Status decode_text_view(std::string_view bytes, const ExtractOptions& options, s
 
 Status read_line_windows(ByteSource& source, const ExtractOptions& options, size_t window,
                          Extraction* out, const LineWindowFn& extract,
-                         Status (*whole)(std::string_view, const ExtractOptions&, Extraction*)) {
+                         Status (*whole)(std::string_view, const ExtractOptions&, Extraction*),
+                         bool paragraphs) {
   // (A grown file's new part, read from first_record on, is never wide.)
   if (options.first_record == 1 && starts_wide(source)) {
     std::string bytes;
@@ -231,7 +232,7 @@ Status read_line_windows(ByteSource& source, const ExtractOptions& options, size
     w.offset_known = false;
   };
   Status read = for_each_window(source, std::max<size_t>(window, 1), "\n", take,
-                                options.max_expanded, too_long);
+                                options.max_expanded, too_long, paragraphs);
   return read.ok() ? failed : read;
 }
 

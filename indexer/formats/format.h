@@ -133,9 +133,12 @@ using LineWindowFn = std::function<Status(const LineWindow& window, const Extrac
 // ..., not indexed") and passed over; so is a line longer than
 // options.max_expanded, never held whole. A UTF-16 or UTF-32 file (which a
 // '\n' byte does not cut) is read whole and given to `whole`.
+// With `paragraphs`, windows end after a blank line where they can
+// (for_each_window).
 Status read_line_windows(ByteSource& source, const ExtractOptions& options, size_t window,
                          Extraction* out, const LineWindowFn& extract,
-                         Status (*whole)(std::string_view, const ExtractOptions&, Extraction*));
+                         Status (*whole)(std::string_view, const ExtractOptions&, Extraction*),
+                         bool paragraphs = false);
 
 // The format for `path`'s extension (case-insensitive), or nullptr if the
 // extension is not one trawl knows.

@@ -211,7 +211,10 @@ Status extract_text(ByteSource& source, const ExtractOptions& options, Extractio
     emit_doc(std::move(doc), options, out);
     return Status::Ok();
   };
-  return read_line_windows(source, options, options.text_window, out, text, extract_text);
+  // (Windows end after a paragraph where they can, as parts of a text read
+  // whole do: text_parts.h part_end.)
+  return read_line_windows(source, options, options.text_window, out, text, extract_text,
+                           /*paragraphs=*/true);
 }
 
 }  // namespace trawl::indexer
