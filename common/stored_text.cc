@@ -218,7 +218,7 @@ std::vector<std::pair<std::string, std::string>> take_pieces(schema::DocRecord* 
   const auto& anchors = record->anchors;
   const std::string_view text = record->text;
   std::vector<std::pair<std::string, std::string>> pieces;
-  const size_t count = (anchors.size() + kAnchorsPerPiece - 1) / kAnchorsPerPiece;
+  const size_t count = pieces_for(anchors.size());
   record->piece_checks.clear();
   for (size_t p = 0; p < count; ++p) {
     if (record->file_offset >= 0) {
@@ -282,7 +282,7 @@ void drop_crs(std::string* text) {
 bool read_from_file(const schema::DocRecord& record, size_t p0, size_t p1, ReadFileRange read_file,
                     std::string* text) {
   const auto& anchors = record.anchors;
-  const size_t count = (anchors.size() + kAnchorsPerPiece - 1) / kAnchorsPerPiece;
+  const size_t count = pieces_for(anchors.size());
   if (record.piece_checks.size() != count || p1 >= count) return false;
   // Where anchor i's token sits in the file: a CRLF text's earlier lines
   // each took one byte more there.

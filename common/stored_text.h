@@ -117,10 +117,13 @@ inline size_t anchor_count(const schema::DocRecord& record) {
   return record.stored_anchors > 0 ? record.stored_anchors : record.anchors.size();
 }
 
+// How many pieces a text of `anchors` anchors is cut into.
+inline size_t pieces_for(size_t anchors) { return (anchors + kAnchorsPerPiece - 1) / kAnchorsPerPiece; }
+
 // How many pieces of `record`'s text are stored in the metadata.
 inline size_t piece_count(const schema::DocRecord& record) {
   if (record.text_id.empty() || record.file_offset >= 0) return 0;
-  return (anchor_count(record) + kAnchorsPerPiece - 1) / kAnchorsPerPiece;
+  return pieces_for(anchor_count(record));
 }
 
 // The metadata keys that hold `record`'s text: its pieces and, when stored

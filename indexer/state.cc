@@ -21,21 +21,26 @@ bool under_any(const std::string& path, const std::vector<std::string>& roots) {
   return false;
 }
 
-int64_t racy_since(const Xapian::Database& db) {
-  const std::string value = db.get_metadata(std::string(schema::kMetaRacy));
+namespace {
+
+// A recorded kMetaRacy value; INT64_MAX if empty or damaged.
+int64_t racy_second(const std::string& value) {
   char* end = nullptr;
   const long long n = std::strtoll(value.c_str(), &end, 10);
   return value.empty() || *end != '\0' ? INT64_MAX : static_cast<int64_t>(n);
+}
+
+}  // namespace
+
+int64_t racy_since(const Xapian::Database& db) {
+  return racy_second(db.get_metadata(std::string(schema::kMetaRacy)));
 }
 
 int64_t racy_after_run(const std::string& old_value, const std::string& old_roots,
                        const std::vector<std::string>& roots, int64_t start) {
   bool all = true;
   for (const std::string& r : schema::path_lines(old_roots)) all = all && under_any(r, roots);
-  if (all || old_value.empty()) return start;
-  char* end = nullptr;
-  const long long old = std::strtoll(old_value.c_str(), &end, 10);
-  return *end != '\0' ? start : std::min<int64_t>(old, start);
+  return all ? start : std::min(racy_second(old_value), start);
 }
 
 std::string merged_roots(const std::string& old, const std::vector<std::string>& roots) {

@@ -146,11 +146,9 @@ void PassageFinder::fill(Hit* hit) {
       if (s.first_line > 0) s.first_line += r.first_line - 1;
     }
   } else {
-    changed_ = false;
-    hit->passages = anchored(*hit);
-    hit->text_changed = changed_;
+    hit->passages = anchored(*hit, &hit->text_changed);
   }
-  // (None when the text's file no longer holds it: unread().)
+  // (None when the text's file no longer holds it: text_changed.)
   hit->snippet = hit->passages.empty() ? Snippet() : hit->passages.front();
   fill_title(hit);
 }
@@ -184,7 +182,7 @@ std::vector<Window> PassageFinder::windows(const Hit& hit, uint32_t width) {
   return out;
 }
 
-std::vector<Snippet> PassageFinder::anchored(const Hit& hit) {
+std::vector<Snippet> PassageFinder::anchored(const Hit& hit, bool* changed) {
   const schema::DocRecord& r = hit.record;
   const uint32_t width = std::max<uint32_t>(4, static_cast<uint32_t>(options_.max_chars) / kCharsPerPosition);
   // The anchors around each window, merged where they overlap: (first, last, windows).
@@ -205,8 +203,7 @@ std::vector<Snippet> PassageFinder::anchored(const Hit& hit) {
   for (const auto& [first, last, n] : ranges) {
     const TextPiece piece = read_anchors(part, r, first, last);
     if (piece.unread) {
-      if (unread_.empty() || unread_.back() != r.path) unread_.push_back(r.path);
-      changed_ = true;
+      *changed = true;
       continue;
     }
     SnippetOptions so;

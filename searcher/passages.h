@@ -51,17 +51,16 @@ class PassageFinder {
   void prepare(const std::vector<Hit>& hits);
 
   // Fills hit->passages, hit->snippet and hit->title_highlights (only the
-  // last with PassageOptions::count 0).
+  // last with PassageOptions::count 0), and hit->text_changed: passages
+  // of a text read back from its file (stored_text.h) that no longer
+  // holds it are left out.
   void fill(Hit* hit);
-  // The paths of hits filled so far whose text is read back from their
-  // file (stored_text.h) but that no longer holds it: changed or gone
-  // since indexing. Their snippets are left out.
-  const std::vector<std::string>& unread() const { return unread_; }
 
  private:
   // The best windows of `width` positions for hit's query words, in text order.
   std::vector<Window> windows(const Hit& hit, uint32_t width);
-  std::vector<Snippet> anchored(const Hit& hit);
+  // *changed: a piece was left out, its file no longer holding it.
+  std::vector<Snippet> anchored(const Hit& hit, bool* changed);
   void fill_title(Hit* hit);
   // The part that holds `hit` (its stored text and anchors).
   const Xapian::Database& part_of(const Hit& hit) const {
@@ -79,8 +78,6 @@ class PassageFinder {
   // prepared_: the docids prepare() looked at, sorted.
   std::vector<std::pair<Xapian::docid, uint32_t>> present_;
   std::vector<Xapian::docid> prepared_;
-  std::vector<std::string> unread_;
-  bool changed_ = false;  // anchored() met a text its file no longer holds
   PassageOptions options_;
   Analyzer analyzer_;
   std::vector<Token> tokens_;

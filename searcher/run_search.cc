@@ -87,9 +87,12 @@ void report_result(const SearchOptions& options, const SearchResult& result, Dia
                  "partial results: " + std::to_string(result.missing_shards.size()) +
                      " shard(s) left out (" + list + ")");
   }
-  for (const std::string& path : result.unread_texts) {
-    diag.warning(quote(path), "changed or gone since it was indexed: snippet left out (run "
-                              "trawl-index again, or index with --store-text all)");
+  const std::string* named = nullptr;  // (a file's parts, shown one by one, are named once)
+  for (const Hit& hit : result.hits) {
+    if (!hit.text_changed || (named && *named == hit.record.path)) continue;
+    named = &hit.record.path;
+    diag.warning(quote(hit.record.path), "changed or gone since it was indexed: snippet left out "
+                                         "(run trawl-index again, or index with --store-text all)");
   }
   if (result.stale > 0) {
     diag.warning("database " + quote(options.db_path),

@@ -154,7 +154,7 @@ void Searcher::fill_hits(const SearchOptions& options, Xapian::Enquire& enquire,
     std::vector<Hit> page =
         collapse_near_duplicates(db_, mset, make, make_similar, options.offset, want, &groups);
     if (groups >= want || mset.size() < fetch || fetch > 100000) {
-      if (make == make_hit) count_parts(enquire.get_query(), decider, &page);
+      count_parts(enquire.get_query(), decider, &page);
       for (size_t i = 0; i < page.size(); ++i) {
         page[i].rank = options.offset + i + 1;
         result->hits.push_back(std::move(page[i]));
@@ -221,7 +221,6 @@ SearchResult Searcher::run(const SearchOptions& options, const std::string& text
                                         options.snippets ? options.passages : 0, options.context});
     finder.prepare(result.hits);
     for (Hit& hit : result.hits) finder.fill(&hit);
-    result.unread_texts = finder.unread();
     if (options.explain) explain_hits(db_, q, *weight, &result.hits);
   }
   return result;

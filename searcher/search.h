@@ -83,8 +83,6 @@ struct SearchResult {
   // Per facet, in the order asked for: its values, most frequent first.
   std::vector<std::pair<std::string, std::vector<FacetValue>>> facets;
   size_t stale = 0;          // indexed folders changed since the index run
-  // Hits whose text their file no longer holds (PassageFinder::unread).
-  std::vector<std::string> unread_texts;
 };
 
 class Searcher {
@@ -119,7 +117,8 @@ class Searcher {
                  Xapian::doccount check_at_least, const Xapian::MatchDecider* decider,
                  SearchResult* result);
   // Counts the matching parts of the file of each hit that is a part
-  // (Hit::parts_matching): the collapse lists only those it fetched.
+  // (Hit::parts_matching): the collapse lists only those it fetched. Hits
+  // made from slots alone (-l, TREC runs) have no part and cost nothing.
   void count_parts(const Xapian::Query& q, const Xapian::MatchDecider* decider,
                    std::vector<Hit>* hits);
 
