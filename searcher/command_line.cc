@@ -148,6 +148,17 @@ void add_matching_options(CLI::App& app, SearchOptions& o, Flags& f) {
   add_switch(app, "--fold-accents", "--no-fold-accents", &o.fold_accents,
              "A word typed with accents also matches it without them (by default \"résumé\" "
              "finds only résumé; \"resume\" always finds both)");
+  // As ripgrep: the last of -i, -s and -S given wins.
+  app.add_flag_callback("-s,--case-sensitive", [&o] { o.case_mode = CaseMode::kSensitive; },
+                        "Match each word as typed: its case and accents, no other forms "
+                        "(checked in the text of the documents that match)")
+      ->trigger_on_parse();
+  app.add_flag_callback("-S,--smart-case", [&o] { o.case_mode = CaseMode::kSmart; },
+                        "As -s if a word is typed with a capital letter, else as -i")
+      ->trigger_on_parse();
+  app.add_flag_callback("-i,--ignore-case", [&o] { o.case_mode = CaseMode::kIgnore; },
+                        "Match words in any case (the default; the last of -i, -s, -S wins)")
+      ->trigger_on_parse();
   add_switch(app, "-F,--fixed-strings", "--no-fixed-strings", &o.fixed_strings,
              "Treat the query as plain words: no operators, phrases or wildcards");
   add_switch(app, "--synonyms", "--no-synonyms", &o.synonyms,

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "case_forms.h"
 #include "colors.h"
 #include "open_db.h"
 #include "ranking.h"
@@ -39,6 +40,7 @@ struct SearchOptions {
   bool fixed_strings = false;    // -F: plain words, no query syntax
   bool stem = true;              // other forms of each word match (--no-stem: as typed only)
   bool fold_accents = false;     // --fold-accents: a word typed with marks matches every spelling
+  CaseMode case_mode = CaseMode::kIgnore;  // -i (default), -s, -S: words in any case or as typed
   size_t limit = 10;             // -n, -m: hits to show (0: every match)
   size_t offset = 0;             // --offset: hits to skip
   size_t snippet_chars = 200;    // --snippet-len: passage length in characters

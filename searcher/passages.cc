@@ -12,6 +12,9 @@ namespace {
 
 constexpr size_t kMaxWildcardTerms = 64;   // forms of a wildcard looked up per document
 constexpr uint32_t kCharsPerPosition = 6;  // a word and its space, roughly
+// -s: pieces of a long text read to find where a word is written as typed
+// (about 4 KB each), per word and hit shown.
+constexpr size_t kMaxCasePieces = 16;
 
 using Window = PassageFinder::Window;
 
@@ -138,8 +141,7 @@ void PassageFinder::fill(Hit* hit) {
     SnippetOptions so;
     so.max_chars = options_.max_chars;
     so.context = options_.context;
-    tokens_.clear();
-    analyzer_.analyze(r.text, &tokens_);
+    analyze(r.text);
     hit->passages = make_passages(r.text, tokens_, matcher_, so, std::max<size_t>(options_.count, 1));
     for (Snippet& s : hit->passages) {  // a short last part of a long text starts later
       s.line += r.first_line - 1;
@@ -153,9 +155,14 @@ void PassageFinder::fill(Hit* hit) {
   fill_title(hit);
 }
 
-void PassageFinder::fill_title(Hit* hit) {
+void PassageFinder::analyze(std::string_view text, uint32_t first_pos) {
   tokens_.clear();
-  analyzer_.analyze(hit->record.title, &tokens_);
+  analyzer_.analyze(text, &tokens_, first_pos);
+  if (case_ != nullptr) case_->forms().mask(text, &tokens_);
+}
+
+void PassageFinder::fill_title(Hit* hit) {
+  analyze(hit->record.title);
   hit->title_highlights = highlight_all(hit->record.title, tokens_, matcher_);
 }
 
@@ -169,6 +176,12 @@ std::vector<Window> PassageFinder::windows(const Hit& hit, uint32_t width) {
       continue;  // not in this document: no position list to open
     }
     const auto& [term, key] = terms_[t];
+    if (case_ != nullptr && case_->forms().asks(term)) {  // -s: where written as typed
+      for (const Xapian::termpos p : case_->typed_positions(hit.docid, hit.record, term, kMaxCasePieces)) {
+        hits.push_back(PosHit{p, key});
+      }
+      continue;
+    }
     for (auto p = db_.positionlist_begin(hit.docid, term); p != db_.positionlist_end(hit.docid, term);
          ++p) {
       if (*p >= schema::kBodyPosition && *p < end) hits.push_back(PosHit{*p, key});
@@ -211,8 +224,7 @@ std::vector<Snippet> PassageFinder::anchored(const Hit& hit, bool* changed) {
     so.more_before = piece.more_before;
     so.more_after = piece.more_after;
     so.context = options_.context;
-    tokens_.clear();
-    analyzer_.analyze(piece.text, &tokens_, piece.first_pos);
+    analyze(piece.text, piece.first_pos);
     for (Snippet& s : make_passages(piece.text, tokens_, matcher_, so, n)) {
       if (s.line == 1) s.column += piece.column;  // the piece starts inside a line
       s.line += piece.line - 1;

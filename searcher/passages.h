@@ -18,6 +18,7 @@
 
 #include <xapian.h>
 
+#include "case_forms.h"
 #include "search.h"
 #include "snippet.h"
 
@@ -41,6 +42,10 @@ class PassageFinder {
                 const TermMatcher& matcher, const std::vector<std::string>& words,
                 const std::vector<std::string>& wildcards, PassageOptions options);
 
+  // -s/-S: passages show and highlight only words written as typed, and
+  // are placed by the positions `checker` finds so (null: off). Not owned.
+  void set_case(CaseChecker* checker) { case_ = checker; }
+
   // Notes which query terms each of `hits` holds, from the terms' posting
   // lists (one cursor a term, walked in docid order), so that fill() opens
   // only the position lists that exist. Optional: without it fill() opens
@@ -59,6 +64,9 @@ class PassageFinder {
  private:
   // The best windows of `width` positions for hit's query words, in text order.
   std::vector<Window> windows(const Hit& hit, uint32_t width);
+  // The analysis of `text` into tokens_, from position `first_pos`, with
+  // words not written as typed masked (-s).
+  void analyze(std::string_view text, uint32_t first_pos = 0);
   // *changed: a piece was left out, its file no longer holding it.
   std::vector<Snippet> anchored(const Hit& hit, bool* changed);
   void fill_title(Hit* hit);
@@ -81,6 +89,7 @@ class PassageFinder {
   PassageOptions options_;
   Analyzer analyzer_;
   std::vector<Token> tokens_;
+  CaseChecker* case_ = nullptr;
 };
 
 }  // namespace trawl::searcher

@@ -40,7 +40,7 @@ Xapian::Query QueryBuilder::parse(const std::string& text, bool fixed) const {
   Xapian::QueryParser qp;
   qp.set_database(db_);
   qp.set_stemmer(stemmer_);
-  qp.set_stemming_strategy(options_.stem ? Xapian::QueryParser::STEM_SOME
+  qp.set_stemming_strategy(stem() ? Xapian::QueryParser::STEM_SOME
                                          : Xapian::QueryParser::STEM_NONE);
   qp.set_default_op(options_.match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
   if (options_.stopper != nullptr) qp.set_stopper(options_.stopper);
@@ -100,25 +100,33 @@ std::string QueryBuilder::correct(const Rewrite& rewrite) const {
 }
 
 KeepMarks QueryBuilder::marks_test() const {
-  if (options_.fold_accents) return {};
+  if (fold_accents()) return {};
   // A word typed with marks keeps them if some document has that spelling,
   // or (stemming) a word of the same stem with marks ("résumés": résumé).
   return [this](const std::string& accented) {
     if (db_.term_exists(accented)) return true;
-    if (!options_.stem || stemmer_.is_none()) return false;
+    if (!stem() || stemmer_.is_none()) return false;
     const std::string key = schema::stem_key(stemmer_(accented));
     return db_.synonyms_begin(key) != db_.synonyms_end(key);
   };
 }
 
+Rewrite QueryBuilder::rewrite(std::string_view text, bool fixed) {
+  exact_ = options_.case_mode == CaseMode::kSensitive;
+  Rewrite r = rewrite_query(text, fixed, analyzer_, fields_, marks_test());
+  if (options_.case_mode != CaseMode::kSmart) return r;
+  for (const auto& [term, form] : r.typed) exact_ = exact_ || has_upper(form);
+  // Typed with a capital: again, with marks kept as for -s.
+  return exact_ ? rewrite_query(text, fixed, analyzer_, fields_, marks_test()) : r;
+}
+
 BuiltQuery QueryBuilder::build(std::string_view text) {
   BuiltQuery built;
-  const KeepMarks keep_marks = marks_test();
-  Rewrite r = rewrite_query(text, options_.fixed_strings, analyzer_, fields_, keep_marks);
+  Rewrite r = rewrite(text, options_.fixed_strings);
   built.problems = r.problems;
   ExpandOptions expand;
   expand.all_synonyms = options_.synonyms;
-  expand.exact = !options_.stem;
+  expand.exact = !stem();
   for (const std::string& w : r.synonyms) {
     expand.marked.insert(stemmer_.is_none() || expand.exact ? w : stemmer_(w));
   }
@@ -130,13 +138,13 @@ BuiltQuery QueryBuilder::build(std::string_view text) {
     parsed = parse(r.text, options_.fixed_strings);
   } catch (const Xapian::QueryParserError& e) {
     built.warning = e.get_msg();
-    r = rewrite_query(text, /*fixed_strings=*/true, analyzer_, fields_, keep_marks);
+    r = rewrite(text, /*fixed=*/true);
     parsed = parse(r.text, /*fixed=*/true);
   }
   // A joined compound is a word as QueryParser would make it: a stem leaf
   // (unless --no-stem, or a number), then its indexed forms.
   const auto joined = [&](const std::string& word) {
-    const bool stem = options_.stem && !stemmer_.is_none() && should_stem(word);
+    const bool stem = this->stem() && !stemmer_.is_none() && should_stem(word);
     const Xapian::Query leaf(stem ? std::string(schema::kStemPrefix).append(stemmer_(word)) : word);
     return expand_query(db_, stemmer_, leaf, expand);
   };
@@ -153,6 +161,9 @@ BuiltQuery QueryBuilder::build(std::string_view text) {
   }
   built.corrected = correct(r);
   built.words = r.words;
+  if (exact_) {
+    for (auto& [term, form] : r.typed) built.case_forms.add(term, std::move(form));
+  }
   built.rewritten = std::move(r.text);
   built.wildcards = std::move(r.wildcards);
   return built;

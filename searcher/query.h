@@ -20,6 +20,7 @@
 #include <xapian.h>
 
 #include "analyzer.h"
+#include "case_forms.h"
 #include "rewrite.h"
 #include "snippet.h"
 
@@ -31,6 +32,10 @@ struct QueryOptions {
   bool synonyms = false;        // --synonyms: expand every word to its synonyms
   bool stem = true;             // words match their other forms (--no-stem: false)
   bool fold_accents = false;    // a word typed with marks matches them all (rewrite.h)
+  // -s/-S: words that must match as typed (case_forms.h); they then match
+  // no other forms and their accents as typed, whatever stem and
+  // fold_accents say.
+  CaseMode case_mode = CaseMode::kIgnore;
   unsigned max_wildcard = 200;  // terms a wildcard may expand to (most frequent)
   const Xapian::Stopper* stopper = nullptr;  // words left out (stopwords.h); not owned
   std::string fields;           // extra field names, space-separated ("": the database's)
@@ -44,6 +49,7 @@ struct BuiltQuery {
   std::vector<std::string> problems;   // parts that were left out (bad ranges)
   std::string corrected;               // the text with spelling suggestions, or ""
   std::vector<std::string> words;      // the plain words typed (folded)
+  CaseForms case_forms;                // -s/-S in force: the words to match as typed
 };
 
 class QueryBuilder {
@@ -63,12 +69,19 @@ class QueryBuilder {
   std::string correct(const Rewrite& rewrite) const;
   // What rewrite_query asks about accented words (--fold-accents: nothing).
   KeepMarks marks_test() const;
+  // Whether words match their other forms, and their accents folded:
+  // never while matching as typed (exact_).
+  bool stem() const { return options_.stem && !exact_; }
+  bool fold_accents() const { return options_.fold_accents && !exact_; }
+  // The rewrite of `text`, and exact_ set for -s/-S.
+  Rewrite rewrite(std::string_view text, bool fixed);
 
   Xapian::Database db_;
   Xapian::Stem stemmer_;
   QueryOptions options_;
   QueryFields fields_;
   Analyzer analyzer_;
+  bool exact_ = false;  // words match as typed (-s, or -S with a capital)
 };
 
 }  // namespace trawl::searcher

@@ -92,6 +92,9 @@ class Rewriter {
   // between a word's parts, ' ' inside a phrase; accented forms where the
   // word was typed with marks (not for ~word or a wildcard's last part).
   std::string joined_terms(bool synonyms, bool wildcard) const;
+  // The term the query has for token `t`: its accented form where typed
+  // with marks (not for ~word, nor for a wildcard's prefix), else its term.
+  std::string query_term(const Token& t, bool synonyms, bool wildcard) const;
 
   const bool fixed_;
   Analyzer& analyzer_;
@@ -213,6 +216,8 @@ void Rewriter::chunk(std::string_view word) {
     terms.push_back('*');
   } else if (lead.find(':') == std::string::npos) {
     for (const Token& t : tokens_) {
+      out_.typed.emplace_back(query_term(t, synonyms, false),
+                              std::string(word.substr(t.begin, t.end - t.begin)));
       if (t.alias) continue;
       out_.words.push_back(t.term);
       if (synonyms) out_.synonyms.push_back(t.term);
@@ -244,13 +249,17 @@ std::string Rewriter::joined_terms(bool synonyms, bool wildcard) const {
   for (const Token& t : tokens_) {
     if (t.alias) continue;
     if (!terms.empty()) terms.push_back(in_phrase_ ? ' ' : '-');
-    // Typed with marks: ask for them, if any document has them. Synonym
-    // groups and wildcard prefixes are folded.
-    const bool marks = !t.accented.empty() && !synonyms && !(wildcard && &t == &tokens_.back()) &&
-                       keep_marks_ && keep_marks_(t.accented);
-    terms.append(marks ? t.accented : t.term);
+    terms.append(query_term(t, synonyms, wildcard && &t == &tokens_.back()));
   }
   return terms;
+}
+
+std::string Rewriter::query_term(const Token& t, bool synonyms, bool wildcard) const {
+  // Typed with marks: ask for them, if any document has them. Synonym
+  // groups and wildcard prefixes are folded.
+  const bool marks =
+      !t.accented.empty() && !synonyms && !wildcard && keep_marks_ && keep_marks_(t.accented);
+  return marks ? t.accented : t.term;
 }
 
 const Token* Rewriter::whole_alias() const {

@@ -27,6 +27,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analyzer.h"
@@ -58,6 +59,10 @@ struct Rewrite {
   std::string text;                     // for QueryParser
   std::vector<std::string> wildcards;   // folded wildcard prefixes
   std::vector<std::string> words;       // plain words (for spelling suggestions)
+  // Each plain word's terms as the query has them (folded, or accented
+  // when typed with marks; compounds' joined forms too) with the text
+  // each was typed as: ("us", "US"). For -s (case_forms.h).
+  std::vector<std::pair<std::string, std::string>> typed;
   std::vector<std::string> synonyms;    // words asked for with ~word
   std::vector<std::string> problems;    // ranges that could not be read
   // Compounds outside phrases, fields and wildcards (compounds.h matches

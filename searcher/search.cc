@@ -184,6 +184,7 @@ SearchResult Searcher::run(const SearchOptions& options, const std::string& text
   qopts.synonyms = options.synonyms;
   qopts.stem = options.stem;
   qopts.fold_accents = options.fold_accents;
+  qopts.case_mode = options.case_mode;
   qopts.stopper = options.stopwords ? stopper_.get() : nullptr;
   qopts.fields = fields_;
   QueryBuilder builder(db_, stemmer_, qopts);
@@ -210,15 +211,26 @@ SearchResult Searcher::run(const SearchOptions& options, const std::string& text
     if (remote_) throw Error("-g cannot filter remote shards (xapian-tcpsrv runs no trawl code)");
     paths = std::make_unique<PathFilter>(options.globs, options.cwd);
   }
+  // -s/-S: the documents that write the words as typed (case_forms.h).
+  std::unique_ptr<CaseChecker> checker;
+  std::unique_ptr<CaseFilter> cased;
+  const Xapian::MatchDecider* decider = paths.get();
+  if (!built.case_forms.empty()) {
+    if (remote_) throw Error("-s and -S cannot check remote shards (xapian-tcpsrv runs no trawl code)");
+    checker = std::make_unique<CaseChecker>(db_, parts_, built.case_forms);
+    cased = std::make_unique<CaseFilter>(*checker, built.query, paths.get());
+    decider = cased.get();
+  }
   const std::unique_ptr<Xapian::Weight> weight = make_weighting(options.weighting);
-  q = rank(options, built, q, *weight, paths.get());
+  q = rank(options, built, q, *weight, decider);
   result.parsed_query = q.get_description();
-  match(options, q, *weight, paths.get(), &result);
+  match(options, q, *weight, decider, &result);
   if (options.mode == OutputMode::kText || options.mode == OutputMode::kJson) {
     const TermMatcher matcher = builder.matcher(built);
     PassageFinder finder(db_, parts_, matcher, plain_leaves(built.query), built.wildcards,
                          PassageOptions{options.snippet_chars,
                                         options.snippets ? options.passages : 0, options.context});
+    finder.set_case(checker.get());
     finder.prepare(result.hits);
     for (Hit& hit : result.hits) finder.fill(&hit);
     if (options.explain) explain_hits(db_, q, *weight, &result.hits);

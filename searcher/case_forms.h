@@ -1,0 +1,137 @@
+// Case-sensitive matching (-s, and -S when a word is typed with a capital):
+// words that match only as typed.
+//
+// The index holds folded terms only: "Apple", "APPLE" and "apple" are all
+// the term apple. So case is checked in the text itself, after Xapian has
+// matched the folded terms. A document matches when the words the query
+// asks for are written there as typed, in its title or its body:
+//
+//   trawl-search -s 'US trade'   forms {us: "US", trade: "trade"}
+//     "The US limits trade."     matches
+//     "Tell us about trade."     does not (us is not written "US")
+//
+// The check reads no more than it must. A short text (in its record) is
+// analysed whole. A long one is read a piece at a time (stored_text.h) at
+// the positions Xapian holds for the word, and the check stops at the
+// first occurrence written as typed. So a word written as typed early in a
+// book costs one piece; a word never written so costs reading every piece
+// that holds it, as grep would.
+//
+// The query's structure is kept: under OR one word written as typed is
+// enough, under AND every word must be, and excluded words (NOT, -word) and
+// the ranking's extra terms are not checked. A phrase's words are checked
+// one by one, not as the phrase: -s '"New York"' matches a text with the
+// phrase "new york" and the words New and York written so elsewhere.
+// Wildcards, fields (title:, author:) and CJK character pairs are not
+// checked: they match as without -s.
+//
+// Passages then show and highlight only words written as typed.
+//
+// Thread-compatible; CaseChecker and CaseFilter are not thread-safe (they
+// own an Analyzer).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "analyzer.h"
+#include "schema.h"
+
+namespace trawl::searcher {
+
+// -i (the default), -s, -S: as ripgrep.
+enum class CaseMode {
+  kIgnore,     // -i, --ignore-case: every word in any case
+  kSensitive,  // -s, --case-sensitive: every word as typed
+  kSmart,      // -S, --smart-case: as typed if a word has a capital, else any case
+};
+
+// The words of a query that must match as typed, by the term the query has
+// for them (a folded word, or its accented form when typed with marks).
+class CaseForms {
+ public:
+  void add(const std::string& term, std::string form);
+  bool empty() const { return forms_.empty(); }
+  bool asks(const std::string& term) const { return forms_.count(term) > 0; }
+
+  // Whether token `t` of `text` is written as the query asks: true when
+  // the query asks nothing of its term (or accented form).
+  bool as_typed(std::string_view text, const Token& t) const;
+  // Blanks the term and accented form of every token of `text` the query
+  // asks for but that is written otherwise, so that no matcher takes it.
+  void mask(std::string_view text, std::vector<Token>* tokens) const;
+
+ private:
+  std::map<std::string, std::vector<std::string>> forms_;
+};
+
+// Whether `form` holds an upper- or title-case letter (-S).
+bool has_upper(std::string_view form);
+
+// Finds where a document writes a term as typed.
+class CaseChecker {
+ public:
+  // `db` is what is searched, `parts` its databases in the order added
+  // (document d lives in parts[(d - 1) % parts.size()]).
+  CaseChecker(Xapian::Database db, std::vector<Xapian::Database> parts, CaseForms forms);
+
+  const CaseForms& forms() const { return forms_; }
+
+  // Whether document `did`, whose record is `record`, writes `term` as
+  // typed in its title or body. A long text's anchors are loaded into
+  // *record if needed. A piece its file no longer holds counts as written
+  // so (it cannot be told; the hit says its file changed).
+  bool holds(Xapian::docid did, schema::DocRecord* record, const std::string& term);
+
+  // The body positions of `term` in document `did` that are written as
+  // typed, in order, reading at most `max_pieces` pieces of its text
+  // (stored_text.h: about 4 KB each); positions in pieces not read are
+  // left out, but for the one holds() found. For a text without anchors:
+  // none (it is analysed whole).
+  // REQUIRES: the record's anchors are loaded (load_anchors).
+  std::vector<Xapian::termpos> typed_positions(Xapian::docid did, const schema::DocRecord& record,
+                                               const std::string& term, size_t max_pieces);
+
+ private:
+  // Typed positions of `term` within the body positions `positions`,
+  // stopping after the first if `first_only`.
+  std::vector<Xapian::termpos> check_positions(Xapian::docid did, const schema::DocRecord& record,
+                                               const std::string& term,
+                                               const std::vector<Xapian::termpos>& positions,
+                                               size_t max_pieces, bool first_only);
+  bool in_text(std::string_view text, const std::string& term, uint32_t first_pos = 0);
+  std::vector<Xapian::termpos> body_positions(Xapian::docid did, const schema::DocRecord& record,
+                                              const std::string& term) const;
+
+  Xapian::Database db_;
+  std::vector<Xapian::Database> parts_;
+  CaseForms forms_;
+  // The first typed body position holds() found, by document and term:
+  // typed_positions() adds it when its budget of pieces stops short.
+  std::map<std::pair<Xapian::docid, std::string>, Xapian::termpos> first_found_;
+  Analyzer analyzer_;
+  std::vector<Token> tokens_;
+};
+
+// A match decider that keeps the documents writing the query's words as
+// typed (see the top of this file), and that `also` (-g's PathFilter, or
+// null) keeps.
+class CaseFilter : public Xapian::MatchDecider {
+ public:
+  // `query` is the query as built from the words (before the ranking's
+  // extra terms); `checker` must outlive the filter.
+  CaseFilter(CaseChecker& checker, Xapian::Query query, const Xapian::MatchDecider* also);
+  bool operator()(const Xapian::Document& doc) const override;
+
+ private:
+  CaseChecker& checker_;
+  Xapian::Query query_;
+  const Xapian::MatchDecider* also_;
+};
+
+}  // namespace trawl::searcher
