@@ -72,6 +72,21 @@ bool has_upper(std::string_view form) {
 CaseChecker::CaseChecker(Xapian::Database db, std::vector<Xapian::Database> parts, CaseForms forms)
     : db_(std::move(db)), parts_(std::move(parts)), forms_(std::move(forms)) {}
 
+Xapian::docid CaseChecker::docid_in_db(Xapian::docid in_part,
+                                       const schema::DocRecord& record) const {
+  const auto n = static_cast<Xapian::docid>(parts_.size());
+  if (n == 1) return in_part;
+  const std::string term =
+      record.key.empty() ? schema::file_term(record.path) : schema::id_term(record.key);
+  Xapian::PostingIterator p = db_.postlist_begin(term);
+  for (Xapian::docid k = 0; k < n; ++k) {  // part k's document in_part is (in_part - 1) * n + k + 1
+    p.skip_to((in_part - 1) * n + k + 1);
+    if (p == db_.postlist_end(term)) break;
+    if (*p == (in_part - 1) * n + k + 1) return *p;
+  }
+  return 0;
+}
+
 bool CaseChecker::in_text(std::string_view text, const std::string& term, uint32_t first_pos) {
   tokens_.clear();
   analyzer_.analyze(text, &tokens_, first_pos);
@@ -193,7 +208,8 @@ bool CaseFilter::operator()(const Xapian::Document& doc) const {
   if (also_ != nullptr && !(*also_)(doc)) return false;
   schema::DocRecord record;
   if (!schema::decode_record(doc.get_data(), &record)) return true;  // damaged: not checked
-  const Xapian::docid did = doc.get_docid();
+  const Xapian::docid did = checker_.docid_in_db(doc.get_docid(), record);
+  if (did == 0) return true;  // not found: not checked
   std::map<std::string, Verdict> memo;
   auto check = [&](const std::string& term) {
     if (!checker_.forms().asks(term)) return Verdict::kNone;

@@ -82,6 +82,10 @@ class CaseChecker {
 
   const CaseForms& forms() const { return forms_; }
 
+  // The docid in `db` of the document a match decider is given: Xapian
+  // 1.4 gives it with its docid in its own part. 0 if not found.
+  Xapian::docid docid_in_db(Xapian::docid in_part, const schema::DocRecord& record) const;
+
   // Whether document `did`, whose record is `record`, writes `term` as
   // typed in its title or body. A long text's anchors are loaded into
   // *record if needed. A piece its file no longer holds counts as written
