@@ -51,6 +51,19 @@ bool CaseForms::as_typed(std::string_view text, const Token& t) const {
   return !asked;
 }
 
+const std::vector<std::string>& CaseForms::forms_of(const std::string& term) const {
+  static const std::vector<std::string> kNone;
+  const auto it = forms_.find(term);
+  return it == forms_.end() ? kNone : it->second;
+}
+
+bool CaseForms::may_hold(std::string_view text, const std::string& term) const {
+  for (const std::string& form : forms_of(term)) {
+    if (text.find(form) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 void CaseForms::mask(std::string_view text, std::vector<Token>* tokens) const {
   if (forms_.empty()) return;
   for (Token& t : *tokens) {
@@ -87,90 +100,152 @@ Xapian::docid CaseChecker::docid_in_db(Xapian::docid in_part,
   return 0;
 }
 
-bool CaseChecker::in_text(std::string_view text, const std::string& term, uint32_t first_pos) {
-  tokens_.clear();
-  analyzer_.analyze(text, &tokens_, first_pos);
+namespace {
+
+// Whether token `t` is the query term `term` (its folded or accented form).
+bool is_term(const Token& t, const std::string& term) {
+  return t.term == term || (!t.accented.empty() && t.accented == term);
+}
+
+}  // namespace
+
+std::vector<Xapian::termpos> CaseChecker::typed_starts(std::string_view text,
+                                                       const std::vector<std::string>& terms,
+                                                       const std::vector<Xapian::termpos>* among,
+                                                       bool first_only) const {
+  // tokens_ are in position order (an alias follows its last part, at its position).
+  const auto before = [](const Token& t, Xapian::termpos p) { return t.pos < p; };
+  std::vector<Xapian::termpos> out;
   for (const Token& t : tokens_) {
-    if ((t.term == term || t.accented == term) && forms_.as_typed(text, t)) return true;
+    if (!is_term(t, terms[0]) || !forms_.as_typed(text, t)) continue;
+    if (among != nullptr && !std::binary_search(among->begin(), among->end(), t.pos)) continue;
+    if (!out.empty() && out.back() == t.pos) continue;
+    bool whole = true;
+    for (uint32_t k = 1; k < terms.size() && whole; ++k) {
+      whole = false;
+      for (auto it = std::lower_bound(tokens_.begin(), tokens_.end(), t.pos + k, before);
+           it != tokens_.end() && it->pos == t.pos + k && !whole; ++it) {
+        whole = is_term(*it, terms[k]) && forms_.as_typed(text, *it);
+      }
+    }
+    if (!whole) continue;
+    out.push_back(t.pos);
+    if (first_only) break;
+  }
+  return out;
+}
+
+bool CaseChecker::in_text(std::string_view text, const std::vector<std::string>& terms) {
+  if (terms.size() > 1) {  // a phrase: every word asked for must be there
+    for (const std::string& term : terms) {
+      if (forms_.asks(term) && !forms_.may_hold(text, term)) return false;
+    }
+    tokens_.clear();
+    analyzer_.analyze(text, &tokens_);
+    return !typed_starts(text, terms, nullptr, true).empty();
+  }
+  const auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  for (const std::string& form : forms_.forms_of(terms[0])) {
+    for (size_t at = text.find(form); at != std::string_view::npos; at = text.find(form, at + 1)) {
+      size_t begin = at, end = at + form.size();
+      while (begin > 0 && !space(text[begin - 1])) --begin;
+      while (end < text.size() && !space(text[end])) ++end;
+      const std::string_view words = text.substr(begin, end - begin);
+      tokens_.clear();
+      analyzer_.analyze(words, &tokens_);
+      if (!typed_starts(words, terms, nullptr, true).empty()) return true;
+    }
   }
   return false;
 }
 
-std::vector<Xapian::termpos> CaseChecker::body_positions(Xapian::docid did,
-                                                         const schema::DocRecord& record,
-                                                         const std::string& term) const {
-  std::vector<Xapian::termpos> out;
-  const Xapian::termpos end = schema::kBodyPosition + record.body_tokens;
-  for (auto p = db_.positionlist_begin(did, term); p != db_.positionlist_end(did, term); ++p) {
-    if (*p >= schema::kBodyPosition && *p < end) out.push_back(*p);
+std::vector<Xapian::termpos> phrase_starts(const Xapian::Database& db, Xapian::docid did,
+                                           const schema::DocRecord& record,
+                                           const std::vector<std::string>& terms) {
+  const auto positions = [&](const std::string& term) {
+    std::vector<Xapian::termpos> out;
+    const Xapian::termpos end = schema::kBodyPosition + record.body_tokens;
+    for (auto p = db.positionlist_begin(did, term); p != db.positionlist_end(did, term); ++p) {
+      if (*p >= schema::kBodyPosition && *p < end) out.push_back(*p);
+    }
+    return out;
+  };
+  std::vector<Xapian::termpos> starts = positions(terms[0]);
+  for (uint32_t k = 1; k < terms.size() && !starts.empty(); ++k) {
+    const std::vector<Xapian::termpos> next = positions(terms[k]);
+    std::erase_if(starts, [&](Xapian::termpos p) { return !std::binary_search(next.begin(), next.end(), p + k); });
   }
-  return out;
+  return starts;
 }
 
-std::vector<Xapian::termpos> CaseChecker::check_positions(
-    Xapian::docid did, const schema::DocRecord& record, const std::string& term,
-    const std::vector<Xapian::termpos>& positions, size_t max_pieces, bool first_only) {
+std::vector<Xapian::termpos> CaseChecker::check_starts(
+    Xapian::docid did, const schema::DocRecord& record, const std::vector<std::string>& terms,
+    const std::vector<Xapian::termpos>& starts, size_t max_pieces, bool first_only) {
   std::vector<Xapian::termpos> out;
   const Xapian::Database& part = parts_[(did - 1) % parts_.size()];
+  const auto& anchors = record.anchors;
+  const auto may_hold = [&](std::string_view text) {
+    return std::all_of(terms.begin(), terms.end(), [&](const std::string& term) {
+      return !forms_.asks(term) || forms_.may_hold(text, term);
+    });
+  };
   size_t read = 0;
-  for (size_t i = 0; i < positions.size() && read < max_pieces; ++read) {
-    // The stretch from the anchor before positions[i] to the end of its
-    // piece: one piece read (stored_text.h).
-    const size_t first = anchor_at(record, positions[i]);
-    const size_t last = std::min(record.anchors.size() - 1,
-                                 first / kAnchorsPerPiece * kAnchorsPerPiece + kAnchorsPerPiece - 1);
-    const TextPiece piece = read_anchors(part, record, first, last);
-    const Xapian::termpos next = last + 1 < record.anchors.size()
-                                     ? record.anchors[last + 1].pos + schema::kBodyPosition
+  for (size_t i = 0; i < starts.size() && read < max_pieces; ++read) {
+    // The piece (stored_text.h) that holds starts[i], from the anchor
+    // before it, and on to the end of the last phrase starting in it.
+    const size_t first = anchor_at(record, starts[i]);
+    const size_t end_of_piece =
+        std::min(anchors.size() - 1, first / kAnchorsPerPiece * kAnchorsPerPiece + kAnchorsPerPiece - 1);
+    const Xapian::termpos next = end_of_piece + 1 < anchors.size()
+                                     ? anchors[end_of_piece + 1].pos + schema::kBodyPosition
                                      : schema::kBodyPosition + record.body_tokens;
-    size_t j = i;  // positions[i, j) lie in this stretch
-    while (j < positions.size() && positions[j] < next) ++j;
+    size_t j = i + 1;  // starts[i, j) lie in this piece
+    while (j < starts.size() && starts[j] < next) ++j;
+    const std::vector<Xapian::termpos> among(starts.begin() + static_cast<ptrdiff_t>(i),
+                                             starts.begin() + static_cast<ptrdiff_t>(j));
+    const size_t last = std::max(end_of_piece, anchor_at(record, among.back() +
+                                                                     static_cast<Xapian::termpos>(terms.size() - 1)));
+    const TextPiece piece = read_anchors(part, record, first, last);
     if (piece.unread) {  // cannot be told: counts as written so
-      out.insert(out.end(), positions.begin() + static_cast<ptrdiff_t>(i),
-                 positions.begin() + static_cast<ptrdiff_t>(j));
-    } else {
+      out.insert(out.end(), among.begin(), among.end());
+    } else if (may_hold(piece.text)) {
       tokens_.clear();
       analyzer_.analyze(piece.text, &tokens_, piece.first_pos);
-      for (const Token& t : tokens_) {
-        if ((t.term == term || t.accented == term) && forms_.as_typed(piece.text, t) &&
-            std::binary_search(positions.begin() + static_cast<ptrdiff_t>(i),
-                               positions.begin() + static_cast<ptrdiff_t>(j), t.pos)) {
-          out.push_back(t.pos);
-        }
-      }
+      const std::vector<Xapian::termpos> found = typed_starts(piece.text, terms, &among, first_only);
+      out.insert(out.end(), found.begin(), found.end());
     }
     if (first_only && !out.empty()) break;
-    i = std::max(j, i + 1);
+    i = j;
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
-bool CaseChecker::holds(Xapian::docid did, schema::DocRecord* record, const std::string& term) {
-  if (in_text(record->title, term, schema::kTitlePosition)) return true;
+bool CaseChecker::holds(Xapian::docid did, schema::DocRecord* record,
+                        const std::vector<std::string>& terms) {
+  if (in_text(record->title, terms)) return true;
   load_anchors(parts_[(did - 1) % parts_.size()], record);
   if (record->anchors.empty()) {
     // A long text whose anchors are lost cannot be read: not checked.
     if (record->text.empty() && record->stored_anchors > 0) return true;
-    return in_text(record->text, term);
+    return in_text(record->text, terms);
   }
-  const std::vector<Xapian::termpos> positions = body_positions(did, *record, term);
+  const std::vector<Xapian::termpos> starts = phrase_starts(db_, did, *record, terms);
   const std::vector<Xapian::termpos> found =
-      check_positions(did, *record, term, positions, positions.size(), true);
+      check_starts(did, *record, terms, starts, starts.size(), true);
   if (found.empty()) return false;
-  first_found_[{did, term}] = found.front();
+  first_found_.emplace(std::pair{did, terms}, found.front());  // for the passage
   return true;
 }
 
 std::vector<Xapian::termpos> CaseChecker::typed_positions(Xapian::docid did,
                                                           const schema::DocRecord& record,
-                                                          const std::string& term,
+                                                          const std::vector<std::string>& terms,
                                                           size_t max_pieces) {
-  if (record.anchors.empty()) return {};
-  std::vector<Xapian::termpos> out =
-      check_positions(did, record, term, body_positions(did, record, term), max_pieces, false);
-  const auto it = first_found_.find({did, term});
+  std::vector<Xapian::termpos> starts = phrase_starts(db_, did, record, terms);
+  const auto asked = [&](const std::string& t) { return forms_.asks(t); };
+  if (record.anchors.empty() || std::none_of(terms.begin(), terms.end(), asked)) return starts;
+  std::vector<Xapian::termpos> out = check_starts(did, record, terms, starts, max_pieces, false);
+  const auto it = first_found_.find({did, terms});
   if (it != first_found_.end() && !std::binary_search(out.begin(), out.end(), it->second)) {
     out.insert(std::upper_bound(out.begin(), out.end(), it->second), it->second);
   }
@@ -188,9 +263,17 @@ template <class Check>
 Verdict judge(const Xapian::Query& q, Check& check) {
   using Q = Xapian::Query;
   const Q::op op = q.get_type();
-  if (op == Q::LEAF_TERM) return check(*q.get_terms_begin());
+  if (op == Q::LEAF_TERM) return check(std::vector<std::string>{*q.get_terms_begin()});
   const size_t n = q.get_num_subqueries();
   if (n == 0) return Verdict::kNone;
+  if (op == Q::OP_PHRASE) {  // a phrase of words: checked as one
+    std::vector<std::string> terms;
+    for (size_t i = 0; i < n && terms.size() == i; ++i) {
+      const Q sub = q.get_subquery(i);
+      if (sub.get_type() == Q::LEAF_TERM) terms.push_back(*sub.get_terms_begin());
+    }
+    if (terms.size() == n) return check(terms);
+  }
   // Only the first branch decides what matches: the rest excludes (AND_NOT)
   // or reweights (AND_MAYBE); SCALE_WEIGHT has one.
   if (op == Q::OP_AND_NOT || op == Q::OP_AND_MAYBE || op == Q::OP_SCALE_WEIGHT) {
@@ -210,11 +293,14 @@ bool CaseFilter::operator()(const Xapian::Document& doc) const {
   if (!schema::decode_record(doc.get_data(), &record)) return true;  // damaged: not checked
   const Xapian::docid did = checker_.docid_in_db(doc.get_docid(), record);
   if (did == 0) return true;  // not found: not checked
-  std::map<std::string, Verdict> memo;
-  auto check = [&](const std::string& term) {
-    if (!checker_.forms().asks(term)) return Verdict::kNone;
-    auto [it, fresh] = memo.emplace(term, Verdict::kNone);
-    if (fresh) it->second = checker_.holds(did, &record, term) ? Verdict::kYes : Verdict::kNo;
+  std::map<std::vector<std::string>, Verdict> memo;
+  auto check = [&](const std::vector<std::string>& terms) {
+    const CaseForms& forms = checker_.forms();
+    if (std::none_of(terms.begin(), terms.end(), [&](const std::string& t) { return forms.asks(t); })) {
+      return Verdict::kNone;
+    }
+    auto [it, fresh] = memo.emplace(terms, Verdict::kNone);
+    if (fresh) it->second = checker_.holds(did, &record, terms) ? Verdict::kYes : Verdict::kNo;
     return it->second;
   };
   return judge(query_, check) != Verdict::kNo;

@@ -19,11 +19,11 @@
 //
 // The query's structure is kept: under OR one word written as typed is
 // enough, under AND every word must be, and excluded words (NOT, -word) and
-// the ranking's extra terms are not checked. A phrase's words are checked
-// one by one, not as the phrase: -s '"New York"' matches a text with the
-// phrase "new york" and the words New and York written so elsewhere.
-// Wildcards, fields (title:, author:) and CJK character pairs are not
-// checked: they match as without -s.
+// the ranking's extra terms are not checked. A phrase must be written as
+// typed as a phrase: -s '"New York"' does not match "New york" nor a text
+// with "new york" and New and York elsewhere. NEAR and ADJ check their
+// words one by one. Wildcards, fields (title:, author:) and CJK character
+// pairs are not checked: they match as without -s.
 //
 // Passages then show and highlight only words written as typed.
 //
@@ -58,6 +58,11 @@ class CaseForms {
   void add(const std::string& term, std::string form);
   bool empty() const { return forms_.empty(); }
   bool asks(const std::string& term) const { return forms_.count(term) > 0; }
+  // The forms typed for `term` (none if not asked).
+  const std::vector<std::string>& forms_of(const std::string& term) const;
+  // Whether `text` holds a form typed for `term` at all, as bytes: if not,
+  // no word of it is written as typed (a cheap test before analysis).
+  bool may_hold(std::string_view text, const std::string& term) const;
 
   // Whether token `t` of `text` is written as the query asks: true when
   // the query asks nothing of its term (or accented form).
@@ -73,6 +78,13 @@ class CaseForms {
 // Whether `form` holds an upper- or title-case letter (-S).
 bool has_upper(std::string_view form);
 
+// The body positions where the words `terms` start at consecutive
+// positions (a phrase; one term: each of its positions) in document `did`
+// of `db`, whose record is `record`, from the position lists Xapian holds.
+std::vector<Xapian::termpos> phrase_starts(const Xapian::Database& db, Xapian::docid did,
+                                           const schema::DocRecord& record,
+                                           const std::vector<std::string>& terms);
+
 // Finds where a document writes a term as typed.
 class CaseChecker {
  public:
@@ -86,38 +98,49 @@ class CaseChecker {
   // 1.4 gives it with its docid in its own part. 0 if not found.
   Xapian::docid docid_in_db(Xapian::docid in_part, const schema::DocRecord& record) const;
 
-  // Whether document `did`, whose record is `record`, writes `term` as
-  // typed in its title or body. A long text's anchors are loaded into
-  // *record if needed. A piece its file no longer holds counts as written
-  // so (it cannot be told; the hit says its file changed).
-  bool holds(Xapian::docid did, schema::DocRecord* record, const std::string& term);
+  // Whether document `did`, whose record is `record`, writes `terms` at
+  // consecutive positions (a phrase; one term: a word), each word the
+  // query asks for written as typed, in its title or body. A long text's
+  // anchors are loaded into *record if needed. A piece its file no longer
+  // holds counts as written so (it cannot be told; the hit says its file
+  // changed).
+  bool holds(Xapian::docid did, schema::DocRecord* record, const std::vector<std::string>& terms);
 
-  // The body positions of `term` in document `did` that are written as
-  // typed, in order, reading at most `max_pieces` pieces of its text
+  // The body positions where `terms` (a phrase; one term: a word) start
+  // in document `did`, written as typed, in order, reading at most `max_pieces` pieces of its text
   // (stored_text.h: about 4 KB each); positions in pieces not read are
-  // left out, but for the one holds() found. For a text without anchors:
-  // none (it is analysed whole).
+  // left out, but for the one holds() found. Every start, unchecked, for
+  // a text without anchors (analysed whole) or a phrase the query asks
+  // nothing of.
   // REQUIRES: the record's anchors are loaded (load_anchors).
   std::vector<Xapian::termpos> typed_positions(Xapian::docid did, const schema::DocRecord& record,
-                                               const std::string& term, size_t max_pieces);
+                                               const std::vector<std::string>& terms,
+                                               size_t max_pieces);
 
  private:
-  // Typed positions of `term` within the body positions `positions`,
-  // stopping after the first if `first_only`.
-  std::vector<Xapian::termpos> check_positions(Xapian::docid did, const schema::DocRecord& record,
-                                               const std::string& term,
-                                               const std::vector<Xapian::termpos>& positions,
-                                               size_t max_pieces, bool first_only);
-  bool in_text(std::string_view text, const std::string& term, uint32_t first_pos = 0);
-  std::vector<Xapian::termpos> body_positions(Xapian::docid did, const schema::DocRecord& record,
-                                              const std::string& term) const;
-
+  // Of the body positions `starts` where `terms` begin, those where the
+  // text writes them as typed, reading the pieces that hold them (at most
+  // `max_pieces`), stopping after the first found if `first_only`.
+  std::vector<Xapian::termpos> check_starts(Xapian::docid did, const schema::DocRecord& record,
+                                            const std::vector<std::string>& terms,
+                                            const std::vector<Xapian::termpos>& starts,
+                                            size_t max_pieces, bool first_only);
+  // Whether `text` writes `terms` as typed. For one word only the words
+  // around each place a typed form occurs are analysed (words never span
+  // white space); a phrase is looked for in the whole analysis.
+  bool in_text(std::string_view text, const std::vector<std::string>& terms);
+  // The positions in tokens_ (an analysis from `text`) where `terms`
+  // start written as typed: all, or the first only.
+  std::vector<Xapian::termpos> typed_starts(std::string_view text,
+                                            const std::vector<std::string>& terms,
+                                            const std::vector<Xapian::termpos>* among,
+                                            bool first_only) const;
   Xapian::Database db_;
   std::vector<Xapian::Database> parts_;
   CaseForms forms_;
-  // The first typed body position holds() found, by document and term:
+  // The first typed body position holds() found, by document and words:
   // typed_positions() adds it when its budget of pieces stops short.
-  std::map<std::pair<Xapian::docid, std::string>, Xapian::termpos> first_found_;
+  std::map<std::pair<Xapian::docid, std::vector<std::string>>, Xapian::termpos> first_found_;
   Analyzer analyzer_;
   std::vector<Token> tokens_;
 };

@@ -104,6 +104,15 @@ PassageFinder::PassageFinder(Xapian::Database db, std::vector<Xapian::Database> 
     terms_.emplace_back(std::move(t), static_cast<uint32_t>(k - keys.begin()));
     if (k == keys.end()) keys.push_back(key);
   }
+  // A phrase's words are not matched alone (TermMatcher::match): its
+  // places are found from their positions, under a key of its own.
+  for (const std::vector<std::string>& phrase : matcher_.phrases()) {
+    std::string key = "\"";
+    for (const std::string& t : phrase) key.append(t).append(" ");
+    const auto k = std::find(keys.begin(), keys.end(), key);
+    phrases_.emplace_back(phrase, static_cast<uint32_t>(k - keys.begin()));
+    if (k == keys.end()) keys.push_back(key);
+  }
   key_count_ = keys.size();
 }
 
@@ -177,7 +186,7 @@ std::vector<Window> PassageFinder::windows(const Hit& hit, uint32_t width) {
     }
     const auto& [term, key] = terms_[t];
     if (case_ != nullptr && case_->forms().asks(term)) {  // -s: where written as typed
-      for (const Xapian::termpos p : case_->typed_positions(hit.docid, hit.record, term, kMaxCasePieces)) {
+      for (const Xapian::termpos p : case_->typed_positions(hit.docid, hit.record, {term}, kMaxCasePieces)) {
         hits.push_back(PosHit{p, key});
       }
       continue;
@@ -186,6 +195,12 @@ std::vector<Window> PassageFinder::windows(const Hit& hit, uint32_t width) {
          ++p) {
       if (*p >= schema::kBodyPosition && *p < end) hits.push_back(PosHit{*p, key});
     }
+  }
+  for (const auto& [words, key] : phrases_) {  // where a phrase is (-s: written as typed)
+    const std::vector<Xapian::termpos> starts =
+        case_ != nullptr ? case_->typed_positions(hit.docid, hit.record, words, kMaxCasePieces)
+                         : phrase_starts(db_, hit.docid, hit.record, words);
+    for (const Xapian::termpos p : starts) hits.push_back(PosHit{p, key});
   }
   std::sort(hits.begin(), hits.end(), [](const PosHit& a, const PosHit& b) { return a.pos < b.pos; });
   std::vector<Window> out =

@@ -38,6 +38,8 @@ Xapian::Database case_index() {
       {"f.txt", "", "Résumé writing tips for the spring."},
       {"g.txt", "", "We resume the meeting at noon."},
       {"h.txt", "NASA budget", "the budget of the agency grows"},
+      {"i.txt", "", "USA and USSR talks, and us"},  // US only inside other words
+      {"j.txt", "", "the (US)-led talks"},
   });
 }
 
@@ -121,14 +123,15 @@ TEST_CASE("case: -s, -S and -i find the documents that write the words so") {
   };
   const auto kI = CaseMode::kIgnore, kS = CaseMode::kSensitive, kSmart = CaseMode::kSmart;
   const Case kCases[] = {
-      {"US", kI, {"a.txt", "b.txt"}},
-      {"US", kS, {"a.txt"}},
-      {"us", kS, {"b.txt"}},
-      {"US", kSmart, {"a.txt"}},
-      {"us", kSmart, {"a.txt", "b.txt"}},
+      {"US", kI, {"a.txt", "b.txt", "i.txt", "j.txt"}},
+      {"US", kS, {"a.txt", "j.txt"}},
+      {"us", kS, {"b.txt", "i.txt"}},
+      {"US", kSmart, {"a.txt", "j.txt"}},
+      {"us", kSmart, {"a.txt", "b.txt", "i.txt", "j.txt"}},
+      {"talks", kS, {"i.txt", "j.txt"}},
       {"Apple", kS, {"c.txt", "d.txt"}},  // d.txt: only its last line
       {"apple", kS, {"c.txt", "d.txt", "e.txt"}},
-      {"Apple OR US", kS, {"a.txt", "c.txt", "d.txt"}},
+      {"Apple OR US", kS, {"a.txt", "c.txt", "d.txt", "j.txt"}},
       {"Apple AND US", kS, {}},
       {"Apple -pie", kS, {"d.txt"}},  // excluded words are not checked
       {"Trade", kS, {}},
@@ -142,8 +145,16 @@ TEST_CASE("case: -s, -S and -i find the documents that write the words so") {
       {"resumed", kI, {"f.txt", "g.txt"}},  // other forms, accents folded
       {"resumed", kS, {}},
       {"\"apple pie\"", kS, {"c.txt"}},
-      {"\"Apple pie\"", kS, {"c.txt"}},  // words checked one by one
-      {"\"APPLE pie\"", kS, {}},
+      {"\"Apple pie\"", kS, {}},  // c.txt has Apple and pie, not the phrase so
+      {"\"Apple Computer\"", kS, {"d.txt"}},  // in a long text
+      {"\"apple computer\"", kS, {}},
+      {"\"apple crate\"", kS, {"d.txt", "e.txt"}},
+      {"\"Apple crate\"", kS, {}},
+      {"\"NASA budget\"", kS, {"h.txt"}},  // in the title
+      {"\"the agency\"", kS, {"h.txt"}},
+      {"\"The agency\"", kS, {}},
+      {"Apple NEAR Computer", kS, {"d.txt"}},  // NEAR: its words one by one
+      {"Apple NEAR crate", kS, {"d.txt"}},
       {"App*", kS, {"c.txt", "d.txt", "e.txt"}},  // wildcards are not checked
   };
   for (const Case& c : kCases) {
@@ -154,23 +165,59 @@ TEST_CASE("case: -s, -S and -i find the documents that write the words so") {
   }
 }
 
+TEST_CASE("case: a phrase written as typed is found wherever it falls among the pieces") {
+  // Every line ends with "apple" and the next starts with "computer", and
+  // anchors sit at line starts (stored_text.h), so every anchor falls
+  // inside that phrase. Document k writes it "Apple Computer" once, over
+  // lines k + 40 and k + 41: in one of them it crosses the end of a piece.
+  std::vector<testing::TestDoc> docs;
+  constexpr size_t kDocs = 160;
+  for (size_t k = 0; k < kDocs; ++k) {
+    std::string text;
+    for (size_t line = 0; line < 300; ++line) {
+      text += line == k + 41 ? "Computer" : "computer";
+      text += " crate " + std::to_string(line) + " the ";
+      text += line == k + 40 ? "Apple\n" : "apple\n";
+    }
+    docs.push_back({"doc" + std::to_string(k) + ".txt", "", text});
+  }
+  const Xapian::Database db = testing::make_index(docs);
+  Searcher s(db, "test");
+  SearchOptions o;
+  o.query = "\"Apple Computer\"";
+  o.case_mode = CaseMode::kSensitive;
+  o.mode = OutputMode::kCount;
+  o.check_fresh = false;
+  CHECK(s.search(o).matches_estimated == kDocs);
+  o.query = "\"Computer crate\"";
+  CHECK(s.search(o).matches_estimated == kDocs);
+  o.query = "\"Apple computer\"";
+  CHECK(s.search(o).matches_estimated == 0);
+}
+
 TEST_CASE("case: passages show and highlight the words written as typed") {
   const Xapian::Database db = case_index();
   struct Case {
     std::string_view query;
+    CaseMode mode;
     std::string_view path;
     std::string_view highlighted;  // every highlight's text
   };
+  const auto kI = CaseMode::kIgnore, kS = CaseMode::kSensitive;
   const Case kCases[] = {
-      {"Apple", "c.txt", "Apple"},
-      {"apple", "c.txt", "apple"},
-      {"Apple", "d.txt", "Apple"},  // found past the passage finder's budget
-      {"NASA", "h.txt", ""},        // the body has no NASA
+      {"Apple", kS, "c.txt", "Apple"},
+      {"apple", kS, "c.txt", "apple"},
+      {"Apple", kS, "d.txt", "Apple"},  // found past the passage finder's budget
+      {"NASA", kS, "h.txt", ""},        // the body has no NASA
+      // A phrase's place in a long text comes from its words' positions
+      // (its words alone are not matched).
+      {"\"apple computer\"", kI, "d.txt", "Apple Computer"},
+      {"\"Apple Computer\"", kS, "d.txt", "Apple Computer"},
   };
   for (const Case& c : kCases) {
     CAPTURE(c.query);
     CAPTURE(c.path);
-    const SearchResult r = run(db, c.query, CaseMode::kSensitive);
+    const SearchResult r = run(db, c.query, c.mode);
     const auto hit = std::find_if(r.hits.begin(), r.hits.end(),
                                   [&](const Hit& h) { return h.record.path == c.path; });
     REQUIRE(hit != r.hits.end());
