@@ -107,6 +107,12 @@ PY
 expect_exit 0 "${S[@]}" --db three -l -g '*.md' harbour
 expect_exit 2 "${S[@]}" --db remote.stub -g '*.md' harbour
 expect_in err "-g cannot filter remote shards"
+# So do -s and -S (a capital typed): the same clear error; -S without one runs.
+expect_exit 0 "${S[@]}" --db three -l -s harbour
+expect_exit 2 "${S[@]}" --db remote.stub -s harbour
+expect_in err "-s and -S cannot check remote shards"
+expect_exit 2 "${S[@]}" --db remote.stub -S Harbour
+expect_exit 0 "${S[@]}" --db remote.stub -S harbour
 
 # Updates on the shards while remote searches run: no errors.
 ( for i in $(seq 1 15); do
