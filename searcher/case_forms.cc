@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "phrase_positions.h"
 #include "stored_text.h"
 #include "utf8.h"
 
@@ -159,23 +160,10 @@ bool CaseChecker::in_text(std::string_view text, const std::vector<std::string>&
   return false;
 }
 
-std::vector<Xapian::termpos> phrase_starts(const Xapian::Database& db, Xapian::docid did,
-                                           const schema::DocRecord& record,
-                                           const std::vector<std::string>& terms) {
-  const auto positions = [&](const std::string& term) {
-    std::vector<Xapian::termpos> out;
-    const Xapian::termpos end = schema::kBodyPosition + record.body_tokens;
-    for (auto p = db.positionlist_begin(did, term); p != db.positionlist_end(did, term); ++p) {
-      if (*p >= schema::kBodyPosition && *p < end) out.push_back(*p);
-    }
-    return out;
-  };
-  std::vector<Xapian::termpos> starts = positions(terms[0]);
-  for (uint32_t k = 1; k < terms.size() && !starts.empty(); ++k) {
-    const std::vector<Xapian::termpos> next = positions(terms[k]);
-    std::erase_if(starts, [&](Xapian::termpos p) { return !std::binary_search(next.begin(), next.end(), p + k); });
-  }
-  return starts;
+const std::vector<uint32_t>& CaseChecker::probes(const std::vector<std::string>& terms) {
+  auto [it, fresh] = probes_.emplace(terms, std::vector<uint32_t>{});
+  if (fresh) it->second = phrase_probes(db_, terms);
+  return it->second;
 }
 
 std::vector<Xapian::termpos> CaseChecker::check_starts(
@@ -229,7 +217,7 @@ bool CaseChecker::holds(Xapian::docid did, schema::DocRecord* record,
     if (record->text.empty() && record->stored_anchors > 0) return true;
     return in_text(record->text, terms);
   }
-  const std::vector<Xapian::termpos> starts = phrase_starts(db_, did, *record, terms);
+  const std::vector<Xapian::termpos> starts = phrase_starts(db_, did, *record, terms, probes(terms));
   const std::vector<Xapian::termpos> found =
       check_starts(did, *record, terms, starts, starts.size(), true);
   if (found.empty()) return false;
@@ -241,7 +229,7 @@ std::vector<Xapian::termpos> CaseChecker::typed_positions(Xapian::docid did,
                                                           const schema::DocRecord& record,
                                                           const std::vector<std::string>& terms,
                                                           size_t max_pieces) {
-  std::vector<Xapian::termpos> starts = phrase_starts(db_, did, record, terms);
+  std::vector<Xapian::termpos> starts = phrase_starts(db_, did, record, terms, probes(terms));
   const auto asked = [&](const std::string& t) { return forms_.asks(t); };
   if (record.anchors.empty() || std::none_of(terms.begin(), terms.end(), asked)) return starts;
   std::vector<Xapian::termpos> out = check_starts(did, record, terms, starts, max_pieces, false);

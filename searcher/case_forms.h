@@ -78,13 +78,6 @@ class CaseForms {
 // Whether `form` holds an upper- or title-case letter (-S).
 bool has_upper(std::string_view form);
 
-// The body positions where the words `terms` start at consecutive
-// positions (a phrase; one term: each of its positions) in document `did`
-// of `db`, whose record is `record`, from the position lists Xapian holds.
-std::vector<Xapian::termpos> phrase_starts(const Xapian::Database& db, Xapian::docid did,
-                                           const schema::DocRecord& record,
-                                           const std::vector<std::string>& terms);
-
 // Finds where a document writes a term as typed.
 class CaseChecker {
  public:
@@ -118,7 +111,9 @@ class CaseChecker {
                                                size_t max_pieces);
 
  private:
-  // Of the body positions `starts` where `terms` begin, those where the
+  // The words of phrase `terms` whose positions are read (phrase_positions.h).
+  const std::vector<uint32_t>& probes(const std::vector<std::string>& terms);
+  // Of the body positions `starts` where `terms` may begin, those where the
   // text writes them as typed, reading the pieces that hold them (at most
   // `max_pieces`), stopping after the first found if `first_only`.
   std::vector<Xapian::termpos> check_starts(Xapian::docid did, const schema::DocRecord& record,
@@ -141,6 +136,7 @@ class CaseChecker {
   // The first typed body position holds() found, by document and words:
   // typed_positions() adds it when its budget of pieces stops short.
   std::map<std::pair<Xapian::docid, std::vector<std::string>>, Xapian::termpos> first_found_;
+  std::map<std::vector<std::string>, std::vector<uint32_t>> probes_;
   Analyzer analyzer_;
   std::vector<Token> tokens_;
 };

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "phrase_positions.h"
 #include "schema.h"
 #include "stored_text.h"
 
@@ -110,7 +111,7 @@ PassageFinder::PassageFinder(Xapian::Database db, std::vector<Xapian::Database> 
     std::string key = "\"";
     for (const std::string& t : phrase) key.append(t).append(" ");
     const auto k = std::find(keys.begin(), keys.end(), key);
-    phrases_.emplace_back(phrase, static_cast<uint32_t>(k - keys.begin()));
+    phrases_.push_back({phrase, static_cast<uint32_t>(k - keys.begin()), phrase_probes(db_, phrase)});
     if (k == keys.end()) keys.push_back(key);
   }
   key_count_ = keys.size();
@@ -196,10 +197,10 @@ std::vector<Window> PassageFinder::windows(const Hit& hit, uint32_t width) {
       if (*p >= schema::kBodyPosition && *p < end) hits.push_back(PosHit{*p, key});
     }
   }
-  for (const auto& [words, key] : phrases_) {  // where a phrase is (-s: written as typed)
+  for (const auto& [words, key, probes] : phrases_) {  // where a phrase is (-s: written as typed)
     const std::vector<Xapian::termpos> starts =
         case_ != nullptr ? case_->typed_positions(hit.docid, hit.record, words, kMaxCasePieces)
-                         : phrase_starts(db_, hit.docid, hit.record, words);
+                         : phrase_starts(db_, hit.docid, hit.record, words, probes);
     for (const Xapian::termpos p : starts) hits.push_back(PosHit{p, key});
   }
   std::sort(hits.begin(), hits.end(), [](const PosHit& a, const PosHit& b) { return a.pos < b.pos; });

@@ -81,8 +81,14 @@ class PassageFinder {
   // (term, its matcher key as a number, 0 .. key_count_ - 1): distinct keys
   // are distinct query words.
   std::vector<std::pair<std::string, uint32_t>> terms_;
-  // The query's phrases, each with its key (after the words' keys).
-  std::vector<std::pair<std::vector<std::string>, uint32_t>> phrases_;
+  // The query's phrases, each with its key (after the words' keys) and
+  // the words whose positions place it (phrase_positions.h).
+  struct Phrase {
+    std::vector<std::string> words;
+    uint32_t key;
+    std::vector<uint32_t> probes;
+  };
+  std::vector<Phrase> phrases_;
   size_t key_count_ = 0;
   // (docid, index into terms_) of every term a prepared hit holds, sorted;
   // prepared_: the docids prepare() looked at, sorted.
