@@ -213,6 +213,8 @@ TEST_CASE("case: passages show and highlight the words written as typed") {
       // (its words alone are not matched).
       {"\"apple computer\"", kI, "d.txt", "Apple Computer"},
       {"\"Apple Computer\"", kS, "d.txt", "Apple Computer"},
+      {"\"the last line\"", kI, "d.txt", "the last line"},  // "the" is not read
+      {"\"line names Apple\"", kS, "d.txt", "line names Apple"},
   };
   for (const Case& c : kCases) {
     CAPTURE(c.query);
