@@ -30,9 +30,10 @@ const char* kDescription =
     "QUERY uses Xapian's query language: AND OR NOT XOR, +word -word,\n"
     "\"exact phrase\", NEAR, ADJ, trailing wildcard sanct*, ~word (synonyms),\n"
     "title:word, author:, ext:, type:, path:, lang: filters, and ranges\n"
-    "date:2021..2022-06 and size:1M..10M. Words match in any case and\n"
-    "inflection (--no-stem: as typed), and with any accents unless typed\n"
-    "with them (--fold-accents: always). Options may also come from\n"
+    "date:2021..2022-06 and size:1M..10M. Words match in any case (-s:\n"
+    "as typed; -S: as typed if typed with a capital) and inflection\n"
+    "(--no-stem: as typed), and with any accents unless typed with them\n"
+    "(--fold-accents: always). Options may also come from\n"
     "$TRAWL_CONFIG_PATH or ~/.config/trawl/config (one per line). Exit\n"
     "status: 0 if something matched, 1 if nothing did, 2 on error.";
 

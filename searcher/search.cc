@@ -177,7 +177,7 @@ void Searcher::count_parts(const Xapian::Query& q, const Xapian::MatchDecider* d
   }
 }
 
-SearchResult Searcher::run(const SearchOptions& options, const std::string& text) {
+QueryOptions Searcher::query_options(const SearchOptions& options) const {
   QueryOptions qopts;
   qopts.match_any = options.match_any;
   qopts.fixed_strings = options.fixed_strings;
@@ -187,7 +187,27 @@ SearchResult Searcher::run(const SearchOptions& options, const std::string& text
   qopts.case_mode = options.case_mode;
   qopts.stopper = options.stopwords ? stopper_.get() : nullptr;
   qopts.fields = fields_;
-  QueryBuilder builder(db_, stemmer_, qopts);
+  return qopts;
+}
+
+Searcher::Deciders Searcher::deciders(const SearchOptions& options, const BuiltQuery& built) const {
+  Deciders d;
+  if (!options.globs.empty()) {
+    if (remote_) throw Error("-g cannot filter remote shards (xapian-tcpsrv runs no trawl code)");
+    d.paths = std::make_unique<PathFilter>(options.globs, options.cwd);
+    d.first = d.paths.get();
+  }
+  if (!built.case_forms.empty()) {  // -s/-S (case_forms.h)
+    if (remote_) throw Error("-s and -S cannot check remote shards (xapian-tcpsrv runs no trawl code)");
+    d.checker = std::make_unique<CaseChecker>(db_, parts_, built.case_forms);
+    d.cased = std::make_unique<CaseFilter>(*d.checker, built.query, d.paths.get());
+    d.first = d.cased.get();
+  }
+  return d;
+}
+
+SearchResult Searcher::run(const SearchOptions& options, const std::string& text) {
+  QueryBuilder builder(db_, stemmer_, query_options(options));
   BuiltQuery built = builder.build(text);
   SearchResult result;
   result.rewritten = built.rewritten;
@@ -205,32 +225,17 @@ SearchResult Searcher::run(const SearchOptions& options, const std::string& text
     result.no_words = true;
     return result;
   }
-
-  std::unique_ptr<PathFilter> paths;
-  if (!options.globs.empty()) {
-    if (remote_) throw Error("-g cannot filter remote shards (xapian-tcpsrv runs no trawl code)");
-    paths = std::make_unique<PathFilter>(options.globs, options.cwd);
-  }
-  // -s/-S: the documents that write the words as typed (case_forms.h).
-  std::unique_ptr<CaseChecker> checker;
-  std::unique_ptr<CaseFilter> cased;
-  const Xapian::MatchDecider* decider = paths.get();
-  if (!built.case_forms.empty()) {
-    if (remote_) throw Error("-s and -S cannot check remote shards (xapian-tcpsrv runs no trawl code)");
-    checker = std::make_unique<CaseChecker>(db_, parts_, built.case_forms);
-    cased = std::make_unique<CaseFilter>(*checker, built.query, paths.get());
-    decider = cased.get();
-  }
+  const Deciders deciders = this->deciders(options, built);
   const std::unique_ptr<Xapian::Weight> weight = make_weighting(options.weighting);
-  q = rank(options, built, q, *weight, decider);
+  q = rank(options, built, q, *weight, deciders.first);
   result.parsed_query = q.get_description();
-  match(options, q, *weight, decider, &result);
+  match(options, q, *weight, deciders.first, &result);
   if (options.mode == OutputMode::kText || options.mode == OutputMode::kJson) {
     const TermMatcher matcher = builder.matcher(built);
     PassageFinder finder(db_, parts_, matcher, plain_leaves(built.query), built.wildcards,
                          PassageOptions{options.snippet_chars,
                                         options.snippets ? options.passages : 0, options.context});
-    finder.set_case(checker.get());
+    finder.set_case(deciders.checker.get());
     finder.prepare(result.hits);
     for (Hit& hit : result.hits) finder.fill(&hit);
     if (options.explain) explain_hits(db_, q, *weight, &result.hits);
@@ -240,7 +245,7 @@ SearchResult Searcher::run(const SearchOptions& options, const std::string& text
 
 Xapian::Query Searcher::rank(const SearchOptions& options, const BuiltQuery& built,
                              const Xapian::Query& q, const Xapian::Weight& weight,
-                             const Xapian::MatchDecider* paths) {
+                             const Xapian::MatchDecider* decider) {
   // A count (or -q's exit status) needs the matches, not their order: the
   // ranking parts only reweight them (AND_MAYBE), except feedback under
   // --or, which widens.
@@ -253,11 +258,11 @@ Xapian::Query Searcher::rank(const SearchOptions& options, const BuiltQuery& bui
   // (about 150 ms a query on loopback): only when asked for.
   const Expand expand = remote_ && options.expand == Expand::kAuto ? Expand::kOff : options.expand;
   return apply_ranking(db_, q, weight, stopper, content_words, options.match_any, expand,
-                       options.ranking, paths);
+                       options.ranking, decider);
 }
 
 void Searcher::match(const SearchOptions& options, const Xapian::Query& q,
-                     const Xapian::Weight& weight, const Xapian::MatchDecider* paths,
+                     const Xapian::Weight& weight, const Xapian::MatchDecider* decider,
                      SearchResult* result) {
   Xapian::Enquire enquire(db_);
   enquire.set_query(q);
@@ -271,7 +276,7 @@ void Searcher::match(const SearchOptions& options, const Xapian::Query& q,
   const bool exact = !options.estimate &&
                      (options.mode == OutputMode::kCount || !options.facets.empty());
   result->exact = exact;
-  fill_hits(options, enquire, exact ? db_.get_doccount() : 0, paths, result);
+  fill_hits(options, enquire, exact ? db_.get_doccount() : 0, decider, result);
   for (size_t i = 0; i < spies.size(); ++i) {
     auto& values = result->facets.emplace_back(options.facets[i], std::vector<FacetValue>{}).second;
     for (auto v = spies[i]->top_values_begin(kFacetValues); v != spies[i]->top_values_end(kFacetValues);

@@ -29,6 +29,8 @@
 
 namespace trawl::searcher {
 
+class PathFilter;  // extras.h
+
 struct Similar {  // a near-duplicate folded under a hit
   std::string path, id, title;
   double score = 0;
@@ -106,12 +108,23 @@ class Searcher {
  private:
   void set_language();  // language, stemmer and stopwords from the metadata
   SearchResult run(const SearchOptions& options, const std::string& text);
+  QueryOptions query_options(const SearchOptions& options) const;
+  // What keeps or drops a match beyond the query: -g's path filter and
+  // -s's case filter, which asks the former first. Either may be absent.
+  struct Deciders {
+    std::unique_ptr<PathFilter> paths;
+    std::unique_ptr<CaseChecker> checker;
+    std::unique_ptr<CaseFilter> cased;
+    const Xapian::MatchDecider* first = nullptr;  // what Xapian is given (null: none)
+  };
+  // Throws trawl::Error if one is asked for over remote shards.
+  Deciders deciders(const SearchOptions& options, const BuiltQuery& built) const;
   // The query with the ranking parts added (ranking.h), unless only counted.
   Xapian::Query rank(const SearchOptions& options, const BuiltQuery& built, const Xapian::Query& q,
-                     const Xapian::Weight& weight, const Xapian::MatchDecider* paths);
+                     const Xapian::Weight& weight, const Xapian::MatchDecider* decider);
   // Runs `q`: hits, counts and facets into *result.
   void match(const SearchOptions& options, const Xapian::Query& q, const Xapian::Weight& weight,
-             const Xapian::MatchDecider* paths, SearchResult* result);
+             const Xapian::MatchDecider* decider, SearchResult* result);
   Xapian::Query like_query(const SearchOptions& options);
   void fill_hits(const SearchOptions& options, Xapian::Enquire& enquire,
                  Xapian::doccount check_at_least, const Xapian::MatchDecider* decider,
