@@ -11,9 +11,11 @@
 //     "Tell us about trade."     does not (us is not written "US")
 //
 // The check reads no more than it must. A short text (in its record) is
-// analysed whole. A long one is read a piece at a time (stored_text.h) at
-// the positions Xapian holds for the word, and the check stops at the
-// first occurrence written as typed. So a word written as typed early in a
+// analysed only around the places a typed form occurs as bytes (a phrase:
+// whole, once every typed word occurs). A long one is read a piece at a
+// time (stored_text.h) at the positions Xapian holds for the word or
+// phrase (phrase_positions.h), and the check stops at the first
+// occurrence written as typed. So a word written as typed early in a
 // book costs one piece; a word never written so costs reading every piece
 // that holds it, as grep would.
 //
