@@ -1,8 +1,8 @@
 // F3: the whole search path on a small fixture database: rewriting,
 // QueryParser, stem and synonym expansion, ranking additions, matching,
-// near-duplicate folding, snippets and explanations. The first byte picks
-// the options; the rest is the query. Nothing may throw for any query, and
-// every hit has a valid UTF-8 snippet.
+// near-duplicate folding, case checks (-s, -S), snippets and explanations.
+// The first byte picks the options; the rest is the query. Nothing may
+// throw for any query, and every hit has a valid UTF-8 snippet.
 #include <unistd.h>
 
 #include <cstdint>
@@ -79,6 +79,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   o.expand = f & 64 ? trawl::searcher::Expand::kOn : trawl::searcher::Expand::kAuto;
   o.mode = trawl::searcher::OutputMode::kJson;
   o.passages = 1 + f % 3;
+  // -s (the top bit), -S (a fifth of the rest): the case checks' decider.
+  o.case_mode = f & 128      ? trawl::searcher::CaseMode::kSensitive
+                : f % 5 == 0 ? trawl::searcher::CaseMode::kSmart
+                             : trawl::searcher::CaseMode::kIgnore;
   o.check_fresh = false;
   const trawl::searcher::SearchResult r = searcher.search(o);
   for (const trawl::searcher::Hit& h : r.hits) {
