@@ -57,6 +57,10 @@ struct Token {
   // query typed with marks can ask for them (searcher/rewrite.h). Empty
   // for ASCII words, aliases and words without marks.
   std::string accented;
+
+  // Whether the query term `t` asks for this token: its term, or its
+  // accented form (which only a query typed with marks has).
+  bool is(std::string_view t) const { return t == term || (!accented.empty() && t == accented); }
 };
 
 class Analyzer {

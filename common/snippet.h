@@ -57,6 +57,8 @@ class TermMatcher {
   // Returns the key of the query term that `term` matches ("" if none):
   // distinct keys count as distinct matched words when ranking passages.
   std::string match(const std::string& term) const;
+  // The key of a phrase's matches: one for all its words.
+  static std::string phrase_key(const std::vector<std::string>& terms);
   // The key a token of a text matches: by its accented form (Token::accented)
   // first, which only a query typed with marks asks for, then its term.
   std::string match(const Token& token) const;

@@ -10,25 +10,18 @@
 namespace trawl {
 namespace {
 
-// Whether token `t` is the query term `term`: its folded term, or its
-// accented form (a query typed with marks asks for that).
-bool is_term(const Token& t, const std::string& term) {
-  return t.term == term || (!t.accented.empty() && t.accented == term);
-}
-
 // Appends a hit for every occurrence of `phrase` at consecutive positions.
 void find_phrase(const std::vector<Token>& tokens, const std::vector<std::string>& phrase,
                  uint32_t* groups, std::vector<Hit>* hits) {
   if (phrase.empty()) return;
-  std::string key = "\"";
-  for (const std::string& t : phrase) key += t + " ";
+  const std::string key = TermMatcher::phrase_key(phrase);
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].alias || !is_term(tokens[i], phrase[0])) continue;
+    if (tokens[i].alias || !tokens[i].is(phrase[0])) continue;
     size_t k = i;
     size_t matched = 1;
     for (size_t j = i + 1; j < tokens.size() && matched < phrase.size(); ++j) {
       if (tokens[j].alias) continue;
-      if (tokens[j].pos != tokens[k].pos + 1 || !is_term(tokens[j], phrase[matched])) break;
+      if (tokens[j].pos != tokens[k].pos + 1 || !tokens[j].is(phrase[matched])) break;
       k = j;
       ++matched;
     }
@@ -111,6 +104,12 @@ std::string TermMatcher::match(const Token& token) const {
     if (!key.empty()) return key;
   }
   return match(token.term);
+}
+
+std::string TermMatcher::phrase_key(const std::vector<std::string>& terms) {
+  std::string key = "\"";
+  for (const std::string& t : terms) key.append(t).append(" ");
+  return key;
 }
 
 std::string TermMatcher::match(const std::string& term) const {

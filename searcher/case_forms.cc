@@ -58,11 +58,18 @@ const std::vector<std::string>& CaseForms::forms_of(const std::string& term) con
   return it == forms_.end() ? kNone : it->second;
 }
 
-bool CaseForms::may_hold(std::string_view text, const std::string& term) const {
-  for (const std::string& form : forms_of(term)) {
-    if (text.find(form) != std::string_view::npos) return true;
-  }
-  return false;
+bool CaseForms::asks_any(const std::vector<std::string>& terms) const {
+  return std::any_of(terms.begin(), terms.end(), [&](const std::string& t) { return asks(t); });
+}
+
+bool CaseForms::may_hold_all(std::string_view text, const std::vector<std::string>& terms) const {
+  const auto holds_a_form = [&](const std::string& term) {
+    const std::vector<std::string>& forms = forms_of(term);
+    return forms.empty() || std::any_of(forms.begin(), forms.end(), [&](const std::string& f) {
+             return text.find(f) != std::string_view::npos;
+           });
+  };
+  return std::all_of(terms.begin(), terms.end(), holds_a_form);
 }
 
 void CaseForms::mask(std::string_view text, std::vector<Token>* tokens) const {
@@ -101,15 +108,6 @@ Xapian::docid CaseChecker::docid_in_db(Xapian::docid in_part,
   return 0;
 }
 
-namespace {
-
-// Whether token `t` is the query term `term` (its folded or accented form).
-bool is_term(const Token& t, const std::string& term) {
-  return t.term == term || (!t.accented.empty() && t.accented == term);
-}
-
-}  // namespace
-
 std::vector<Xapian::termpos> CaseChecker::typed_starts(std::string_view text,
                                                        const std::vector<std::string>& terms,
                                                        const std::vector<Xapian::termpos>* among,
@@ -118,7 +116,7 @@ std::vector<Xapian::termpos> CaseChecker::typed_starts(std::string_view text,
   const auto before = [](const Token& t, Xapian::termpos p) { return t.pos < p; };
   std::vector<Xapian::termpos> out;
   for (const Token& t : tokens_) {
-    if (!is_term(t, terms[0]) || !forms_.as_typed(text, t)) continue;
+    if (!t.is(terms[0]) || !forms_.as_typed(text, t)) continue;
     if (among != nullptr && !std::binary_search(among->begin(), among->end(), t.pos)) continue;
     if (!out.empty() && out.back() == t.pos) continue;
     bool whole = true;
@@ -126,7 +124,7 @@ std::vector<Xapian::termpos> CaseChecker::typed_starts(std::string_view text,
       whole = false;
       for (auto it = std::lower_bound(tokens_.begin(), tokens_.end(), t.pos + k, before);
            it != tokens_.end() && it->pos == t.pos + k && !whole; ++it) {
-        whole = is_term(*it, terms[k]) && forms_.as_typed(text, *it);
+        whole = it->is(terms[k]) && forms_.as_typed(text, *it);
       }
     }
     if (!whole) continue;
@@ -138,19 +136,16 @@ std::vector<Xapian::termpos> CaseChecker::typed_starts(std::string_view text,
 
 bool CaseChecker::in_text(std::string_view text, const std::vector<std::string>& terms) {
   if (terms.size() > 1) {  // a phrase: every word asked for must be there
-    for (const std::string& term : terms) {
-      if (forms_.asks(term) && !forms_.may_hold(text, term)) return false;
-    }
+    if (!forms_.may_hold_all(text, terms)) return false;
     tokens_.clear();
     analyzer_.analyze(text, &tokens_);
     return !typed_starts(text, terms, nullptr, true).empty();
   }
-  const auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
   for (const std::string& form : forms_.forms_of(terms[0])) {
     for (size_t at = text.find(form); at != std::string_view::npos; at = text.find(form, at + 1)) {
       size_t begin = at, end = at + form.size();
-      while (begin > 0 && !space(text[begin - 1])) --begin;
-      while (end < text.size() && !space(text[end])) ++end;
+      while (begin > 0 && !utf8::is_space(text[begin - 1])) --begin;
+      while (end < text.size() && !utf8::is_space(text[end])) ++end;
       const std::string_view words = text.substr(begin, end - begin);
       tokens_.clear();
       analyzer_.analyze(words, &tokens_);
@@ -172,11 +167,6 @@ std::vector<Xapian::termpos> CaseChecker::check_starts(
   std::vector<Xapian::termpos> out;
   const Xapian::Database& part = parts_[(did - 1) % parts_.size()];
   const auto& anchors = record.anchors;
-  const auto may_hold = [&](std::string_view text) {
-    return std::all_of(terms.begin(), terms.end(), [&](const std::string& term) {
-      return !forms_.asks(term) || forms_.may_hold(text, term);
-    });
-  };
   size_t read = 0;
   for (size_t i = 0; i < starts.size() && read < max_pieces; ++read) {
     // The piece (stored_text.h) that holds starts[i], from the anchor
@@ -196,7 +186,7 @@ std::vector<Xapian::termpos> CaseChecker::check_starts(
     const TextPiece piece = read_anchors(part, record, first, last);
     if (piece.unread) {  // cannot be told: counts as written so
       out.insert(out.end(), among.begin(), among.end());
-    } else if (may_hold(piece.text)) {
+    } else if (forms_.may_hold_all(piece.text, terms)) {
       tokens_.clear();
       analyzer_.analyze(piece.text, &tokens_, piece.first_pos);
       const std::vector<Xapian::termpos> found = typed_starts(piece.text, terms, &among, first_only);
@@ -230,8 +220,7 @@ std::vector<Xapian::termpos> CaseChecker::typed_positions(Xapian::docid did,
                                                           const std::vector<std::string>& terms,
                                                           size_t max_pieces) {
   std::vector<Xapian::termpos> starts = phrase_starts(db_, did, record, terms, probes(terms));
-  const auto asked = [&](const std::string& t) { return forms_.asks(t); };
-  if (record.anchors.empty() || std::none_of(terms.begin(), terms.end(), asked)) return starts;
+  if (record.anchors.empty() || !forms_.asks_any(terms)) return starts;
   std::vector<Xapian::termpos> out = check_starts(did, record, terms, starts, max_pieces, false);
   const auto it = first_found_.find({did, terms});
   if (it != first_found_.end() && !std::binary_search(out.begin(), out.end(), it->second)) {
@@ -283,10 +272,7 @@ bool CaseFilter::operator()(const Xapian::Document& doc) const {
   if (did == 0) return true;  // not found: not checked
   std::map<std::vector<std::string>, Verdict> memo;
   auto check = [&](const std::vector<std::string>& terms) {
-    const CaseForms& forms = checker_.forms();
-    if (std::none_of(terms.begin(), terms.end(), [&](const std::string& t) { return forms.asks(t); })) {
-      return Verdict::kNone;
-    }
+    if (!checker_.forms().asks_any(terms)) return Verdict::kNone;
     auto [it, fresh] = memo.emplace(terms, Verdict::kNone);
     if (fresh) it->second = checker_.holds(did, &record, terms) ? Verdict::kYes : Verdict::kNo;
     return it->second;

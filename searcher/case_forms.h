@@ -60,11 +60,13 @@ class CaseForms {
   void add(const std::string& term, std::string form);
   bool empty() const { return forms_.empty(); }
   bool asks(const std::string& term) const { return forms_.count(term) > 0; }
+  bool asks_any(const std::vector<std::string>& terms) const;
   // The forms typed for `term` (none if not asked).
   const std::vector<std::string>& forms_of(const std::string& term) const;
-  // Whether `text` holds a form typed for `term` at all, as bytes: if not,
-  // no word of it is written as typed (a cheap test before analysis).
-  bool may_hold(std::string_view text, const std::string& term) const;
+  // Whether `text` holds, as bytes, a typed form of each of `terms` the
+  // query asks about: if not, they are not all written there as typed (a
+  // cheap test before analysis).
+  bool may_hold_all(std::string_view text, const std::vector<std::string>& terms) const;
 
   // Whether token `t` of `text` is written as the query asks: true when
   // the query asks nothing of its term (or accented form).

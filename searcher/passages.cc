@@ -108,8 +108,7 @@ PassageFinder::PassageFinder(Xapian::Database db, std::vector<Xapian::Database> 
   // A phrase's words are not matched alone (TermMatcher::match): its
   // places are found from their positions, under a key of its own.
   for (const std::vector<std::string>& phrase : matcher_.phrases()) {
-    std::string key = "\"";
-    for (const std::string& t : phrase) key.append(t).append(" ");
+    const std::string key = TermMatcher::phrase_key(phrase);
     const auto k = std::find(keys.begin(), keys.end(), key);
     phrases_.push_back({phrase, static_cast<uint32_t>(k - keys.begin()), phrase_probes(db_, phrase)});
     if (k == keys.end()) keys.push_back(key);

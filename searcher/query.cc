@@ -1,5 +1,7 @@
 #include "query.h"
 
+#include <algorithm>
+
 #include "cjk_query.h"
 #include "compounds.h"
 #include "expand.h"
@@ -115,7 +117,7 @@ Rewrite QueryBuilder::rewrite(std::string_view text, bool fixed) {
   exact_ = options_.case_mode == CaseMode::kSensitive;
   Rewrite r = rewrite_query(text, fixed, analyzer_, fields_, marks_test());
   if (options_.case_mode != CaseMode::kSmart) return r;
-  for (const auto& [term, form] : r.typed) exact_ = exact_ || has_upper(form);
+  exact_ = std::any_of(r.typed.begin(), r.typed.end(), [](const auto& tf) { return has_upper(tf.second); });
   // Typed with a capital: again, with marks kept as for -s.
   return exact_ ? rewrite_query(text, fixed, analyzer_, fields_, marks_test()) : r;
 }

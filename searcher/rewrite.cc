@@ -91,7 +91,9 @@ class Rewriter {
   // The terms of tokens_ (aliases left out) joined for QueryParser: '-'
   // between a word's parts, ' ' inside a phrase; accented forms where the
   // word was typed with marks (not for ~word or a wildcard's last part).
-  std::string joined_terms(bool synonyms, bool wildcard) const;
+  // *each gets the query's term for each token of tokens_ (query_term;
+  // an alias's own).
+  std::string joined_terms(bool synonyms, bool wildcard, std::vector<std::string>* each) const;
   // The term the query has for token `t`: its accented form where typed
   // with marks (not for ~word, nor for a wildcard's prefix), else its term.
   std::string query_term(const Token& t, bool synonyms, bool wildcard) const;
@@ -198,7 +200,8 @@ void Rewriter::chunk(std::string_view word) {
   }
   tokens_.clear();
   analyzer_.analyze(word, &tokens_);
-  std::string terms = joined_terms(synonyms, wildcard);
+  std::vector<std::string> each;  // the query's term for each token
+  std::string terms = joined_terms(synonyms, wildcard, &each);
   if (terms.empty()) {
     // "+" or "title:" directly before a quote or bracket stays attached.
     if (!lead.empty() && word.empty()) {
@@ -215,9 +218,9 @@ void Rewriter::chunk(std::string_view word) {
     out_.wildcards.push_back(alias ? alias->term : tokens_.back().term);
     terms.push_back('*');
   } else if (lead.find(':') == std::string::npos) {
-    for (const Token& t : tokens_) {
-      out_.typed.emplace_back(query_term(t, synonyms, false),
-                              std::string(word.substr(t.begin, t.end - t.begin)));
+    for (size_t i = 0; i < tokens_.size(); ++i) {
+      const Token& t = tokens_[i];
+      out_.typed.emplace_back(std::move(each[i]), std::string(word.substr(t.begin, t.end - t.begin)));
       if (t.alias) continue;
       out_.words.push_back(t.term);
       if (synonyms) out_.synonyms.push_back(t.term);
@@ -244,12 +247,14 @@ void Rewriter::join_placed(const Placed& word) {
   last_word_ = Placed{};
 }
 
-std::string Rewriter::joined_terms(bool synonyms, bool wildcard) const {
+std::string Rewriter::joined_terms(bool synonyms, bool wildcard,
+                                   std::vector<std::string>* each) const {
   std::string terms;
   for (const Token& t : tokens_) {
+    each->push_back(t.alias ? t.term : query_term(t, synonyms, wildcard && &t == &tokens_.back()));
     if (t.alias) continue;
     if (!terms.empty()) terms.push_back(in_phrase_ ? ' ' : '-');
-    terms.append(query_term(t, synonyms, wildcard && &t == &tokens_.back()));
+    terms.append(each->back());
   }
   return terms;
 }
