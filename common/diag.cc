@@ -29,6 +29,15 @@ void Diag::note(std::string_view text) {
   err_.flush();
 }
 
+void Diag::relay(const Diag& held, std::string_view text) {
+  std::lock_guard<std::mutex> lock(mu_);
+  errors_ += held.errors_;
+  warnings_ += held.warnings_;
+  if (text.empty()) return;
+  err_ << text;
+  err_.flush();
+}
+
 void Diag::write(std::string_view level, std::string_view subject,
                  std::string_view problem) {
   std::lock_guard<std::mutex> lock(mu_);

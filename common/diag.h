@@ -29,6 +29,12 @@ class Diag {
 
   // Silences warnings and notes (errors are always printed).
   void set_quiet(bool quiet) { quiet_ = quiet; }
+  bool quiet() const { return quiet_; }
+
+  // Writes what `held` (a Diag writing to a buffer, `text` its output)
+  // wrote, and counts its errors and warnings as this one's. Batch mode
+  // holds each query's messages until the queries before it are printed.
+  void relay(const Diag& held, std::string_view text);
 
   int errors() const { return errors_; }
   int warnings() const { return warnings_; }

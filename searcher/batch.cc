@@ -4,11 +4,15 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <sstream>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "analyzer.h"
 #include "error.h"
+#include "ordered_pool.h"
 #include "render.h"
 #include "run_search.h"
 #include "search.h"
@@ -56,6 +60,56 @@ bool search_one(const SearchOptions& options, std::unique_ptr<Searcher>* searche
   }
 }
 
+// One query's output and messages, held until the queries before it are
+// written.
+struct Answer {
+  std::string output;
+  std::unique_ptr<std::ostringstream> messages = std::make_unique<std::ostringstream>();
+  std::unique_ptr<Diag> diag;  // writes to *messages
+  SearchStats stats;           // of this query alone
+  bool matched = false;
+};
+
+// Runs query q (the batch's first if `first`) on *searcher and renders it.
+// Throws what search_one throws: the run stops.
+Answer answer(const SearchOptions& options, const BatchQuery& q, bool first,
+              std::unique_ptr<Searcher>* searcher, const Diag& diag, const std::string& cwd) {
+  Answer a;
+  a.diag = std::make_unique<Diag>(diag.program(), *a.messages);
+  a.diag->set_quiet(diag.quiet());
+  SearchOptions each = options;
+  each.query = q.text;
+  each.query_id = q.id;
+  each.check_fresh = options.check_fresh && first;  // warn once
+  const auto start = std::chrono::steady_clock::now();
+  SearchResult result;
+  if (!search_one(each, searcher, *a.diag, &result)) return a;
+  report_result(each, result, *a.diag);
+  const double elapsed =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::ostringstream rendered;
+  Renderer(each, rendered, cwd).render(result, elapsed);
+  a.output = std::move(rendered).str();
+  a.matched = result.matches_lower > 0 || !result.hits.empty();
+  a.stats.add(result);
+  return a;
+}
+
+// The queries of --queries FILE ('-': stdin).
+std::vector<BatchQuery> read_batch(const SearchOptions& options, Diag& diag) {
+  if (options.queries_file == "-") return read_queries(std::cin, "<stdin>", diag);
+  std::ifstream in(options.queries_file);
+  if (!in) throw Error("--queries " + quote(options.queries_file) + ": cannot read");
+  return read_queries(in, options.queries_file, diag);
+}
+
+// Threads for `n` queries: --jobs, or one per core; never more than n.
+size_t batch_threads(const SearchOptions& options, size_t n) {
+  size_t threads = options.jobs;
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  return std::max<size_t>(1, std::min(threads, n));
+}
+
 }  // namespace
 
 std::vector<BatchQuery> read_queries(std::istream& in, const std::string& name, Diag& diag) {
@@ -86,32 +140,37 @@ std::vector<BatchQuery> read_queries(std::istream& in, const std::string& name, 
 }
 
 int run_batch(const SearchOptions& options, std::ostream& out, Diag& diag, const std::string& cwd) {
-  std::vector<BatchQuery> queries;
-  if (options.queries_file == "-") {
-    queries = read_queries(std::cin, "<stdin>", diag);
-  } else {
-    std::ifstream in(options.queries_file);
-    if (!in) throw Error("--queries " + quote(options.queries_file) + ": cannot read");
-    queries = read_queries(in, options.queries_file, diag);
-  }
-  SearchOptions each = options;
-  auto searcher = std::make_unique<Searcher>(all_databases(options), options.open);
+  const std::vector<BatchQuery> queries = read_batch(options, diag);
+  const size_t threads = batch_threads(options, queries.size());
+  std::vector<std::unique_ptr<Searcher>> searchers(threads);
+  // The first is opened here, so that a database that cannot be used stops
+  // the run before any query; the others on their threads' first query.
+  searchers[0] = std::make_unique<Searcher>(all_databases(options), options.open);
+  // ICU loads its shared break-iterator data on first use, behind atomics of
+  // its own that ThreadSanitizer cannot see; loading it here, before the
+  // threads start, keeps that one-time work out of the race the tools check.
+  if (threads > 1) static_cast<void>(Analyzer());
+  const auto work = [&](size_t worker, size_t i) {
+    if (!searchers[worker]) {
+      searchers[worker] = std::make_unique<Searcher>(all_databases(options), options.open);
+    }
+    return answer(options, queries[i], i == 0, &searchers[worker], diag, cwd);
+  };
   bool matched = false;
   SearchStats stats;
   const auto batch_start = std::chrono::steady_clock::now();
-  for (const BatchQuery& q : queries) {
-    each.query = q.text;
-    each.query_id = q.id;
-    const auto start = std::chrono::steady_clock::now();
-    SearchResult result;
-    if (!search_one(each, &searcher, diag, &result)) continue;
-    report_result(each, result, diag);
-    each.check_fresh = false;  // warn once
-    const double elapsed =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    Renderer(each, out, cwd).render(result, elapsed);
-    matched = matched || result.matches_lower > 0 || !result.hits.empty();
-    stats.add(result);
+  struct OutputClosed {};
+  const auto emit = [&](size_t, Answer& a) {
+    out << a.output;
+    if (!out) throw OutputClosed{};  // a closed pipe (| head): stop, main() exits quietly
+    diag.relay(*a.diag, a.messages->str());
+    matched = matched || a.matched;
+    stats.add(a.stats);
+  };
+  try {
+    ordered_map<Answer>(queries.size(), threads, 16 * threads, work, emit);
+  } catch (const OutputClosed&) {
+    return kExitOk;
   }
   if (options.stats) {
     stats.seconds =

@@ -84,6 +84,10 @@ void add_output_options(CLI::App& app, SearchOptions& o, Flags& f) {
   app.add_option("--queries", o.queries_file,
                  "Run every query of FILE ('-': stdin): JSON Lines with _id and text, or "
                  "id<TAB>query lines");
+  app.add_option("-j,--jobs,--threads", o.jobs,
+                 "With --queries: threads running the queries, printed in file order "
+                 "(default: one per core)")
+      ->check(CLI::Range(1, 256));
   app.add_option("--run-tag", o.run_tag, "With --format trec: the run's name (default trawl)");
   add_switch(app, "--vimgrep", "--no-vimgrep", &o.vimgrep,
              "One line per passage: path:line:column:passage");

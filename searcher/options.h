@@ -80,6 +80,7 @@ struct SearchOptions {
   // Many queries in one run (batch.h).
   std::string queries_file;      // --queries FILE ("-": stdin)
   std::string query_id;          // the current query's id in a batch ("" otherwise)
+  size_t jobs = 0;               // -j, --jobs: threads running the batch (0: one per core)
   std::string run_tag = "trawl";  // --run-tag: last column of --format trec
 };
 

@@ -20,6 +20,14 @@ void SearchStats::add(const SearchResult& result) {
   for (const Hit& hit : result.hits) folded += hit.similar.size();
 }
 
+void SearchStats::add(const SearchStats& other) {
+  queries += other.queries;
+  matches += other.matches;
+  estimated = estimated || other.estimated;
+  shown += other.shown;
+  folded += other.folded;
+}
+
 std::string format_stats(const SearchStats& stats) {
   std::string line = counted(stats.queries, "query", "queries");
   line.append(stats.estimated ? ", about " : ", ")

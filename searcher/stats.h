@@ -25,6 +25,8 @@ struct SearchStats {
 
   // Counts one query's result.
   void add(const SearchResult& result);
+  // Counts what `other` counted (its seconds are left out).
+  void add(const SearchStats& other);
 };
 
 // The line described above (no program name, no newline).

@@ -82,4 +82,40 @@ expect_exit 0 "${S[@]}" --debug -c 'harbour bridge ferry'
 grep "parsed query" err | grep -q "NEAR" && fail "-c ran the proximity part: $(cat err)"
 expect_exit 0 "${S[@]}" --debug -c --or --expand 'harbour bridge ferry'
 expect_in err ") OR (0.05"  # the feedback words, OR'ed: they may add matches
+# -j: queries run on several threads, printed in file order with each
+# query's messages in order on stderr: the same bytes as one thread.
+words=(harbour bridge glacier camera ferry library river council budget festival
+       concert lighthouse museum orchard cheese station report sanctions rail flood)
+: > many.tsv
+for i in $(seq 0 79); do
+  q="${words[i % 20]} ${words[(i * 7 + 3) % 20]}"
+  (( i % 9 == 4 )) && q="!!! ???"              # nothing to search for: a warning
+  (( i % 13 == 6 )) && q="harbour date:2024-13..2025"  # a bad range: a warning
+  (( i == 50 )) && q=$(printf 'harbour%.0s ' {1..1500})  # too long: skipped
+  printf 'q%d\t%s\n' "$i" "$q" >> many.tsv
+done
+for fmt in "--format trec -n 20" "-n 3" "-c" "-l --or"; do
+  # shellcheck disable=SC2086
+  expect_exit 0 "${S[@]}" --queries many.tsv -j 1 $fmt --stats
+  mv out one.out; sed 's/, [0-9.]* seconds.*//' err > one.err
+  for j in 2 3; do
+    # shellcheck disable=SC2086
+    expect_exit 0 "${S[@]}" --queries many.tsv -j "$j" $fmt --stats
+    cmp -s out one.out || fail "--queries -j $j $fmt: stdout differs from -j 1"
+    sed 's/, [0-9.]* seconds.*//' err | cmp -s - one.err || fail "--queries -j $j $fmt: stderr differs"
+  done
+done
+expect_in one.err "query q4 '!!! ???': nothing to search for"
+[[ $(grep -c 'nothing to search for' one.err) == $(grep -c '!!!' many.tsv) ]] ||
+  fail "want one warning per empty query: $(cat one.err)"
+expect_in one.err 'query q50: query of 12000 bytes: the limit is 10000'
+expect_in one.err 'trawl-search: 79 queries, '  # q50 is not counted
+# A closed pipe stops the batch quietly (exit 0, no --stats line: it ended early).
+for r in $(seq 1 20); do sed "s/^/r$r/" many.tsv; done > big.tsv
+"${S[@]}" --queries big.tsv -j 2 -n 3 --stats 2> err | head -n 1 > /dev/null
+st=${PIPESTATUS[0]}
+[[ $st == 0 ]] || fail "--queries | head: exit $st"
+grep -q ' queries, ' err && fail "--queries went on after its output was closed"
+expect_exit 2 "${S[@]}" --queries many.tsv -j 0
+expect_in err "--jobs"
 finish

@@ -38,6 +38,17 @@ for i in $(seq 1 "$SEARCHES"); do
   rc=$?
   [[ $rc -le 1 ]] || errors=$((errors + 1))
 done
+# Batches on two threads meanwhile: each thread reopens on its own and
+# every query of the file is answered, in order.
+for i in $(seq 1 300); do printf 'q%d\t%s\n' "$i" "$( ((i % 2)) && echo harbour || echo "word$i")"; done > batch.tsv
+for r in $(seq 1 8); do
+  "$TRAWL_SEARCH" --db db --queries batch.tsv -j 2 -n 3 > batch.out 2>> batch.err
+  rc=$?
+  [[ $rc -eq 0 ]] || fail "batch $r: exit $rc"
+  grep '^## q' batch.out | sed 's/:.*//' | cmp -s - <(sed 's/^/## /; s/\t.*//' batch.tsv) ||
+    fail "batch $r: not every query answered in order"
+done
+[[ ! -s batch.err ]] || fail "batches: $(sort batch.err | uniq -c | head -5)"
 touch stop
 wait "$updater"
 [[ $errors -eq 0 ]] && pass "$SEARCHES searches during $(cat rounds) update rounds, 0 errors" ||
