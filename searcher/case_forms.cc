@@ -37,6 +37,12 @@ void CaseForms::add(const std::string& term, std::string form) {
   if (std::find(forms.begin(), forms.end(), form) == forms.end()) forms.push_back(std::move(form));
 }
 
+void CaseForms::add(const CaseForms& other) {
+  for (const auto& [term, forms] : other.forms_) {
+    for (const std::string& form : forms) add(term, form);
+  }
+}
+
 bool CaseForms::as_typed(std::string_view text, const Token& t) const {
   bool asked = false;
   const std::string_view written = text.substr(t.begin, t.end - t.begin);

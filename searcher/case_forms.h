@@ -58,6 +58,8 @@ enum class CaseMode {
 class CaseForms {
  public:
   void add(const std::string& term, std::string form);
+  // Adds every form `other` asks for.
+  void add(const CaseForms& other);
   bool empty() const { return forms_.empty(); }
   bool asks(const std::string& term) const { return forms_.count(term) > 0; }
   bool asks_any(const std::vector<std::string>& terms) const;

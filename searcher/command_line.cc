@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <iostream>
 
 #include "dates.h"
 #include "diag.h"
@@ -115,6 +116,11 @@ void add_output_options(CLI::App& app, SearchOptions& o, Flags& f) {
 
 void add_source_options(CLI::App& app, SearchOptions& o, Flags& f) {
   app.add_option("-e,--query", f.dash_words, "A query that starts with '-' (repeatable)")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("-f,--file", o.query_files,
+                 "Queries from FILE ('-': stdin), one a line; a document matches any of them, "
+                 "or the query given (as grep -f; repeatable)")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("--db", f.dbs,
@@ -237,6 +243,37 @@ void add_options(CLI::App& app, SearchOptions& o, Flags& f) {
   app.set_version_flag("-V,--version", "trawl-search " TRAWL_VERSION);
 }
 
+namespace {
+
+// Appends the queries of -f `path` ('-': stdin) to *lines: one a line,
+// blank lines skipped. Throws trawl::Error if it cannot be read, or holds a
+// query or more queries than a search takes.
+void read_query_lines(const std::string& path, std::vector<std::string>* lines) {
+  std::ifstream file;
+  if (path != "-") file.open(path);
+  std::istream& in = path == "-" ? std::cin : file;
+  if (!in) throw Error("-f " + quote(path) + ": cannot read");
+  size_t line_no = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    if (line.size() > kMaxQueryBytes) {
+      throw Error("-f " + quote(path) + ": line " + std::to_string(line_no) + ": query of " +
+                  std::to_string(line.size()) + " bytes: the limit is " +
+                  std::to_string(kMaxQueryBytes));
+    }
+    if (lines->size() == kMaxQueryLines) {
+      throw Error("-f " + quote(path) + ": more than " + std::to_string(kMaxQueryLines) +
+                  " queries (--queries runs any number, each on its own)");
+    }
+    lines->push_back(std::move(line));
+  }
+  if (in.bad()) throw Error("-f " + quote(path) + ": cannot read");
+}
+
+}  // namespace
+
 void finish_options(const Flags& f, const std::string& cwd, SearchOptions& o) {
   const bool json = f.json || f.format == "json", trec = f.format == "trec";
   if (json + trec + f.files + f.count + f.quiet > 1) {
@@ -283,6 +320,14 @@ void finish_options(const Flags& f, const std::string& cwd, SearchOptions& o) {
   words.insert(words.end(), f.words.begin(), f.words.end());
   for (const std::string& w : words) o.query += (o.query.empty() ? "" : " ") + w;
   const bool blank = o.query.find_first_not_of(" \t\n") == std::string::npos;
+  if (!o.query_files.empty()) {
+    if (!o.queries_file.empty()) {
+      throw Error("-f and --queries cannot be combined (--queries runs each line on its own)");
+    }
+    o.query_lines.clear();
+    for (const std::string& path : o.query_files) read_query_lines(path, &o.query_lines);
+    return;  // no lines, no words: a search that matches nothing (grep -f /dev/null)
+  }
   if (!o.queries_file.empty()) {
     if (!blank) throw Error("--queries reads the queries from a file: give no query words");
     if (!o.like.empty()) throw Error("--queries and --like cannot be combined");

@@ -37,6 +37,8 @@ struct SearchOptions {
   bool stopwords = true;         // leave out function words (--keep-stopwords: keep them)
   Expand expand = Expand::kAuto;  // --expand / --no-expand: pseudo-relevance feedback
   RankingOptions ranking;        // proximity, title field, feedback (ranking.h)
+  std::vector<std::string> query_files;  // -f FILE (as given; "-": stdin)
+  std::vector<std::string> query_lines;  // their lines: a document matches any (grep -f)
   bool fixed_strings = false;    // -F: plain words, no query syntax
   bool stem = true;              // other forms of each word match (--no-stem: as typed only)
   bool fold_accents = false;     // --fold-accents: a word typed with marks matches every spelling

@@ -171,6 +171,34 @@ BuiltQuery QueryBuilder::build(std::string_view text) {
   return built;
 }
 
+BuiltQuery QueryBuilder::build_any(const std::vector<std::string>& texts) {
+  if (texts.size() == 1) return build(texts.front());
+  const CaseMode asked = options_.case_mode;
+  if (asked == CaseMode::kSmart) {
+    const bool capital = std::any_of(texts.begin(), texts.end(), [&](const std::string& t) {
+      rewrite(t, options_.fixed_strings);
+      return exact_;
+    });
+    options_.case_mode = capital ? CaseMode::kSensitive : CaseMode::kIgnore;
+  }
+  BuiltQuery all;
+  std::vector<Xapian::Query> queries;
+  for (const std::string& text : texts) {
+    BuiltQuery one = build(text);
+    if (!one.query.empty()) queries.push_back(one.query);
+    if (!all.rewritten.empty()) all.rewritten.append(" OR ");
+    all.rewritten.append("(").append(one.rewritten).append(")");
+    if (all.warning.empty()) all.warning = std::move(one.warning);
+    all.problems.insert(all.problems.end(), one.problems.begin(), one.problems.end());
+    all.words.insert(all.words.end(), one.words.begin(), one.words.end());
+    all.wildcards.insert(all.wildcards.end(), one.wildcards.begin(), one.wildcards.end());
+    all.case_forms.add(one.case_forms);
+  }
+  options_.case_mode = asked;
+  all.query = Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
+  return all;
+}
+
 TermMatcher QueryBuilder::matcher(const BuiltQuery& built) const {
   return make_matcher(built.query, built.wildcards, stemmer_);
 }

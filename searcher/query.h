@@ -59,6 +59,11 @@ class QueryBuilder {
   // Builds the query for `text`. Never throws for bad syntax; an empty or
   // word-less query gives an empty Xapian::Query (matches nothing).
   BuiltQuery build(std::string_view text);
+  // Builds a query that matches what any of `texts` matches (-f FILE, as
+  // grep -f), ranked by the sum of their weights. -S decides once for all
+  // of them: a capital in any makes every one match as typed. No spelling
+  // suggestion (BuiltQuery::corrected stays empty).
+  BuiltQuery build_any(const std::vector<std::string>& texts);
 
   // The terms a snippet should highlight for `built`.
   TermMatcher matcher(const BuiltQuery& built) const;

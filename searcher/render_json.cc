@@ -92,6 +92,11 @@ void Renderer::json_summary(const SearchResult& result, double elapsed_seconds) 
   w.begin_object().key("type").value("summary").key("data").begin_object();
   if (!options_.query_id.empty()) w.key("query_id").value(options_.query_id);
   w.key("query").value(options_.query);
+  if (!options_.query_files.empty()) {  // -f: the lines OR'ed with the query
+    w.key("query_lines").begin_array();
+    for (const std::string& line : options_.query_lines) w.value(line);
+    w.end_array();
+  }
   w.key("parsed_query").value(result.parsed_query);
   w.key("matches").value(static_cast<uint64_t>(result.matches_estimated));
   w.key("matches_lower").value(static_cast<uint64_t>(result.matches_lower));

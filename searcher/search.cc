@@ -72,6 +72,14 @@ void require_trawl(const Xapian::Database& db, const std::string& name) {
   }
 }
 
+// The queries of -f's lines and of the words given (if any): a document
+// matches any of them.
+std::vector<std::string> alternatives(const SearchOptions& options, const std::string& text) {
+  std::vector<std::string> any = options.query_lines;
+  if (text.find_first_not_of(" \t") != std::string::npos) any.push_back(text);
+  return any;
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::vector<std::string>& paths, const OpenOptions& options)
@@ -208,7 +216,8 @@ Searcher::Deciders Searcher::deciders(const SearchOptions& options, const BuiltQ
 
 SearchResult Searcher::run(const SearchOptions& options, const std::string& text) {
   QueryBuilder builder(db_, stemmer_, query_options(options));
-  BuiltQuery built = builder.build(text);
+  BuiltQuery built = options.query_files.empty() ? builder.build(text)
+                                                 : builder.build_any(alternatives(options, text));
   SearchResult result;
   result.rewritten = built.rewritten;
   result.warning = built.warning;

@@ -149,6 +149,8 @@ class Searcher {
 // Longer queries are refused (a query of thousands of words takes seconds
 // and is never typed; scripts send many short ones with --queries).
 inline constexpr size_t kMaxQueryBytes = 10000;
+// -f FILE: at most this many lines (queries), OR'ed into one search.
+inline constexpr size_t kMaxQueryLines = 1000;
 
 // The facet names --facets accepts.
 inline constexpr const char* kFacetNames[] = {"ext", "year", "lang", "author"};

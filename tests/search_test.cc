@@ -143,7 +143,12 @@ TEST_CASE("search: -g keeps the paths its globs keep, relative to the current fo
     options.cwd = "/c";
     std::vector<std::string> got = paths(run(db, "lake", options));
     std::sort(got.begin(), got.end());
-    CHECK(got == c.want);
+    const auto joined = [](const std::vector<std::string>& v) {
+      std::string out;
+      for (const std::string& p : v) out += p + " ";
+      return out;
+    };
+    CHECK(joined(got) == joined(c.want));
     options.mode = OutputMode::kCount;
     CHECK(run(db, "lake", options).matches_estimated == c.want.size());
   }
@@ -325,6 +330,66 @@ TEST_CASE("search: an empty or word-less query matches nothing, without error") 
     CHECK(r.no_words);  // said on stderr (run_search.cc)
   }
   CHECK_FALSE(run(db, "words").no_words);
+}
+
+struct AnyCase {
+  std::vector<std::string> lines;  // -f's lines
+  std::string words;               // the query given beside them
+  CaseMode mode;
+  std::vector<std::string> want;   // paths, sorted
+};
+
+const AnyCase kAny[] = {
+    {{"red apples", "blue sky"}, "", CaseMode::kIgnore, {"apples", "sky"}},
+    {{"red apples", "\"green pears\""}, "", CaseMode::kIgnore, {"apples"}},
+    {{"\"pears green\""}, "", CaseMode::kIgnore, {}},
+    {{"cars"}, "sky", CaseMode::kIgnore, {"cars", "sky"}},
+    {{"apple", "car"}, "", CaseMode::kIgnore, {"apples", "cars"}},  // stems, as one query
+    {{"nothing", "harbour"}, "", CaseMode::kIgnore, {}},
+    {{"!!!", "sky"}, "", CaseMode::kIgnore, {"sky"}},  // a word-less line adds nothing
+    {{"harbour OR (cars", "sky AND blue)"}, "", CaseMode::kIgnore, {"cars", "sky"}},  // each line alone
+    {{"Red", "sky"}, "", CaseMode::kIgnore, {"apples", "cars", "sky"}},
+    {{"Red", "sky"}, "", CaseMode::kSmart, {"cars", "sky"}},
+    {{"red", "Sky"}, "", CaseMode::kSmart, {"apples"}},  // a capital anywhere: all as typed
+    {{"red", "sky"}, "", CaseMode::kSmart, {"apples", "cars", "sky"}},
+    {{"red", "Blue"}, "", CaseMode::kSensitive, {"apples"}},
+    {{}, "", CaseMode::kIgnore, {}},
+};
+
+TEST_CASE("search: -f lines match what any of them matches, each parsed alone") {
+  Xapian::WritableDatabase db = testing::make_index({
+      {"apples", "", "red apples and green pears"},
+      {"cars", "", "Red cars in a row"},
+      {"sky", "", "blue sky over the sea"},
+  });
+  for (const AnyCase& c : kAny) {
+    CAPTURE(c.words);
+    CAPTURE(c.lines.size());
+    CAPTURE(c.lines.empty() ? std::string() : c.lines.front());
+    SearchOptions o;
+    o.collapse = false;
+    o.case_mode = c.mode;
+    o.query_files = {"names.txt"};
+    o.query_lines = c.lines;
+    std::vector<std::string> got = paths(run(db, c.words, o));
+    std::sort(got.begin(), got.end());
+    const auto joined = [](const std::vector<std::string>& v) {
+      std::string out;
+      for (const std::string& p : v) out += p + " ";
+      return out;
+    };
+    CHECK(joined(got) == joined(c.want));
+    // Each hit is a hit of one of the queries alone (as typed is narrower
+    // than folded, so this holds for -S too).
+    o.query_files.clear();
+    std::vector<std::string> alone;
+    std::vector<std::string> each = c.lines;
+    if (!c.words.empty()) each.push_back(c.words);
+    for (const std::string& q : each) {
+      for (const std::string& p : paths(run(db, q, o))) alone.push_back(p);
+    }
+    for (const std::string& p : got) CHECK(std::count(alone.begin(), alone.end(), p) > 0);
+  }
 }
 
 }  // namespace

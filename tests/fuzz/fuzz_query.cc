@@ -84,6 +84,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                 : f % 5 == 0 ? trawl::searcher::CaseMode::kSmart
                              : trawl::searcher::CaseMode::kIgnore;
   o.check_fresh = false;
+  // -f: a seventh of the inputs are lines of queries, OR'ed (build_any).
+  if (f % 7 == 3) {
+    o.query_files = {"fuzz"};
+    for (size_t at = 0; at < o.query.size();) {
+      size_t end = o.query.find('\n', at);
+      if (end == std::string::npos) end = o.query.size();
+      o.query_lines.push_back(o.query.substr(at, end - at));
+      at = end + 1;
+    }
+    o.query.clear();
+  }
   const trawl::searcher::SearchResult r = searcher.search(o);
   for (const trawl::searcher::Hit& h : r.hits) {
     trawl::fuzz::check_utf8(h.snippet.text, "hit snippet is not UTF-8");
