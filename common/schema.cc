@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "le64.h"
 #include "utf8.h"
 
 namespace trawl::schema {
@@ -66,7 +67,7 @@ std::string encode_anchors(const DocRecord& r) {
   // (Readers before the checks stop after the anchors.)
   if (!r.piece_checks.empty()) put_varint(&out, r.piece_checks.size());
   for (uint64_t check : r.piece_checks) {
-    for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>(check >> (8 * i)));
+    put_le64(&out, check);
   }
   return out;
 }
@@ -93,12 +94,8 @@ bool decode_anchors(std::string_view in, DocRecord* r) {
   uint64_t checks = 0;
   if (in.empty()) return true;
   if (!get_varint(&in, &checks) || checks > in.size() / 8 || in.size() != checks * 8) return false;
-  r->piece_checks.assign(checks, 0);
-  for (uint64_t i = 0; i < checks; ++i) {
-    for (int b = 0; b < 8; ++b) {
-      r->piece_checks[i] |= static_cast<uint64_t>(static_cast<unsigned char>(in[i * 8 + b])) << (8 * b);
-    }
-  }
+  r->piece_checks.resize(checks);
+  for (uint64_t i = 0; i < checks; ++i) r->piece_checks[i] = load_le64(in.data() + i * 8);
   return true;
 }
 

@@ -11,6 +11,8 @@
 #include <unistd.h>
 #include <zstd.h>
 
+#include "le64.h"
+
 namespace trawl {
 namespace {
 
@@ -171,12 +173,6 @@ std::string_view piece_of(const std::vector<schema::TextAnchor>& anchors, std::s
   const size_t first = p * kAnchorsPerPiece, next = first + kAnchorsPerPiece;
   const size_t stop = next < anchors.size() ? anchors[next].byte : text.size();
   return text.substr(anchors[first].byte, stop - anchors[first].byte);
-}
-
-uint64_t load_le64(const char* p) {
-  uint64_t w = 0;
-  for (int i = 7; i >= 0; --i) w = (w << 8) | static_cast<unsigned char>(p[i]);
-  return w;
 }
 
 }  // namespace
