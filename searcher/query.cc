@@ -172,7 +172,6 @@ BuiltQuery QueryBuilder::build(std::string_view text) {
 }
 
 BuiltQuery QueryBuilder::build_any(const std::vector<std::string>& texts) {
-  if (texts.size() == 1) return build(texts.front());
   const CaseMode asked = options_.case_mode;
   if (asked == CaseMode::kSmart) {
     const bool capital = std::any_of(texts.begin(), texts.end(), [&](const std::string& t) {

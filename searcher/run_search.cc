@@ -65,8 +65,12 @@ void report_result(const SearchOptions& options, const SearchResult& result, Dia
       "query " + (options.query_id.empty() ? "" : options.query_id + " ") + quote(options.query);
   if (!options.query_files.empty()) {  // -f: the files name the queries
     subject.clear();
-    for (const std::string& f : options.query_files) subject += (subject.empty() ? "-f " : ", -f ") + quote(f);
-    if (options.query.find_first_not_of(" \t") != std::string::npos) subject += " and " + quote(options.query);
+    for (const std::string& f : options.query_files) {
+      subject += (subject.empty() ? "-f " : ", -f ") + quote(f);
+    }
+    if (options.query.find_first_not_of(" \t") != std::string::npos) {
+      subject += " and " + quote(options.query);
+    }
   }
   if (options.debug) {
     diag.note("rewritten query: " + quote(result.rewritten, 10000));
