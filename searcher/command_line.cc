@@ -93,6 +93,9 @@ void add_output_options(CLI::App& app, SearchOptions& o, Flags& f) {
   add_switch(app, "--vimgrep", "--no-vimgrep", &o.vimgrep,
              "One line per passage: path:line:column:passage");
   app.add_flag("-l,--files-with-matches", f.files, "Print only the paths of matching files, ranked");
+  app.add_flag("-L,--files-without-match", f.files_without,
+               "Print the paths of the indexed files (within -t, -g, dates) that do not match, "
+               "in path order, all of them");
   add_switch(app, "-0,--null", "--no-null", &o.null_separated,
              "With -l, end each path with NUL, not newline");
   app.add_flag("-c,--count", f.count, "Print only the number of matching documents (exact)");
@@ -276,10 +279,11 @@ void read_query_lines(const std::string& path, std::vector<std::string>* lines) 
 
 void finish_options(const Flags& f, const std::string& cwd, SearchOptions& o) {
   const bool json = f.json || f.format == "json", trec = f.format == "trec";
-  if (json + trec + f.files + f.count + f.quiet > 1) {
-    throw Error("--json, --format json|trec, -l, -c and -q cannot be combined");
+  if (json + trec + f.files + f.files_without + f.count + f.quiet > 1) {
+    throw Error("--json, --format json|trec, -l, -L, -c and -q cannot be combined");
   }
   o.mode = json ? OutputMode::kJson : trec ? OutputMode::kTrec : f.files ? OutputMode::kFiles
+         : f.files_without ? OutputMode::kFilesWithout
          : f.count ? OutputMode::kCount : f.quiet ? OutputMode::kQuiet
                                                   : OutputMode::kText;
   o.color = o.mode == OutputMode::kText && want_color(f.color);

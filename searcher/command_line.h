@@ -25,7 +25,7 @@ struct Flags {
   std::string generate;
   std::string format = "text";
   std::string hyperlink_format = "none";
-  bool json = false, files = false, count = false, quiet = false;
+  bool json = false, files = false, files_without = false, count = false, quiet = false;
   bool no_collapse = false, no_config = false, keep_stopwords = false, no_stem = false;
   bool no_snippets = false;
   int context = -1, after_context = -1, before_context = -1;  // -C, -A, -B

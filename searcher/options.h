@@ -18,6 +18,7 @@ enum class OutputMode {
   kText,   // ranked hits with title, path and snippet (default)
   kJson,   // --json: JSON Lines hit records and a summary record
   kFiles,  // -l: ranked paths only (hits hold record.path and score, nothing else)
+  kFilesWithout,  // -L: files in scope with no matching document, in path order (record.path)
   kCount,  // -c: the number of matching documents
   kQuiet,  // -q: nothing; the exit status tells
   kTrec,   // --format trec: "qid Q0 docid rank score tag" lines (hits hold path, id, score)

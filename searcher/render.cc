@@ -181,7 +181,8 @@ void Renderer::render(const SearchResult& result, double elapsed_seconds) {
       for (const Hit& hit : result.hits) json_hit(hit);
       json_summary(result, elapsed_seconds);
       break;
-    case OutputMode::kFiles: {
+    case OutputMode::kFiles:
+    case OutputMode::kFilesWithout: {
       std::unordered_set<std::string> seen;
       for (const Hit& hit : result.hits) {
         if (!seen.insert(hit.record.path).second) continue;

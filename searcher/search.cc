@@ -235,6 +235,10 @@ SearchResult Searcher::run(const SearchOptions& options, const std::string& text
     return result;
   }
   const Deciders deciders = this->deciders(options, built);
+  if (options.mode == OutputMode::kFilesWithout) {
+    files_without(options, q, deciders, &result);
+    return result;
+  }
   const std::unique_ptr<Xapian::Weight> weight = make_weighting(options.weighting);
   q = rank(options, built, q, *weight, deciders.first);
   result.parsed_query = q.get_description();

@@ -16,6 +16,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -126,6 +127,13 @@ class Searcher {
   void match(const SearchOptions& options, const Xapian::Query& q, const Xapian::Weight& weight,
              const Xapian::MatchDecider* decider, SearchResult* result);
   Xapian::Query like_query(const SearchOptions& options);
+  // -L: the files in scope (-t/-T, dates, -g) none of whose documents
+  // match `matching` (filters and deciders applied) into result->hits, in
+  // path order, each once.
+  void files_without(const SearchOptions& options, const Xapian::Query& matching,
+                     const Deciders& deciders, SearchResult* result);
+  // The paths of the documents `q` matches that `decider` keeps.
+  std::set<std::string> paths_of(const Xapian::Query& q, const Xapian::MatchDecider* decider);
   void fill_hits(const SearchOptions& options, Xapian::Enquire& enquire,
                  Xapian::doccount check_at_least, const Xapian::MatchDecider* decider,
                  SearchResult* result);

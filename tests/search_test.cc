@@ -392,5 +392,47 @@ TEST_CASE("search: -f lines match what any of them matches, each parsed alone") 
   }
 }
 
+struct WithoutCase {
+  std::string query;
+  CaseMode mode;
+  std::vector<std::string> want;  // -L's paths, in order
+};
+
+const WithoutCase kWithout[] = {
+    {"apples", CaseMode::kIgnore, {"cars", "sky", "sky2"}},
+    {"red", CaseMode::kIgnore, {"sky", "sky2"}},
+    {"red", CaseMode::kSensitive, {"cars", "sky", "sky2"}},  // "Red cars": not as typed
+    {"Red", CaseMode::kSensitive, {"apples", "sky", "sky2"}},
+    {"blue OR apples", CaseMode::kIgnore, {"cars", "sky2"}},
+    {"nothing", CaseMode::kIgnore, {"apples", "cars", "sky", "sky2"}},
+    {"red OR blue", CaseMode::kIgnore, {"sky2"}},
+    {"red OR sky", CaseMode::kIgnore, {}},  // every file matches: none listed (exit 1)
+};
+
+TEST_CASE("search: -L lists the files none of whose documents match, in path order") {
+  Xapian::WritableDatabase db = testing::make_index({
+      {"sky2", "", "a grey sky"},
+      {"apples", "", "red apples and green pears"},
+      {"cars", "", "Red cars in a row"},
+      {"sky", "", "blue sky over the sea"},
+  });
+  for (const WithoutCase& c : kWithout) {
+    CAPTURE(c.query);
+    SearchOptions o;
+    o.mode = OutputMode::kFilesWithout;
+    o.case_mode = c.mode;
+    const SearchResult r = run(db, c.query, o);
+    CHECK(paths(r) == c.want);
+    CHECK(r.matches_lower == c.want.size());  // the exit status: 0 if any is listed
+    // None of them matches the query; every other document does.
+    o.mode = OutputMode::kFiles;
+    o.limit = 0;
+    o.collapse = false;
+    for (const std::string& p : paths(run(db, c.query, o))) {
+      CHECK(std::find(c.want.begin(), c.want.end(), p) == c.want.end());
+    }
+  }
+}
+
 }  // namespace
 }  // namespace trawl::searcher
