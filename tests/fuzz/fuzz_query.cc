@@ -77,7 +77,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   o.collapse = f & 16;
   o.auto_correct = f & 32;
   o.expand = f & 64 ? trawl::searcher::Expand::kOn : trawl::searcher::Expand::kAuto;
-  o.mode = trawl::searcher::OutputMode::kJson;
+  // -L for an eleventh of the inputs (files without a match), else JSON.
+  o.mode = f % 11 == 5 ? trawl::searcher::OutputMode::kFilesWithout
+                       : trawl::searcher::OutputMode::kJson;
   o.passages = 1 + f % 3;
   // -s (the top bit), -S (a fifth of the rest): the case checks' decider.
   o.case_mode = f & 128      ? trawl::searcher::CaseMode::kSensitive
