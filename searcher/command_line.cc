@@ -97,7 +97,7 @@ void add_output_options(CLI::App& app, SearchOptions& o, Flags& f) {
                "Print the paths of the indexed files (within -t, -g, dates) that do not match, "
                "in path order, all of them");
   add_switch(app, "-0,--null", "--no-null", &o.null_separated,
-             "With -l, end each path with NUL, not newline");
+             "With -l or -L, end each path with NUL, not newline");
   app.add_flag("-c,--count", f.count, "Print only the number of matching documents (exact)");
   add_switch(app, "--estimate", "--no-estimate", &o.estimate,
              "With -c or --facets: Xapian's estimate and bounds, faster");
