@@ -212,14 +212,17 @@ void Renderer::render(const SearchResult& result, double elapsed_seconds) {
 
 void Renderer::trec_hits(const SearchResult& result) {
   const std::string qid = options_.query_id.empty() ? "1" : options_.query_id;
+  std::unordered_set<std::string> seen;  // a file's parts share its id: its best part stands
+  size_t rank = result.hits.empty() ? 1 : result.hits.front().rank;  // from --offset + 1
   for (const Hit& hit : result.hits) {
-    std::string id = hit.record.id;
+    std::string id = hit.record.id.empty() ? hit.record.path : hit.record.id;
     for (char& c : id) {
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r') c = '_';
     }
+    if (!seen.insert(id).second) continue;
     char score[32];
     std::snprintf(score, sizeof score, "%.6f", hit.score);
-    out_ << qid << " Q0 " << id << ' ' << hit.rank << ' ' << score << ' ' << options_.run_tag
+    out_ << qid << " Q0 " << id << ' ' << rank++ << ' ' << score << ' ' << options_.run_tag
          << '\n';
   }
 }

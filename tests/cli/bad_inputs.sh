@@ -62,6 +62,9 @@ python3 -c "import json; d = json.loads(open('out').readline())['data']; assert 
   || fail "lastword is not in a later part"
 expect_exit 0 "$TRAWL_SEARCH" --db db4 -l filler
 [[ $(wc -l < out) == 1 ]] || fail "-l printed a file in parts more than once"
+# A TREC run names a file once (its parts share its id), ranks 1, 2, ...
+expect_exit 0 "$TRAWL_SEARCH" --db db4 --format trec -n 50 filler
+[[ $(wc -l < out) == 1 && $(awk '{print $4}' out) == 1 ]] || fail "TREC lines of a file in parts: $(cat out)"
 # Its parts show as one hit, the best part's, listing the others;
 # --no-collapse shows each.
 expect_exit 0 "$TRAWL_SEARCH" --db db4 --color=never filler
