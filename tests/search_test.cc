@@ -19,6 +19,13 @@ std::vector<std::string> paths(const SearchResult& r) {
   return out;
 }
 
+// The paths, space-separated (doctest prints strings, not vectors).
+std::string joined(const std::vector<std::string>& v) {
+  std::string out;
+  for (const std::string& p : v) out += p + " ";
+  return out;
+}
+
 SearchResult run(const Xapian::Database& db, const std::string& query, SearchOptions options = {}) {
   Searcher s(db, "test");
   options.query = query;
@@ -143,11 +150,6 @@ TEST_CASE("search: -g keeps the paths its globs keep, relative to the current fo
     options.cwd = "/c";
     std::vector<std::string> got = paths(run(db, "lake", options));
     std::sort(got.begin(), got.end());
-    const auto joined = [](const std::vector<std::string>& v) {
-      std::string out;
-      for (const std::string& p : v) out += p + " ";
-      return out;
-    };
     CHECK(joined(got) == joined(c.want));
     options.mode = OutputMode::kCount;
     CHECK(run(db, "lake", options).matches_estimated == c.want.size());
@@ -373,11 +375,6 @@ TEST_CASE("search: -f lines match what any of them matches, each parsed alone") 
     o.query_lines = c.lines;
     std::vector<std::string> got = paths(run(db, c.words, o));
     std::sort(got.begin(), got.end());
-    const auto joined = [](const std::vector<std::string>& v) {
-      std::string out;
-      for (const std::string& p : v) out += p + " ";
-      return out;
-    };
     CHECK(joined(got) == joined(c.want));
     // Each hit is a hit of one of the queries alone (as typed is narrower
     // than folded, so this holds for -S too).
