@@ -79,13 +79,21 @@ RankingOptions ranking_from_env(const char* value) {
 Xapian::Query apply_ranking(const Xapian::Database& db, const Xapian::Query& q,
                             const Xapian::Weight& weight, const Xapian::Stopper* stopper,
                             size_t content_words, bool match_any, Expand expand,
-                            const RankingOptions& options, const Xapian::MatchDecider* decider) {
+                            const RankingOptions& options, const Xapian::MatchDecider* decider,
+                            bool alternatives) {
   Xapian::Query out = q;
   if (options.proximity_bonus > 0) {
     ProximityOptions po;
     po.window = options.proximity_window;
     po.weight = options.proximity_bonus;
-    out = on_scoring_part(out, [&](const Xapian::Query& s) { return add_proximity(db, s, po); });
+    out = on_scoring_part(out, [&](const Xapian::Query& s) {
+      if (!alternatives || s.get_type() != Xapian::Query::OP_OR) return add_proximity(db, s, po);
+      std::vector<Xapian::Query> each;
+      for (size_t i = 0; i < s.get_num_subqueries(); ++i) {
+        each.push_back(add_proximity(db, s.get_subquery(i), po));
+      }
+      return Xapian::Query(Xapian::Query::OP_OR, each.begin(), each.end());
+    });
   }
   if (options.title_weight > 0) {
     const std::string prefix(schema::kTitlePrefix);

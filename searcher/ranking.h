@@ -42,11 +42,14 @@ RankingOptions ranking_from_env(const char* value);
 // `q` with the ranking parts added. `content_words`: the query's words
 // that are not stopwords; `match_any`: --or (feedback may then find new
 // documents); `decider`: the search's -g filter, or nullptr (feedback
-// learns from the documents it keeps).
+// learns from the documents it keeps); `alternatives`: q's scoring part is
+// an OR of queries built alone (-f's lines), so each gets its own
+// proximity bonus, as it would searched alone.
 Xapian::Query apply_ranking(const Xapian::Database& db, const Xapian::Query& q,
                             const Xapian::Weight& weight, const Xapian::Stopper* stopper,
                             size_t content_words, bool match_any, Expand expand,
                             const RankingOptions& options,
-                            const Xapian::MatchDecider* decider = nullptr);
+                            const Xapian::MatchDecider* decider = nullptr,
+                            bool alternatives = false);
 
 }  // namespace trawl::searcher

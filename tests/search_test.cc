@@ -389,6 +389,20 @@ TEST_CASE("search: -f lines match what any of them matches, each parsed alone") 
   }
 }
 
+TEST_CASE("search: each -f line gets its own proximity bonus, as alone") {
+  Xapian::WritableDatabase db = testing::make_index({
+      {"a", "", "the harbour bridge and the old lighthouse by the ferry"},
+      {"b", "", "a ferry to the lighthouse"},
+  });
+  SearchOptions o;
+  o.query_files = {"names.txt"};
+  o.query_lines = {"harbour bridge", "lighthouse", "ferry"};
+  const std::string parsed = run(db, "", o).parsed_query;
+  CAPTURE(parsed);
+  CHECK(parsed.find("harbour NEAR 8 bridge") != std::string::npos);
+  CHECK(parsed.find("lighthouse NEAR") == std::string::npos);  // not paired across lines
+}
+
 struct WithoutCase {
   std::string query;
   CaseMode mode;
