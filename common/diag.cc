@@ -29,10 +29,10 @@ void Diag::note(std::string_view text) {
   err_.flush();
 }
 
-void Diag::relay(const Diag& held, std::string_view text) {
+void Diag::relay(std::string_view text, int errors, int warnings) {
   std::lock_guard<std::mutex> lock(mu_);
-  errors_ += held.errors_;
-  warnings_ += held.warnings_;
+  errors_ += errors;
+  warnings_ += warnings;
   if (text.empty()) return;
   err_ << text;
   err_.flush();

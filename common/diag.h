@@ -31,10 +31,10 @@ class Diag {
   void set_quiet(bool quiet) { quiet_ = quiet; }
   bool quiet() const { return quiet_; }
 
-  // Writes what `held` (a Diag writing to a buffer, `text` its output)
-  // wrote, and counts its errors and warnings as this one's. Batch mode
-  // holds each query's messages until the queries before it are printed.
-  void relay(const Diag& held, std::string_view text);
+  // Writes `text`, the output of another Diag that wrote to a buffer, and
+  // counts its `errors` and `warnings` as this one's. Batch mode holds each
+  // query's messages until the queries before it are printed.
+  void relay(std::string_view text, int errors, int warnings);
 
   int errors() const { return errors_; }
   int warnings() const { return warnings_; }

@@ -64,9 +64,10 @@ bool search_one(const SearchOptions& options, std::unique_ptr<Searcher>* searche
 // written.
 struct Answer {
   std::string output;
-  std::unique_ptr<std::ostringstream> messages = std::make_unique<std::ostringstream>();
-  std::unique_ptr<Diag> diag;  // writes to *messages
-  SearchStats stats;           // of this query alone
+  std::string messages;  // what its Diag wrote, with the counts below
+  int errors = 0;
+  int warnings = 0;
+  SearchStats stats;  // of this query alone
   bool matched = false;
 };
 
@@ -75,23 +76,28 @@ struct Answer {
 Answer answer(const SearchOptions& options, const BatchQuery& q, bool first,
               std::unique_ptr<Searcher>* searcher, const Diag& diag, const std::string& cwd) {
   Answer a;
-  a.diag = std::make_unique<Diag>(diag.program(), *a.messages);
-  a.diag->set_quiet(diag.quiet());
+  std::ostringstream messages;
+  Diag held(diag.program(), messages);
+  held.set_quiet(diag.quiet());
   SearchOptions each = options;
   each.query = q.text;
   each.query_id = q.id;
   each.check_fresh = options.check_fresh && first;  // warn once
   const auto start = std::chrono::steady_clock::now();
   SearchResult result;
-  if (!search_one(each, searcher, *a.diag, &result)) return a;
-  report_result(each, result, *a.diag);
-  const double elapsed =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::ostringstream rendered;
-  Renderer(each, rendered, cwd).render(result, elapsed);
-  a.output = std::move(rendered).str();
-  a.matched = result.matches_lower > 0 || !result.hits.empty();
-  a.stats.add(result);
+  if (search_one(each, searcher, held, &result)) {
+    report_result(each, result, held);
+    const double elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::ostringstream rendered;
+    Renderer(each, rendered, cwd).render(result, elapsed);
+    a.output = std::move(rendered).str();
+    a.matched = result.matches_lower > 0 || !result.hits.empty();
+    a.stats.add(result);
+  }
+  a.messages = std::move(messages).str();
+  a.errors = held.errors();
+  a.warnings = held.warnings();
   return a;
 }
 
@@ -163,7 +169,7 @@ int run_batch(const SearchOptions& options, std::ostream& out, Diag& diag, const
   const auto emit = [&](size_t, Answer& a) {
     out << a.output;
     if (!out) throw OutputClosed{};  // a closed pipe (| head): stop, main() exits quietly
-    diag.relay(*a.diag, a.messages->str());
+    diag.relay(a.messages, a.errors, a.warnings);
     matched = matched || a.matched;
     stats.add(a.stats);
   };

@@ -194,6 +194,7 @@ BuiltQuery QueryBuilder::build_any(const std::vector<std::string>& texts) {
     all.case_forms.add(one.case_forms);
   }
   options_.case_mode = asked;
+  all.alternatives = texts.size();
   all.query = Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
   return all;
 }

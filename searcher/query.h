@@ -50,6 +50,7 @@ struct BuiltQuery {
   std::string corrected;               // the text with spelling suggestions, or ""
   std::vector<std::string> words;      // the plain words typed (folded)
   CaseForms case_forms;                // -s/-S in force: the words to match as typed
+  size_t alternatives = 1;             // queries OR'ed by build_any (-f's lines and words)
 };
 
 class QueryBuilder {

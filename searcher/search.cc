@@ -271,7 +271,7 @@ Xapian::Query Searcher::rank(const SearchOptions& options, const BuiltQuery& bui
   // (about 150 ms a query on loopback): only when asked for.
   const Expand expand = remote_ && options.expand == Expand::kAuto ? Expand::kOff : options.expand;
   return apply_ranking(db_, q, weight, stopper, content_words, options.match_any, expand,
-                       options.ranking, decider, alternatives(options, options.query).size() > 1);
+                       options.ranking, decider, built.alternatives > 1);
 }
 
 void Searcher::match(const SearchOptions& options, const Xapian::Query& q,

@@ -45,13 +45,7 @@ expect_exit 0 timeout 20 "$TRAWL_INDEX" --db db3 in/pipe.txt
 # a document that knows the file's line it starts on (until the thirteenth
 # session its text was cut at --memory / 16, with a warning).
 mkdir huge
-python3 - <<'PY'
-with open("huge/h.txt", "w") as f:
-    f.write("Huge file\n\nfirstword\n")
-    for i in range(30000):
-        f.write("filler line %d of the huge file\n" % i)
-    f.write("lastword\n")
-PY
+long_text huge/h.txt firstword lastword
 expect_exit 0 "$TRAWL_INDEX" --db db4 --memory 16M huge
 grep -q warning err && fail "a warning for the huge file: $(cat err)"
 expect_exit 0 "$TRAWL_SEARCH" --db db4 firstword

@@ -8,13 +8,7 @@ printf 'Garden notes\n\nTomatoes and beans.\n' > c/notes/b.txt
 printf '# Budget\n\nThe council budget for the harbour.\n' > c/notes/c.md
 printf '# Orchard\n\nApples and pears.\n' > c/notes/d.md
 # A file in parts whose only match is in a late part is not listed.
-python3 - <<'PY'
-with open("c/big.txt", "w") as f:
-    f.write("Big file\n\n")
-    for i in range(30000):
-        f.write("filler line %d of the big file\n" % i)
-    f.write("lighthouse\n")
-PY
+long_text c/big.txt opening lighthouse
 expect_exit 0 "$TRAWL_INDEX" --db db --memory 16M c
 S=("$TRAWL_SEARCH" --db db --no-config --color never)
 expect_exit 0 "${S[@]}" --json --no-collapse lighthouse

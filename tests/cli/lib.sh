@@ -57,6 +57,21 @@ expect_empty() {
 }
 
 # The first path printed by trawl-search -l for a query.
+# long_text FILE FIRST LAST: a text long enough to be indexed in parts at
+# --memory 16M: a title line, a blank line, FIRST, 30,000 filler lines
+# ("filler line N of the long file"), then LAST on line 30,004.
+long_text() {
+  python3 - "$@" <<'PY'
+import sys
+path, first, last = sys.argv[1:4]
+with open(path, "w") as f:
+    f.write("Long file\n\n%s\n" % first)
+    for i in range(30000):
+        f.write("filler line %d of the long file\n" % i)
+    f.write(last + "\n")
+PY
+}
+
 top_hit() { "$TRAWL_SEARCH" --db "$DB" -l -n 1 "$@" 2>/dev/null | head -n 1; }
 
 expect_top() {
